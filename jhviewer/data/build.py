@@ -1,0 +1,96 @@
+"""Build `data.db` from the curated briefing files, with sqlite-utils.
+
+The build is deterministic: the same files give the same database, so the committed
+`data.db` can be checked against a fresh build.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import sqlite_utils
+
+from jhviewer.data.errors import SourceError
+from jhviewer.data.schema import (
+    FOREIGN_KEYS,
+    FTS_COLUMNS,
+    INDEXES,
+    NOT_NULL,
+    PRIMARY_KEYS,
+    SCHEMA_VERSION,
+    TABLES,
+)
+from jhviewer.data.source import BriefingRows, briefing_files, load_briefing
+
+
+def build_database(source_dir: Path, out: Path) -> int:
+    """Write a new database at `out` from every briefing file in `source_dir`.
+
+    Writes to a temporary file first and renames it, so a failed build never leaves a
+    half-written database behind. Returns the number of facts written.
+    """
+    files = briefing_files(source_dir)
+    if not files:
+        raise SourceError(f"No briefing files (*.toml) in {source_dir}")
+    briefings = [load_briefing(path) for path in files]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=".build-", suffix=".db", dir=out.parent)
+    os.close(handle)
+    temp_path = Path(temp_name)
+    try:
+        fact_count = _write(briefings, temp_path)
+        os.replace(temp_path, out)
+    finally:
+        temp_path.unlink(missing_ok=True)
+    return fact_count
+
+
+def _write(briefings: list[BriefingRows], path: Path) -> int:
+    db = sqlite_utils.Database(path, recreate=True)
+    db.execute("PRAGMA journal_mode=DELETE")
+    _create_tables(db)
+    for table in TABLES:
+        rows = _merged_rows(briefings, table)
+        if rows:
+            db[table].insert_all(rows)
+    db["facts"].enable_fts(
+        list(FTS_COLUMNS), fts_version="FTS5", tokenize="trigram", create_triggers=False
+    )
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    db.conn.commit()
+    db.execute("VACUUM")
+    db.close()
+    return sum(len(b.tables["facts"]) for b in briefings)
+
+
+def _create_tables(db: sqlite_utils.Database) -> None:
+    for table, columns in TABLES.items():
+        db[table].create(
+            columns,
+            pk=PRIMARY_KEYS[table],
+            not_null=NOT_NULL[table],
+            foreign_keys=FOREIGN_KEYS.get(table, []),
+        )
+        for index_columns in INDEXES.get(table, []):
+            db[table].create_index(list(index_columns))
+
+
+def _merged_rows(briefings: list[BriefingRows], table: str) -> list[dict]:
+    """Rows of one table across briefings. Units are shared, so each id is kept once."""
+    rows: list[dict] = []
+    seen_units: dict[str, dict] = {}
+    for briefing in briefings:
+        for row in briefing.tables[table]:
+            if table != "units":
+                rows.append(row)
+                continue
+            earlier = seen_units.setdefault(row["id"], row)
+            if earlier is row:
+                rows.append(row)
+            elif earlier != row:
+                raise SourceError(
+                    f"{briefing.path.name}: unit {row['id']!r} differs from its earlier definition"
+                )
+    return rows

@@ -1,0 +1,43 @@
+"""Typed errors. Each carries a message written for the person using the app."""
+
+from __future__ import annotations
+
+
+class JhviewerError(Exception):
+    """Base class: `str(error)` is a sentence fit to show a user."""
+
+
+class DatabaseError(JhviewerError):
+    """A database could not be opened or read."""
+
+
+class DatabaseNotFoundError(DatabaseError):
+    pass
+
+
+class NotADatabaseError(DatabaseError):
+    pass
+
+
+class CorruptDatabaseError(DatabaseError):
+    pass
+
+
+class SchemaError(DatabaseError):
+    """The file is SQLite but not a jhviewer database, or a different version of one."""
+
+
+class DatabaseBusyError(DatabaseError):
+    pass
+
+
+class QueryTimeoutError(DatabaseError):
+    pass
+
+
+class SourceError(JhviewerError):
+    """A curated briefing file under resources/briefings is malformed."""
+
+
+class ExportError(JhviewerError):
+    """An export (CSV, JSON, PNG, SVG, PDF) could not be written."""

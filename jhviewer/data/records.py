@@ -1,0 +1,176 @@
+"""Typed records the store returns. Plain dataclasses: the UI never sees a sqlite3.Row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+
+
+def pick(lang: Lang, zh: str, en: str) -> str:
+    """The text in the wanted language, falling back to the other one when it is empty."""
+    first, second = (zh, en) if lang == "zh" else (en, zh)
+    return first or second
+
+
+def local_id(qualified_id: str) -> str:
+    """`jianghan-2024/gdp-growth-2023` -> `gdp-growth-2023`."""
+    return qualified_id.split("/", 1)[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    id: str
+    district_zh: str
+    district_en: str
+    city_zh: str
+    city_en: str
+    title_zh: str
+    title_en: str
+    publisher_zh: str
+    publisher_en: str
+    year: int
+    source_zh: str
+    source_en: str
+    source_file: str
+
+    def district(self, lang: Lang) -> str:
+        return pick(lang, self.district_zh, self.district_en)
+
+    def city(self, lang: Lang) -> str:
+        return pick(lang, self.city_zh, self.city_en)
+
+    def title(self, lang: Lang) -> str:
+        return pick(lang, self.title_zh, self.title_en)
+
+    def publisher(self, lang: Lang) -> str:
+        return pick(lang, self.publisher_zh, self.publisher_en)
+
+    def source(self, lang: Lang) -> str:
+        return pick(lang, self.source_zh, self.source_en)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    id: str
+    briefing_id: str
+    position: int
+    title_zh: str
+    title_en: str
+    summary_zh: str
+    summary_en: str
+    heading: str
+
+    @property
+    def key(self) -> str:
+        return local_id(self.id)
+
+    def title(self, lang: Lang) -> str:
+        return pick(lang, self.title_zh, self.title_en)
+
+    def summary(self, lang: Lang) -> str:
+        return pick(lang, self.summary_zh, self.summary_en)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    id: str
+    zh: str
+    en: str
+    scale: float
+    base_en: str
+
+    def name(self, lang: Lang) -> str:
+        return pick(lang, self.zh, self.en)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    briefing_id: str
+    type: str
+    name_zh: str
+    name_en: str
+
+    @property
+    def key(self) -> str:
+        return local_id(self.id)
+
+    def name(self, lang: Lang) -> str:
+        return pick(lang, self.name_zh, self.name_en)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    id: str
+    briefing_id: str
+    section_id: str
+    position: int
+    kind: str
+    year: int
+    date: str | None
+    indicator: str | None
+    label_zh: str
+    label_en: str
+    value: float | None
+    unit: Unit | None
+    qualifier: str | None
+    description_zh: str
+    description_en: str
+    evidence: str
+    paragraph: int
+    target_group: int | None
+    headline: int | None
+
+    @property
+    def key(self) -> str:
+        return local_id(self.id)
+
+    def label(self, lang: Lang) -> str:
+        return pick(lang, self.label_zh, self.label_en)
+
+    def description(self, lang: Lang) -> str:
+        return pick(lang, self.description_zh, self.description_en)
+
+
+@dataclass(frozen=True, slots=True)
+class ComparablePair:
+    """A past result and a later target that measure the same indicator."""
+
+    indicator: str
+    result: Fact
+    target: Fact
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """A fact that matches a query, and where: `text[start:end]` is the matching span."""
+
+    fact: Fact
+    field: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    """A row the store skipped because it could not be read as a record."""
+
+    table: str
+    row_id: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.table} {self.row_id}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class FactFilter:
+    """Which facts to list; None means any."""
+
+    briefing_id: str | None = None
+    section_id: str | None = None
+    kind: str | None = None
+    year: int | None = None

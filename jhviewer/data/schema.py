@@ -1,0 +1,130 @@
+"""The database schema: one definition used by the builder, the store and `check`.
+
+Bump SCHEMA_VERSION whenever a table or column changes; the store refuses other versions.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+KINDS = ("result", "target", "ranking", "event", "status", "plan")
+QUALIFIERS = ("exactly", "approximately", "more than", "at least", "up to")
+ENTITY_TYPES = ("company", "institution", "place", "programme", "industry", "organisation")
+
+# table -> {column: sqlite type}; the order is the column order in the database.
+TABLES: dict[str, dict[str, type]] = {
+    "briefings": {
+        "id": str,
+        "district_zh": str,
+        "district_en": str,
+        "city_zh": str,
+        "city_en": str,
+        "title_zh": str,
+        "title_en": str,
+        "publisher_zh": str,
+        "publisher_en": str,
+        "year": int,
+        "source_zh": str,
+        "source_en": str,
+        "source_file": str,
+    },
+    "units": {
+        "id": str,
+        "zh": str,
+        "en": str,
+        "scale": float,
+        "base_en": str,
+    },
+    "sections": {
+        "id": str,
+        "briefing_id": str,
+        "position": int,
+        "title_zh": str,
+        "title_en": str,
+        "summary_zh": str,
+        "summary_en": str,
+        "heading": str,
+    },
+    "facts": {
+        "id": str,
+        "briefing_id": str,
+        "section_id": str,
+        "position": int,
+        "kind": str,
+        "year": int,
+        "date": str,
+        "indicator": str,
+        "label_zh": str,
+        "label_en": str,
+        "value": float,
+        "unit_id": str,
+        "qualifier": str,
+        "description_zh": str,
+        "description_en": str,
+        "evidence": str,
+        "paragraph": int,
+        "target_group": int,
+        "headline": int,
+    },
+    "entities": {
+        "id": str,
+        "briefing_id": str,
+        "type": str,
+        "name_zh": str,
+        "name_en": str,
+    },
+    "fact_entities": {
+        "fact_id": str,
+        "entity_id": str,
+    },
+}
+
+PRIMARY_KEYS: dict[str, str | tuple[str, ...]] = {
+    "briefings": "id",
+    "units": "id",
+    "sections": "id",
+    "facts": "id",
+    "entities": "id",
+    "fact_entities": ("fact_id", "entity_id"),
+}
+
+# (table, column, other table, other column)
+FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
+    "sections": [("briefing_id", "briefings", "id")],
+    "facts": [
+        ("briefing_id", "briefings", "id"),
+        ("section_id", "sections", "id"),
+        ("unit_id", "units", "id"),
+    ],
+    "entities": [("briefing_id", "briefings", "id")],
+    "fact_entities": [("fact_id", "facts", "id"), ("entity_id", "entities", "id")],
+}
+
+NOT_NULL: dict[str, set[str]] = {
+    "briefings": set(TABLES["briefings"]),
+    "units": set(TABLES["units"]),
+    "sections": set(TABLES["sections"]) - {"heading"},
+    "facts": {
+        "id", "briefing_id", "section_id", "position", "kind", "year",
+        "label_zh", "label_en", "description_zh", "description_en", "evidence", "paragraph",
+    },
+    "entities": set(TABLES["entities"]),
+    "fact_entities": set(TABLES["fact_entities"]),
+}
+
+# Indexes for the queries the UI runs: facts by section, kind, year; targets in order.
+INDEXES: dict[str, list[tuple[str, ...]]] = {
+    "sections": [("briefing_id", "position")],
+    "facts": [
+        ("briefing_id", "position"),
+        ("section_id", "position"),
+        ("kind", "year"),
+        ("year",),
+        ("indicator",),
+    ],
+    "entities": [("briefing_id",)],
+    "fact_entities": [("entity_id",)],
+}
+
+FTS_TABLE = "facts_fts"
+FTS_COLUMNS = ("label_zh", "label_en", "evidence", "description_zh", "description_en")

@@ -1,0 +1,103 @@
+"""`jhviewer check`: every problem in a database, one sentence each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jhviewer.data.errors import DatabaseError
+from jhviewer.data.schema import (
+    ENTITY_TYPES,
+    FOREIGN_KEYS,
+    FTS_TABLE,
+    KINDS,
+    NOT_NULL,
+    PRIMARY_KEYS,
+    QUALIFIERS,
+    TABLES,
+)
+from jhviewer.data.source import source_paragraphs
+from jhviewer.data.store import Store
+
+
+def check_database(db_path: Path | None, source_path: Path | None = None) -> list[str]:
+    """Problems found in the database (and against the source text, when given)."""
+    try:
+        store = Store.open(db_path)
+    except DatabaseError as error:
+        return [str(error)]
+    with store:
+        problems = _structural_problems(store)
+        problems += [f"unreadable row: {problem}" for problem in store.scan_problems()]
+        if source_path is not None:
+            problems += _evidence_problems(store, source_path)
+    return problems
+
+
+def _structural_problems(store: Store) -> list[str]:
+    problems = []
+    for table in TABLES:
+        key = PRIMARY_KEYS[table]
+        key_sql = key if isinstance(key, str) else ", ".join(key)
+        for row in store.rows(
+            f"SELECT {key_sql}, count(*) FROM {table} GROUP BY {key_sql} HAVING count(*) > 1"
+        ):
+            problems.append(f"{table}: duplicate id {tuple(row)[:-1]}")
+        for column in sorted(NOT_NULL[table]):
+            for row in store.rows(
+                f"SELECT rowid FROM {table} WHERE {column} IS NULL OR {column} = '' LIMIT 50"
+            ):
+                problems.append(f"{table} row {row[0]}: missing {column}")
+        for column, other, other_column in FOREIGN_KEYS.get(table, []):
+            for row in store.rows(
+                f"SELECT t.rowid, t.{column} FROM {table} AS t LEFT JOIN {other} AS o "
+                f"ON o.{other_column} = t.{column} "
+                f"WHERE t.{column} IS NOT NULL AND o.{other_column} IS NULL LIMIT 50"
+            ):
+                problems.append(f"{table} row {row[0]}: {column} {row[1]!r} links to nothing")
+    problems += _vocabulary_problems(store)
+    for row in store.rows("SELECT id FROM facts WHERE value IS NOT NULL AND "
+                          "(unit_id IS NULL OR unit_id = '')"):
+        problems.append(f"fact {row[0]}: a number without a unit")
+    for row in store.rows("SELECT id FROM facts WHERE value IS NOT NULL AND qualifier IS NULL"):
+        problems.append(f"fact {row[0]}: a number without a qualifier")
+    for row in store.rows("SELECT id FROM facts WHERE kind = 'target' AND target_group IS NULL"):
+        problems.append(f"fact {row[0]}: a target outside any 数说江汉 group")
+    fts_count = store.rows(f"SELECT count(*) FROM {FTS_TABLE}")[0][0]
+    fact_count = store.rows("SELECT count(*) FROM facts")[0][0]
+    if fts_count != fact_count:
+        problems.append(f"search index holds {fts_count} facts, the facts table {fact_count}")
+    return problems
+
+
+def _vocabulary_problems(store: Store) -> list[str]:
+    problems = []
+    for table, column, allowed in (
+        ("facts", "kind", KINDS),
+        ("facts", "qualifier", QUALIFIERS),
+        ("entities", "type", ENTITY_TYPES),
+    ):
+        marks = ",".join("?" * len(allowed))
+        for row in store.rows(
+            f"SELECT id, {column} FROM {table} WHERE {column} IS NOT NULL "
+            f"AND {column} NOT IN ({marks})", tuple(allowed)
+        ):
+            problems.append(f"{table} {row[0]}: unknown {column} {row[1]!r}")
+    return problems
+
+
+def _evidence_problems(store: Store, source_path: Path) -> list[str]:
+    try:
+        text = source_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        return [f"cannot read the source text {source_path}: {error}"]
+    paragraphs = source_paragraphs(text)
+    problems = []
+    for row in store.rows("SELECT id, evidence, paragraph FROM facts ORDER BY position"):
+        fact_id, evidence, paragraph = row
+        if not evidence or evidence not in text:
+            problems.append(f"fact {fact_id}: evidence not found in the source: {evidence!r}")
+        elif not isinstance(paragraph, int) or not 1 <= paragraph <= len(paragraphs):
+            problems.append(f"fact {fact_id}: paragraph {paragraph!r} is not in the source")
+        elif evidence not in paragraphs[paragraph - 1]:
+            problems.append(f"fact {fact_id}: evidence is not in paragraph {paragraph}")
+    return problems

@@ -1,0 +1,1 @@
+"""The Qt user interface: main window, one module per panel, models over the store."""

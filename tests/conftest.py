@@ -1,0 +1,51 @@
+"""Test setup: headless Qt before anything imports it, and shared fixtures."""
+
+from __future__ import annotations
+
+import os
+
+# Must happen before any Qt import: with no display and no platform, Qt aborts the run.
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+import shutil  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from jhviewer.data.store import Store  # noqa: E402
+from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB, REPO_ROOT  # noqa: E402
+
+SOURCE_TEXT = REPO_ROOT.parent / "shared" / "source" / "jianghan-2024.txt"
+
+
+@pytest.fixture(scope="session")
+def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database freshly built from resources/briefings (not the committed data.db)."""
+    from jhviewer.data.build import build_database
+
+    out = tmp_path_factory.mktemp("built") / "data.db"
+    build_database(BRIEFINGS_DIR, out)
+    return out
+
+
+@pytest.fixture
+def store() -> Iterator[Store]:
+    """The shipped data.db, read-only."""
+    with Store.open(DEFAULT_DB) as opened:
+        yield opened
+
+
+@pytest.fixture
+def db_copy(tmp_path: Path) -> Path:
+    """A private copy of data.db that a test may damage."""
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(DEFAULT_DB, copy)
+    return copy
+
+
+@pytest.fixture(scope="session")
+def source_text() -> str:
+    if not SOURCE_TEXT.exists():
+        pytest.skip(f"source article not found at {SOURCE_TEXT}")
+    return SOURCE_TEXT.read_text(encoding="utf-8")
