@@ -140,7 +140,7 @@ def main() -> None:
     except JhviewerError as error:
         click.echo(f"jhviewer: {error}", err=True)
         sys.exit(1)
-    except Exception as error:  # noqa: BLE001 - the last line of defence for users
+    except Exception as error:
         if os.environ.get("JHVIEWER_DEBUG"):
             raise
         click.echo(f"jhviewer: unexpected error: {type(error).__name__}: {error}", err=True)

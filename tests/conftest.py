@@ -7,14 +7,14 @@ import os
 # Must happen before any Qt import: with no display and no platform, Qt aborts the run.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-import shutil  # noqa: E402
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
+import pytest
 
-from jhviewer.data.store import Store  # noqa: E402
-from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB, REPO_ROOT  # noqa: E402
+from jhviewer.data.store import Store
+from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB, REPO_ROOT
 
 SOURCE_TEXT = REPO_ROOT.parent / "shared" / "source" / "jianghan-2024.txt"
 

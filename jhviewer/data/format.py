@@ -18,6 +18,7 @@ _QUALIFIERS_ZH = {"approximately": "约{}", "more than": "超过{}", "at least":
 _QUALIFIERS_EN = {"approximately": "about {}", "more than": "more than {}",
                   "at least": "at least {}", "up to": "up to {}"}
 NO_VALUE = "—"
+RANK_UNIT = "名"
 
 
 def kind_name(kind: str, lang: Lang) -> str:
@@ -59,15 +60,25 @@ def unit_text(fact: Fact, lang: Lang) -> str:
 
 
 def display_value(fact: Fact, lang: Lang) -> str:
-    """The value as a sentence would say it: '600家以上', 'more than 600 organisations'."""
+    """The value as a sentence would say it: '超过600家', 'more than 600 organisations'."""
     if fact.value is None:
         return NO_VALUE
+    if fact.unit is not None and fact.unit.id == RANK_UNIT:
+        return _rank(fact, lang)
     number = value_number(fact, lang)
     unit = unit_text(fact, lang)
     joined = f"{number}{unit}" if lang == "zh" else f"{number} {unit}".strip()
     templates = _QUALIFIERS_ZH if lang == "zh" else _QUALIFIERS_EN
     template = templates.get(fact.qualifier or "exactly")
     return template.format(joined) if template else joined
+
+
+def _rank(fact: Fact, lang: Lang) -> str:
+    """Ranks read as places: '第1名' / 'No. 1'; an 'up to' rank is a top-N list."""
+    number = plain_number(fact.value or 0)
+    if fact.qualifier == "up to":
+        return f"前{number}名" if lang == "zh" else f"top {number}"
+    return f"第{number}名" if lang == "zh" else f"No. {number}"
 
 
 def _scaled_english(amount: float, base: str) -> str:

@@ -107,7 +107,9 @@ class Store:
                 )
             }
         if not tables:
-            raise errors.SchemaError(f"{self.path.name} is an empty SQLite database, not a briefing.")
+            raise errors.SchemaError(
+                f"{self.path.name} is an empty SQLite database, not a briefing."
+            )
         if "facts" not in tables and version == 0:
             raise errors.SchemaError(
                 f"{self.path.name} is a SQLite database of another kind, not a jhviewer briefing."
@@ -177,7 +179,7 @@ class Store:
         return records
 
     def _note_problem(self, table: str, row: sqlite3.Row, reason: str) -> None:
-        row_id = _clip(row["id"]) if "id" in row.keys() else "?"
+        row_id = _clip(row["id"]) if "id" in row.keys() else "?"  # noqa: SIM118 - Row `in` tests values
         problem = RowProblem(table, str(row_id), reason)
         if problem not in self.problems:
             self.problems.append(problem)
