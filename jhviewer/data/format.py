@@ -52,11 +52,11 @@ def unit_text(fact: Fact, lang: Lang) -> str:
     unit = fact.unit
     if fact.value is None or unit is None or unit.id == "%":
         return ""
-    if lang == "en":
-        return "" if unit.scale != 1 and unit.base_en == "CNY" else (
-            unit.base_en if unit.scale != 1 else unit.en
-        )
-    return unit.zh
+    if lang == "zh":
+        return unit.zh
+    if unit.counter or (unit.scale != 1 and unit.base_en == "CNY"):
+        return ""
+    return unit.base_en if unit.scale != 1 else unit.en
 
 
 def display_value(fact: Fact, lang: Lang) -> str:

@@ -80,6 +80,7 @@ class Unit:
     en: str
     scale: float
     base_en: str
+    counter: bool  # a Chinese measure word (家, 个) that English leaves out
 
     def name(self, lang: Lang) -> str:
         return pick(lang, self.zh, self.en)

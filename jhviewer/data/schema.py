@@ -34,6 +34,7 @@ TABLES: dict[str, dict[str, type]] = {
         "en": str,
         "scale": float,
         "base_en": str,
+        "counter": int,
     },
     "sections": {
         "id": str,

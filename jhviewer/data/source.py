@@ -48,7 +48,12 @@ def _rows_from_document(path: Path, document: dict[str, Any]) -> BriefingRows:
     briefing_id = str(briefing["id"])
     rows.tables["briefings"].append(_only_columns("briefings", briefing))
     for unit in document.get("units", []):
-        rows.tables["units"].append(_only_columns("units", {**unit, "scale": float(unit["scale"])}))
+        rows.tables["units"].append(
+            _only_columns(
+                "units",
+                {**unit, "scale": float(unit["scale"]), "counter": int(unit.get("counter", False))},
+            )
+        )
     for position, section in enumerate(document.get("sections", []), start=1):
         rows.tables["sections"].append(
             _only_columns(

@@ -481,6 +481,7 @@ def _unit_from_row(row: sqlite3.Row) -> Unit:
         en=_text(row, "en"),
         scale=scale,
         base_en=_text(row, "base_en"),
+        counter=bool(_integer(row, "counter")),
     )
 
 
