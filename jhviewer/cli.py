@@ -9,12 +9,16 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from jhviewer import __version__
 from jhviewer.data.errors import JhviewerError
 from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB
+
+if TYPE_CHECKING:
+    from jhviewer.data.store import Store
 
 DB_OPTION = click.option(
     "--db",
@@ -109,6 +113,7 @@ def search(query: str, db_path: Path | None, lang: str | None, limit: int) -> No
                 f"{fact.key}\t{fact.year}\t{fact.label(language)}\t"
                 f"{display_value(fact, language)}\t{fact.evidence}"
             )
+        _note_unreadable_rows(store)
     if not hits:
         click.echo(f"no facts match {query!r}", err=True)
 
@@ -123,8 +128,88 @@ def export(fmt: str, out: Path, db_path: Path | None) -> None:
     from jhviewer.data.store import Store
 
     with Store.open(db_path) as store:
+        _refuse_to_overwrite_source(out, store)
         count = export_facts(store, fmt, out)
+        _note_unreadable_rows(store)
     click.echo(f"wrote {out} ({count} facts)")
+
+
+@cli.command()
+@click.argument("out", type=click.Path(path_type=Path))
+@DB_OPTION
+@LANG_OPTION
+@click.option(
+    "--summary-only", is_flag=True, help="Only the one-page summary, not the full briefing."
+)
+def pdf(out: Path, db_path: Path | None, lang: str | None, summary_only: bool) -> None:
+    """Write the printable briefing (A4) as a PDF; needs no display."""
+    from jhviewer.data.store import Store
+    from jhviewer.report import BriefingPrinter
+
+    language = "en" if lang == "en" else "zh"
+    with Store.open(db_path) as store:
+        _refuse_to_overwrite_source(out, store)
+        pages = BriefingPrinter(store, language).to_pdf(out, summary_only=summary_only)
+        _note_unreadable_rows(store)
+    click.echo(f"wrote {out} ({pages} pages)")
+
+
+@cli.command()
+@click.argument("outdir", type=click.Path(path_type=Path, file_okay=False))
+@LANG_OPTION
+@click.option(
+    "--size",
+    default="1400x900",
+    show_default=True,
+    help="Window size in pixels, WIDTHxHEIGHT.",
+)
+@DB_OPTION
+def snapshot(outdir: Path, lang: str | None, size: str, db_path: Path | None) -> None:
+    """Render each tab offscreen to OUTDIR/<tab>.png (overview, facts, targets, charts)."""
+    width, _, height = size.lower().partition("x")
+    if not (width.isdigit() and height.isdigit() and 200 <= int(width) <= 8000
+            and 200 <= int(height) <= 8000):
+        raise click.BadParameter("expected WIDTHxHEIGHT, e.g. 1400x900", param_hint="--size")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from jhviewer.ui.snapshot import take_snapshots
+
+    paths = take_snapshots(outdir, "en" if lang == "en" else "zh", (int(width), int(height)),
+                           db_path)
+    for path in paths:
+        click.echo(f"wrote {path}")
+
+
+def _refuse_to_overwrite_source(out: Path, store: Store) -> None:
+    """An export never replaces the database it reads (by name, link or hard link)."""
+    from jhviewer.data.errors import ExportError
+
+    try:
+        same = os.path.samefile(out, store.path)
+    except (OSError, ValueError):
+        same = False  # `out` does not exist yet (or cannot): nothing to clobber
+    if same:
+        raise ExportError(
+            f"Will not write over {store.path.name}: it is the database being read. "
+            "Choose another file name."
+        )
+
+
+def _note_unreadable_rows(store: Store) -> None:
+    """Say on stderr which rows were skipped, so the output is never silently short."""
+    if not store.problems:
+        return
+    rows = ", ".join(f"{problem.table} {problem.row_id}" for problem in store.problems[:10])
+    more = f" and {len(store.problems) - 10} more" if len(store.problems) > 10 else ""
+    click.echo(
+        _one_line(f"jhviewer: skipped {len(store.problems)} unreadable rows ({rows}{more}); "
+                  "`jhviewer check` says why."),
+        err=True,
+    )
+
+
+def _one_line(message: str) -> str:
+    """A message as a single line, whatever a file name or a database put into it."""
+    return " ".join(message.split())
 
 
 def main() -> None:
@@ -138,10 +223,12 @@ def main() -> None:
         error.show()
         sys.exit(error.exit_code)
     except JhviewerError as error:
-        click.echo(f"jhviewer: {error}", err=True)
+        click.echo(_one_line(f"jhviewer: {error}"), err=True)
         sys.exit(1)
     except Exception as error:
         if os.environ.get("JHVIEWER_DEBUG"):
             raise
-        click.echo(f"jhviewer: unexpected error: {type(error).__name__}: {error}", err=True)
+        click.echo(
+            _one_line(f"jhviewer: unexpected error: {type(error).__name__}: {error}"), err=True
+        )
         sys.exit(2)

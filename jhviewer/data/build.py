@@ -14,6 +14,8 @@ import sqlite_utils
 
 from jhviewer.data.errors import SourceError
 from jhviewer.data.schema import (
+    CHARS_COLUMNS,
+    CHARS_TABLE,
     FOREIGN_KEYS,
     FTS_COLUMNS,
     INDEXES,
@@ -22,6 +24,7 @@ from jhviewer.data.schema import (
     SCHEMA_VERSION,
     TABLES,
 )
+from jhviewer.data.search import characters_text
 from jhviewer.data.source import BriefingRows, briefing_files, load_briefing
 
 
@@ -58,11 +61,27 @@ def _write(briefings: list[BriefingRows], path: Path) -> int:
     db["facts"].enable_fts(
         list(FTS_COLUMNS), fts_version="FTS5", tokenize="trigram", create_triggers=False
     )
+    _index_characters(db)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     db.conn.commit()
     db.execute("VACUUM")
     db.close()
     return sum(len(b.tables["facts"]) for b in briefings)
+
+
+def _index_characters(db: sqlite_utils.Database) -> None:
+    """The characters index that search uses for one- and two-character terms."""
+    db.conn.create_function("jh_characters", 1, characters_text, deterministic=True)
+    columns = ", ".join(CHARS_COLUMNS)
+    db.execute(
+        f"CREATE VIRTUAL TABLE {CHARS_TABLE} USING fts5({columns}, content='', "
+        "tokenize='unicode61 remove_diacritics 0')"
+    )
+    texts = ", ".join(
+        "jh_characters(" + " || ' ' || ".join(f"coalesce({f}, '')" for f in fields) + ")"
+        for fields in CHARS_COLUMNS.values()
+    )
+    db.execute(f"INSERT INTO {CHARS_TABLE}(rowid, {columns}) SELECT rowid, {texts} FROM facts")
 
 
 def _create_tables(db: sqlite_utils.Database) -> None:

@@ -175,3 +175,5 @@ class FactFilter:
     section_id: str | None = None
     kind: str | None = None
     year: int | None = None
+    headline_only: bool = False
+    with_indicator: bool = False

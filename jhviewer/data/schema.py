@@ -114,14 +114,18 @@ NOT_NULL: dict[str, set[str]] = {
 }
 
 # Indexes for the queries the UI runs: facts by section, kind, year; targets in order.
+# A filter column followed by (briefing_id, position) gives a filtered page of facts in
+# source order straight from the index, with no sort of every match.
 INDEXES: dict[str, list[tuple[str, ...]]] = {
     "sections": [("briefing_id", "position")],
     "facts": [
         ("briefing_id", "position"),
-        ("section_id", "position"),
+        ("section_id", "briefing_id", "position"),
+        ("kind", "briefing_id", "position"),
         ("kind", "year"),
-        ("year",),
+        ("year", "briefing_id", "position"),
         ("indicator",),
+        ("headline",),
     ],
     "entities": [("briefing_id",)],
     "fact_entities": [("entity_id",)],
@@ -129,3 +133,13 @@ INDEXES: dict[str, list[tuple[str, ...]]] = {
 
 FTS_TABLE = "facts_fts"
 FTS_COLUMNS = ("label_zh", "label_en", "evidence", "description_zh", "description_en")
+
+# The characters index: every letter, digit and CJK character of a fact is one token (see
+# search.characters_text), so one- and two-character terms, most Chinese words, are found
+# through an index as well; the trigram index above cannot hold them. It is optional: on a
+# database without it the store matches short terms with LIKE, so it needs no new version.
+CHARS_TABLE = "facts_chars"
+CHARS_COLUMNS: dict[str, tuple[str, ...]] = {
+    "label": ("label_zh", "label_en"),
+    "body": ("evidence", "description_zh", "description_en"),
+}

@@ -3,25 +3,44 @@
 Terms of three or more characters go to the FTS5 trigram index as quoted phrases, so user
 text such as `"`, `*`, `AND` or `NEAR(` is always matched literally and never parsed as
 query syntax. Shorter terms (most Chinese words are one or two characters) cannot use a
-trigram index, so they are matched with LIKE on the facts table itself.
+trigram index: when every term is short they go to the characters index (each letter,
+digit or CJK character one token, so a term is a phrase of characters), and otherwise, or
+on a database built without that index, they are matched with LIKE on the facts table.
+
+Best first means: facts whose label (Chinese or English) holds every term, then the other
+matches, each in source order. Both lists are read in rowid order with a LIMIT, so SQLite
+stops at the first `limit` matches instead of scoring every one (bm25 over a common trigram
+costs 15-30 ms on 100,000 facts, more than a keystroke's frame): search as you type costs
+about the same for one common letter as for a rare word.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from jhviewer.data.records import Fact, SearchHit
-from jhviewer.data.schema import FTS_COLUMNS, FTS_TABLE
+from jhviewer.data.schema import CHARS_COLUMNS, CHARS_TABLE, FTS_TABLE
 
 MAX_QUERY_CHARS = 200
-# Field order doubles as the ranking of where a match counts most.
+MAX_QUERY_TERMS = 32
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# The fields a term may match in; locate_match highlights the first one that has it.
 MATCH_FIELDS = ("label_zh", "label_en", "evidence", "description_zh", "description_en")
-_BM25_WEIGHTS = {"label_zh": 10.0, "label_en": 10.0, "evidence": 4.0}
+LABEL_FIELDS = ("label_zh", "label_en")
+# In the characters index, every space or punctuation mark becomes this one token.
+CHARS_BOUNDARY = "\ue000"
+_CHARS_LABEL_COLUMN = next(iter(CHARS_COLUMNS))  # "label": label_zh and label_en
 
 
 def query_terms(query: str) -> list[str]:
-    """The whitespace-separated terms of a query, capped so a pasted essay stays cheap."""
-    return query[:MAX_QUERY_CHARS].split()
+    """The distinct whitespace-separated terms of a query, capped so a pasted essay stays
+    cheap and the SQL stays shallower than the expression depth SQLite allows for files
+    other than the built-in one. Lone surrogates (Python's stand-ins for command-line bytes
+    that are not UTF-8) become U+FFFD, since SQLite takes only UTF-8, and NUL separates
+    terms (SQLite's LIKE and FTS5 would read it as the end of the pattern)."""
+    text = _SURROGATE.sub("\ufffd", query[:MAX_QUERY_CHARS]).replace("\x00", " ")
+    return list(dict.fromkeys(text.split()))[:MAX_QUERY_TERMS]
 
 
 def fts_phrase(term: str) -> str:
@@ -29,49 +48,97 @@ def fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+def characters_text(text: str | None) -> str:
+    """Text as the characters index holds it: `GDP增长 5%` -> `G D P 增 长 <b> 5 <b>`.
+
+    Letters, digits and CJK characters stay, one token each; anything else stands for a
+    boundary, so a phrase of characters matches only where they are side by side.
+    """
+    if not text:
+        return ""
+    return " ".join(char if char.isalnum() else CHARS_BOUNDARY for char in text)
+
+
+def characters_phrase(term: str) -> str:
+    """A term of letters and digits as a phrase of the characters index."""
+    return '"' + " ".join(term) + '"'
+
+
 def like_pattern(term: str) -> str:
     escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
-def find_fact_ids(connection: sqlite3.Connection, query: str, limit: int) -> list[str]:
-    """Ids of the facts that contain every term of `query`, best match first."""
+def find_fact_ids(
+    connection: sqlite3.Connection, query: str, limit: int, chars_index: bool = False
+) -> list[str]:
+    """Ids of the facts that contain every term of `query`, best match first.
+
+    `chars_index`: the database has the characters index (the store checks).
+    """
     terms = query_terms(query)
-    if not terms:
+    if not terms or limit <= 0:
         return []
+    in_label = _matching_ids(connection, terms, True, limit, chars_index)
+    if len(in_label) >= limit:
+        return in_label
+    # Every label match is in `in_label`, so the first `limit` matches anywhere hold at
+    # least `limit - len(in_label)` others.
+    found = set(in_label)
+    others = [
+        fact_id
+        for fact_id in _matching_ids(connection, terms, False, limit, chars_index)
+        if fact_id not in found
+    ]
+    return in_label + others[: limit - len(in_label)]
+
+
+def _matching_ids(
+    connection: sqlite3.Connection,
+    terms: list[str],
+    in_labels: bool,
+    limit: int,
+    chars_index: bool,
+) -> list[str]:
+    """The first `limit` facts, in rowid (source) order, with every term (in a label)."""
     long_terms = [term for term in terms if len(term) >= 3]
     short_terms = [term for term in terms if len(term) < 3]
-    like_sql, like_parameters = _like_conditions(short_terms, "f")
+    table, match = "", ""
     if long_terms:
-        weights = ", ".join(str(_BM25_WEIGHTS.get(column, 1.0)) for column in FTS_COLUMNS)
-        sql = (
-            f"SELECT f.id FROM {FTS_TABLE} JOIN facts AS f ON f.rowid = {FTS_TABLE}.rowid "
-            f"WHERE {FTS_TABLE} MATCH ?{like_sql} "
-            f"ORDER BY bm25({FTS_TABLE}, {weights}), f.briefing_id, f.position LIMIT ?"
-        )
+        table = FTS_TABLE
         match = " ".join(fts_phrase(term) for term in long_terms)
+        if in_labels:
+            match = f"{{{' '.join(LABEL_FIELDS)}}} : ({match})"
+    elif chars_index and any(term.isalnum() for term in short_terms):
+        table = CHARS_TABLE
+        match = " ".join(characters_phrase(term) for term in short_terms if term.isalnum())
+        short_terms = [term for term in short_terms if not term.isalnum()]
+        if in_labels:
+            match = f"{{{_CHARS_LABEL_COLUMN}}} : ({match})"
+    fields = LABEL_FIELDS if in_labels else MATCH_FIELDS
+    like_sql, like_parameters = _like_conditions(short_terms, "f", fields)
+    if table:
+        sql = (
+            f"SELECT f.id FROM {table} JOIN facts AS f ON f.rowid = {table}.rowid "
+            f"WHERE {table} MATCH ?{like_sql} ORDER BY {table}.rowid LIMIT ?"
+        )
         parameters: tuple[object, ...] = (match, *like_parameters, limit)
     else:
-        label_hit = " OR ".join(
-            f"f.{column} LIKE ? ESCAPE '\\'" for column in ("label_zh", "label_en")
-        )
-        first = like_pattern(short_terms[0])
-        sql = (
-            f"SELECT f.id FROM facts AS f WHERE 1{like_sql} "
-            f"ORDER BY ({label_hit}) DESC, f.briefing_id, f.position LIMIT ?"
-        )
-        parameters = (*like_parameters, first, first, limit)
+        sql = f"SELECT f.id FROM facts AS f WHERE 1{like_sql} ORDER BY f.rowid LIMIT ?"
+        parameters = (*like_parameters, limit)
     return [row[0] for row in connection.execute(sql, parameters)]
 
 
-def _like_conditions(terms: list[str], alias: str) -> tuple[str, list[str]]:
+def _like_conditions(
+    terms: list[str], alias: str, fields: tuple[str, ...]
+) -> tuple[str, list[str]]:
     sql = ""
     parameters: list[str] = []
     for term in terms:
         pattern = like_pattern(term)
-        either = " OR ".join(f"{alias}.{column} LIKE ? ESCAPE '\\'" for column in MATCH_FIELDS)
+        either = " OR ".join(f"{alias}.{column} LIKE ? ESCAPE '\\'" for column in fields)
         sql += f" AND ({either})"
-        parameters.extend([pattern] * len(MATCH_FIELDS))
+        parameters.extend([pattern] * len(fields))
     return sql, parameters
 
 

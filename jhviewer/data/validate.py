@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jhviewer.data.errors import DatabaseError
 from jhviewer.data.schema import (
     ENTITY_TYPES,
     FOREIGN_KEYS,
@@ -20,17 +19,23 @@ from jhviewer.data.store import Store
 
 
 def check_database(db_path: Path | None, source_path: Path | None = None) -> list[str]:
-    """Problems found in the database (and against the source text, when given)."""
-    try:
-        store = Store.open(db_path)
-    except DatabaseError as error:
-        return [str(error)]
-    with store:
+    """Problems found in the database (and against the source text, when given).
+
+    A file that cannot be opened at all raises DatabaseError, like every other command,
+    so the CLI reports it as one line on stderr rather than as a list of problems.
+    """
+    with Store.open(db_path) as store:
         problems = _structural_problems(store)
         problems += [f"unreadable row: {problem}" for problem in store.scan_problems()]
         if source_path is not None:
             problems += _evidence_problems(store, source_path)
-    return problems
+    return [_one_line(problem) for problem in problems]
+
+
+def _one_line(problem: str, limit: int = 300) -> str:
+    """A problem as one line of sensible length, whatever text the database holds."""
+    line = " ".join(problem.split())
+    return line if len(line) <= limit else f"{line[:200]} … {line[-80:]}"
 
 
 def _structural_problems(store: Store) -> list[str]:

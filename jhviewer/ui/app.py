@@ -2,20 +2,57 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
-from jhviewer.data.store import Store
+from jhviewer import __version__
+from jhviewer.data.records import Lang
+from jhviewer.fonts import FontLoadError, load_bundled_fonts
+from jhviewer.ui import style
+from jhviewer.ui.main_window import MainWindow
+from jhviewer.ui.settings import APPLICATION, ORGANISATION, Settings
+
+
+def create_application() -> QApplication:
+    """The QApplication with our names and the bundled font as its default font."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(__version__)
+    try:
+        load_bundled_fonts()
+    except FontLoadError as error:  # still usable with the system's fonts
+        print(f"jhviewer: {error}", file=sys.stderr)
+    style.apply_app_scale(app)
+    return app
 
 
 def run_app(db_path: Path | None, lang: str | None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    store = Store.open(db_path)
-    window = QMainWindow()
-    briefing = store.briefing()
-    label = QLabel(briefing.title("en" if lang == "en" else "zh") if briefing else "")
-    window.setCentralWidget(label)
+    app = create_application()
+    settings = Settings.user()
+    window = MainWindow(settings, _language(lang) or settings.language())
+    error = window.load_database(db_path)
+    window.restore_last_tab()
+    if os.environ.get("JHVIEWER_BENCH"):  # benchmarks/: report the first paint, then quit
+        from jhviewer.ui.benchprobe import FirstPaintProbe
+
+        FirstPaintProbe(window, open_charts=lambda: window.show_tab("charts"))
     window.show()
-    return app.exec()
+    if error is not None:
+        QTimer.singleShot(0, lambda: window.report_open_error(db_path, error))
+    code = app.exec()
+    window.close_store()
+    return code
+
+
+def _language(lang: str | None) -> Lang | None:
+    if lang == "zh":
+        return "zh"
+    if lang == "en":
+        return "en"
+    return None

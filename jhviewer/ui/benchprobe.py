@@ -1,0 +1,76 @@
+"""The first-paint probe: the same code runs in the app and in the floor's bare window.
+
+With JHVIEWER_BENCH set, the window reports on stdout, then quits:
+
+    first-paint <seconds since JHVIEWER_BENCH_T0> <peak RSS in KiB>
+    charts-open <seconds from opening the charts to their first paint> <peak RSS in KiB>
+
+`first-paint` comes once the window's first frame is painted. With JHVIEWER_BENCH=charts
+the probe then calls `open_charts` (which shows the charts and returns the widget they are
+in) and reports `charts-open` once that widget has painted. JHVIEWER_BENCH_T0 is the
+parent's `time.time()` just before it started the process.
+
+The app uses a copy of this module (jhviewer/ui/benchprobe.py); keep the two the same.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import resource
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
+
+ENV_MODE = "JHVIEWER_BENCH"
+ENV_T0 = "JHVIEWER_BENCH_T0"
+
+
+class FirstPaintProbe(QObject):
+    """Reports the first paint of `window` (and of the charts) and quits the app."""
+
+    def __init__(
+        self, window: QWidget, open_charts: Callable[[], QWidget] | None = None
+    ) -> None:
+        super().__init__(window)
+        self._mode = os.environ.get(ENV_MODE, "first-paint")
+        self._open_charts = open_charts
+        self._watched: QWidget | None = window
+        self._charts_started: float | None = None
+        app = QCoreApplication.instance()
+        assert app is not None, "create the QApplication before the probe"
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        target = self._watched
+        if (
+            target is not None
+            and event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and (watched is target or target.isAncestorOf(watched))
+        ):
+            self._watched = None
+            # After this paint event the rest of the frame is painted and flushed.
+            QTimer.singleShot(0, self._painted)
+        return False
+
+    def _painted(self) -> None:
+        peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        if self._charts_started is None:
+            try:
+                started = float(os.environ.get(ENV_T0, "nan"))
+            except ValueError:
+                started = math.nan
+            print(f"first-paint {time.time() - started:.6f} {peak_kib}", flush=True)
+            if self._mode == "charts" and self._open_charts is not None:
+                self._charts_started = time.perf_counter()
+                self._watched = self._open_charts()
+                return
+        else:
+            elapsed = time.perf_counter() - self._charts_started
+            print(f"charts-open {elapsed:.6f} {peak_kib}", flush=True)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.quit()

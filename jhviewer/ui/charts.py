@@ -1,0 +1,654 @@
+"""The briefing's charts: their data (from the store), pyqtgraph plots, and exports.
+
+Three layers, so the printout can reuse the charts without any window:
+
+* `chart_data(store, chart_id, lang)` picks the facts (by id, indicator and unit, never by
+  their numbers) and returns plain records; a missing fact gives a chart with a message.
+* `build_plots(data, colours, scale)` draws the bars with pyqtgraph.
+* `paint_chart(store, chart_id, lang, painter, rect)` paints a complete figure (title,
+  subtitle, plots, legend, source line) onto any QPainter: a PDF page, an SVG generator
+  (pyqtgraph's own SVG exporter fails on Qt 6.12), or an image.
+
+Figures are laid out on a canvas of `CANVAS_WIDTH` logical pixels with pixel-sized fonts
+and scaled to the target, so they look the same on screen, in a PNG and on paper.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import math
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pyqtgraph as pg
+import shiboken6
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRect, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPalette
+from PySide6.QtSvg import QSvgGenerator
+
+from jhviewer.atomic import atomic_path
+from jhviewer.data.errors import ExportError
+from jhviewer.data.format import display_value, kind_name, plain_number
+from jhviewer.data.records import Fact, Lang
+from jhviewer.data.store import Store
+from jhviewer.fonts import FONT_FAMILY, bundled_font
+from jhviewer.ui.i18n import translate_for
+from jhviewer.ui.models import answers
+from jhviewer.ui.text import source_reference
+
+CANVAS_WIDTH = 960
+CANVAS_HEIGHT = 600
+PNG_SCALE = 2
+
+CHART_IDS: tuple[str, ...] = (
+    "targets-growth",
+    "targets-amounts",
+    "targets-firms",
+    "targets-projects",
+    "result-vs-target",
+    "financial-institutions",
+    "property-services",
+    "energy-savings",
+)
+_TITLES = {
+    "targets-growth": QT_TRANSLATE_NOOP("Charts", "Targets: growth rates"),
+    "targets-amounts": QT_TRANSLATE_NOOP("Charts", "Targets: amounts of money"),
+    "targets-firms": QT_TRANSLATE_NOOP("Charts", "Targets: firms and institutions"),
+    "targets-projects": QT_TRANSLATE_NOOP("Charts", "Targets: projects"),
+    "result-vs-target": QT_TRANSLATE_NOOP("Charts", "Last year's result and this year's target"),
+    "financial-institutions": QT_TRANSLATE_NOOP("Charts", "Financial institutions"),
+    "property-services": QT_TRANSLATE_NOOP(
+        "Charts", "Property-service coverage of old housing compounds"
+    ),
+    "energy-savings": QT_TRANSLATE_NOOP("Charts", "Energy savings"),
+}
+# Which unit each "targets by unit" chart shows (unit ids as the source writes them).
+_TARGET_UNITS = {
+    "targets-growth": "%",
+    "targets-amounts": "亿元",
+    "targets-firms": "家",
+    "targets-projects": "个",
+}
+_INSTITUTION_KEYS = ("financial-institutions", "national-financial-hqs", "regional-financial-hqs")
+_PROPERTY_KEYS = (
+    "property-service-coverage-community-managed",
+    "property-service-coverage-owner-managed",
+)
+_ENERGY_KEYS = ("microcube-energy-saving", "donghu-energy-reduction")
+_SIGNS = {"more than": ">", "at least": "≥", "approximately": "≈", "up to": "≤"}
+
+# Mid-tone colours that read on white paper and on a dark window alike.
+SERIES_COLOURS = {"result": "#3a78c9", "target": "#e0862a", "derived": "#8a94a3"}
+_SERIES_OF_KIND = {"target": "target", "plan": "target"}
+
+
+_TEXTS = {
+    "no-briefing": QT_TRANSLATE_NOOP("Charts", "No briefing is open."),
+    "source": QT_TRANSLATE_NOOP("Charts", "Source: {source}"),
+    "no-data": QT_TRANSLATE_NOOP("Charts", "This database has no data for this chart."),
+    "targets-subtitle": QT_TRANSLATE_NOOP(
+        "Charts", "{year} targets stated in the briefing, in {unit}"
+    ),
+    "result": QT_TRANSLATE_NOOP("Charts", "{year} result"),
+    "target": QT_TRANSLATE_NOOP("Charts", "{year} target"),
+    "pair-subtitle": QT_TRANSLATE_NOOP(
+        "Charts", "The same indicator: the {first} result beside the {second} target"
+    ),
+    "headquarters-exceed-total": QT_TRANSLATE_NOOP(
+        "Charts", "The headquarters outnumber the total."
+    ),
+    "other-institutions": QT_TRANSLATE_NOOP("Charts", "Other institutions"),
+    "other-tip": QT_TRANSLATE_NOOP("Charts", "The total less the headquarters: {value}"),
+    "remainder": QT_TRANSLATE_NOOP("Charts", "Remainder of the total"),
+    "stated": QT_TRANSLATE_NOOP("Charts", "Stated in the briefing"),
+    "institutions-subtitle": QT_TRANSLATE_NOOP(
+        "Charts", "In all: {total}. Other institutions are the total less the headquarters."
+    ),
+    "property-subtitle": QT_TRANSLATE_NOOP(
+        "Charts", "Share of old housing compounds with property services, {year}"
+    ),
+    "energy-subtitle": QT_TRANSLATE_NOOP("Charts", "Energy saved or consumption cut, in %"),
+}
+
+
+def _t(lang: Lang, key: str) -> str:
+    """A chart text (by key) or title (by chart id) in `lang`, whatever the UI language."""
+    return translate_for(lang, "Charts", _TEXTS.get(key) or _TITLES[key])
+
+
+# --- data --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: float
+    text: str  # the value as the bar is labelled: '7.3%', '>400'
+    tip: tuple[str, ...]
+    series: str  # a SERIES_COLOURS key
+    series_name: str
+
+
+@dataclass(frozen=True)
+class Plot:
+    title: str
+    unit: str
+    bars: tuple[Bar, ...]
+    horizontal: bool = True
+    limit: float | None = None  # a natural maximum, such as 100 for a share
+
+
+@dataclass(frozen=True)
+class ChartData:
+    chart_id: str
+    title: str
+    subtitle: str
+    source: str
+    plots: tuple[Plot, ...]
+    message: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return not self.plots
+
+    def legend(self) -> list[tuple[str, str]]:
+        """(colour, name) of each series, when there is more than one to tell apart."""
+        seen: dict[str, str] = {}
+        for plot in self.plots:
+            for bar in plot.bars:
+                seen.setdefault(bar.series_name, SERIES_COLOURS[bar.series])
+        return [(colour, name) for name, colour in seen.items()] if len(seen) > 1 else []
+
+
+def chart_list(lang: Lang) -> list[tuple[str, str]]:
+    """(id, title) of every chart, in display order."""
+    return [(chart_id, chart_title(chart_id, lang)) for chart_id in CHART_IDS]
+
+
+def chart_title(chart_id: str, lang: Lang) -> str:
+    return _t(lang, chart_id)
+
+
+def chart_data(store: Store, chart_id: str, lang: Lang) -> ChartData:
+    """The chart's records; a chart whose facts are missing carries a message instead."""
+    if chart_id not in _TITLES:
+        raise KeyError(chart_id)
+    briefing = store.briefing()
+    base = ChartData(chart_id, chart_title(chart_id, lang), "", "", ())
+    if briefing is None:
+        return replace(base, message=_t(lang, "no-briefing"))
+    source = _t(lang, "source").format(
+        source=source_reference(briefing.publisher(lang), briefing.title(lang), lang)
+    )
+    base = replace(base, source=source)
+    builder = _BUILDERS.get(chart_id) or _targets_by_unit
+    data = builder(store, chart_id, lang, base)
+    if data.empty and not data.message:
+        data = replace(data, message=_t(lang, "no-data"))
+    return data
+
+
+def _bar(fact: Fact, lang: Lang, label: str | None = None) -> Bar:
+    series = _SERIES_OF_KIND.get(fact.kind, "result")
+    return Bar(
+        label=label if label is not None else fact.label(lang),
+        value=fact.value or 0.0,
+        text=bar_text(fact, lang),
+        tip=(fact.label(lang), f"{fact.year} · {display_value(fact, lang)}", f"“{fact.evidence}”"),
+        series=series,
+        series_name=kind_name(fact.kind, lang),
+    )
+
+
+def bar_text(fact: Fact, lang: Lang) -> str:
+    """The value in the axis unit, with a sign for its qualifier: '7.3%', '>400', '≥100'."""
+    if fact.value is None:
+        return "—"
+    number = plain_number(fact.value, grouping=lang == "en")
+    if fact.unit is not None and fact.unit.id == "%":
+        number += "%"
+    return _SIGNS.get(fact.qualifier or "", "") + number
+
+
+def _keyed(store: Store, briefing_id: str, keys: tuple[str, ...]) -> dict[str, Fact]:
+    facts = store.facts_by_ids([f"{briefing_id}/{key}" for key in keys])
+    return {fact.key: fact for fact in facts if fact.value is not None}
+
+
+def _unit_name(fact: Fact, lang: Lang) -> str:
+    return fact.unit.name(lang) if fact.unit is not None else ""
+
+
+def _targets_by_unit(store: Store, chart_id: str, lang: Lang, base: ChartData) -> ChartData:
+    unit_id = _TARGET_UNITS[chart_id]
+    facts = [
+        f for f in answers(store).targets
+        if f.value is not None and f.unit is not None and f.unit.id == unit_id
+    ]
+    if not facts:
+        return base
+    unit = _unit_name(facts[0], lang)
+    subtitle = _t(lang, "targets-subtitle").format(
+        year=facts[0].year, unit=unit
+    )
+    plot = Plot("", unit, tuple(_bar(fact, lang) for fact in facts))
+    return replace(base, subtitle=subtitle, plots=(plot,))
+
+
+def _result_vs_target(store: Store, chart_id: str, lang: Lang, base: ChartData) -> ChartData:
+    plots = []
+    years: tuple[int, int] | None = None
+    for pair in answers(store).comparable_pairs:
+        result, target = pair.result, pair.target
+        if result.value is None or target.value is None:
+            continue
+        years = years or (result.year, target.year)
+        bars = (
+            _bar(result, lang, _t(lang, "result").format(year=result.year)),
+            _bar(target, lang, _t(lang, "target").format(year=target.year)),
+        )
+        plots.append(Plot(target.label(lang), _unit_name(target, lang), bars, horizontal=False))
+    if years is None:
+        return base
+    subtitle = _t(lang, "pair-subtitle")
+    return replace(
+        base, subtitle=subtitle.format(first=years[0], second=years[1]), plots=tuple(plots)
+    )
+
+
+def _financial_institutions(
+    store: Store, chart_id: str, lang: Lang, base: ChartData
+) -> ChartData:
+    briefing = store.briefing()
+    facts = _keyed(store, briefing.id if briefing else "", _INSTITUTION_KEYS)
+    if len(facts) < len(_INSTITUTION_KEYS):
+        return base
+    total, national, regional = (facts[key] for key in _INSTITUTION_KEYS)
+    rest = replace(total, value=(total.value or 0) - (national.value or 0) - (regional.value or 0))
+    if (rest.value or 0) < 0:
+        return replace(base, message=_t(lang, "headquarters-exceed-total"))
+    other = Bar(
+        label=_t(lang, "other-institutions"),
+        value=rest.value or 0.0,
+        text=bar_text(rest, lang),
+        tip=(
+            _t(lang, "other-institutions"),
+            _t(lang, "other-tip").format(
+                value=display_value(rest, lang)
+            ),
+            f"“{total.evidence}”",
+        ),
+        series="derived",
+        series_name=_t(lang, "remainder"),
+    )
+    stated = _t(lang, "stated")
+    bars = (
+        replace(_bar(national, lang), series_name=stated),
+        replace(_bar(regional, lang), series_name=stated),
+        other,
+    )
+    subtitle = _t(lang, "institutions-subtitle").format(
+        total=display_value(total, lang)
+    )
+    plot = Plot("", _unit_name(total, lang), bars)
+    return replace(base, subtitle=subtitle, plots=(plot,))
+
+
+def _property_services(store: Store, chart_id: str, lang: Lang, base: ChartData) -> ChartData:
+    briefing = store.briefing()
+    found = _keyed(store, briefing.id if briefing else "", _PROPERTY_KEYS)
+    facts = [
+        found[key] for key in _PROPERTY_KEYS
+        if key in found and found[key].unit is not None and found[key].unit.id == "%"
+    ]
+    if not facts:
+        return base
+    subtitle = _t(lang, "property-subtitle").format(
+        year=facts[0].year
+    )
+    plot = Plot("", "%", tuple(_bar(fact, lang) for fact in facts), limit=100.0)
+    return replace(base, subtitle=subtitle, plots=(plot,))
+
+
+def _energy_savings(store: Store, chart_id: str, lang: Lang, base: ChartData) -> ChartData:
+    briefing = store.briefing()
+    facts = _keyed(store, briefing.id if briefing else "", _ENERGY_KEYS)
+    chosen = [facts[key] for key in _ENERGY_KEYS if key in facts]
+    if not chosen:
+        return base
+    subtitle = _t(lang, "energy-subtitle")
+    plot = Plot("", "%", tuple(_bar(fact, lang) for fact in chosen))
+    return replace(base, subtitle=subtitle, plots=(plot,))
+
+
+_BUILDERS: dict[str, Callable[[Store, str, Lang, ChartData], ChartData]] = {
+    "result-vs-target": _result_vs_target,
+    "financial-institutions": _financial_institutions,
+    "property-services": _property_services,
+    "energy-savings": _energy_savings,
+}
+
+
+# --- plotting ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Colours:
+    background: QColor
+    text: QColor
+    muted: QColor
+    grid: QColor
+
+
+PAPER = Colours(QColor("#ffffff"), QColor("#1f2329"), QColor("#5b6472"), QColor("#d5dae1"))
+
+
+def screen_colours(palette: QPalette) -> Colours:
+    """Chart colours from the window's palette, so charts follow a dark theme."""
+    return Colours(
+        background=palette.color(QPalette.ColorRole.Base),
+        text=palette.color(QPalette.ColorRole.Text),
+        muted=palette.color(QPalette.ColorRole.PlaceholderText),
+        grid=palette.color(QPalette.ColorRole.Mid),
+    )
+
+
+def chart_font(pixels: float, bold: bool = False) -> QFont:
+    """The bundled font at a pixel size: charts scale as drawings, not as text."""
+    font = bundled_font(10, bold=bold)
+    font.setPixelSize(max(1, round(pixels)))
+    return font
+
+
+def nice_ticks(top: float) -> list[float]:
+    """Round tick values from 0 to at least `top` (about five of them)."""
+    if top <= 0:
+        return [0.0, 1.0]
+    raw = top / 5
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    count = math.ceil(top / step - 1e-9)
+    return [float(step * i) for i in range(count + 1)]
+
+
+def build_plots(data: ChartData, colours: Colours, scale: float = 1.0) -> pg.GraphicsLayoutWidget:
+    """The chart's plots side by side (titles, legend and source are drawn around them)."""
+    widget = pg.GraphicsLayoutWidget()
+    widget.setBackground(colours.background)
+    widget.ci.setContentsMargins(0, 0, 0, 0)
+    widget.ci.setSpacing(round(28 * scale))
+    for column, plot in enumerate(data.plots):
+        item = widget.addPlot(row=0, col=column)
+        _draw_plot(item, plot, colours, scale)
+    return widget
+
+
+def _draw_plot(item: pg.PlotItem, plot: Plot, colours: Colours, scale: float) -> None:
+    item.setMenuEnabled(False)
+    item.setMouseEnabled(x=False, y=False)
+    item.hideButtons()
+    if plot.title:
+        item.setTitle(
+            html.escape(plot.title), color=colours.text.name(), size=f"{round(15 * scale)}px",
+            bold=True, family=f"'{FONT_FAMILY}'",
+        )
+    top = max([bar.value for bar in plot.bars] + [plot.limit or 0.0])
+    ticks = nice_ticks(plot.limit if plot.limit else top)
+    reach = max(ticks[-1], top) * 1.16  # room for the value labels past the longest bar
+    value_axis, category_axis = ("bottom", "left") if plot.horizontal else ("left", "bottom")
+    thickness = 0.6 if len(plot.bars) > 3 else 0.45  # two fat bars look like blocks
+    for index, bar in enumerate(plot.bars):
+        _draw_bar(item, index, bar, plot.horizontal, reach, colours, scale, thickness)
+    _style_axis(item.getAxis(value_axis), colours, scale)
+    _style_axis(item.getAxis(category_axis), colours, scale)
+    item.getAxis(value_axis).setTicks([[(tick, _tick_text(tick)) for tick in ticks], []])
+    item.getAxis(value_axis).setLabel(
+        html.escape(plot.unit), color=colours.muted.name(),
+        **{"font-size": f"{round(13 * scale)}px", "font-family": f"'{FONT_FAMILY}'"},
+    )
+    _category_ticks(item.getAxis(category_axis), plot, scale)
+    count = len(plot.bars)
+    if plot.horizontal:
+        item.getViewBox().invertY(True)
+        item.setXRange(0, reach, padding=0)
+        item.setYRange(-0.6, count - 0.4, padding=0)
+        item.showGrid(x=True, y=False, alpha=0.35)
+    else:
+        item.setYRange(0, reach, padding=0)
+        item.setXRange(-0.6, count - 0.4, padding=0)
+        item.showGrid(x=False, y=True, alpha=0.35)
+
+
+def _draw_bar(
+    item: pg.PlotItem, index: int, bar: Bar, horizontal: bool, reach: float,
+    colours: Colours, scale: float, thickness: float,
+) -> None:
+    colour = QColor(SERIES_COLOURS[bar.series])
+    size = {"height": thickness} if horizontal else {"width": thickness}
+    place = {"x0": 0, "y": index, "width": bar.value} if horizontal else {
+        "x": index, "y0": 0, "height": bar.value
+    }
+    graphic = pg.BarGraphItem(**place, **size, brush=colour, pen=pg.mkPen(None))
+    graphic.setToolTip(_escaped_tip(bar.tip))
+    item.addItem(graphic)
+    anchor = (0.0, 0.5) if horizontal else (0.5, 1.0)
+    label = pg.TextItem(bar.text, color=colours.text, anchor=anchor)
+    label.setFont(chart_font(15 * scale, bold=True))
+    gap = reach * 0.008
+    if horizontal:
+        label.setPos(bar.value + gap, index)
+    else:
+        label.setPos(index, bar.value + gap)
+    item.addItem(label)
+
+
+def _escaped_tip(lines: tuple[str, ...]) -> str:
+    return "<qt>" + "<br>".join(html.escape(line) for line in lines if line) + "</qt>"
+
+
+def _style_axis(axis: pg.AxisItem, colours: Colours, scale: float) -> None:
+    axis.setPen(pg.mkPen(colours.grid))
+    axis.setTextPen(pg.mkPen(colours.text))
+    axis.setStyle(tickFont=chart_font(13 * scale), tickTextOffset=round(8 * scale))
+
+
+def _tick_text(value: float) -> str:
+    return plain_number(round(float(value), 6), grouping=True)
+
+
+def _category_ticks(axis: pg.AxisItem, plot: Plot, scale: float) -> None:
+    """Category names as ticks, shortened to fit (the bar's tooltip has the full name)."""
+    font = chart_font(13 * scale)
+    metrics = QFontMetricsF(font)
+    limit = 340 * scale if plot.horizontal else 200 * scale
+    labels = [
+        metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, limit) for bar in plot.bars
+    ]
+    axis.setTicks([list(enumerate(labels)), []])
+    axis.setStyle(tickLength=0)
+    if plot.horizontal:
+        widest = max((metrics.horizontalAdvance(label) for label in labels), default=0)
+        axis.setWidth(round(widest + 18 * scale))
+    else:
+        axis.setHeight(round(metrics.height() + 16 * scale))
+
+
+# --- whole figures -------------------------------------------------------------------------
+
+
+def figure_height(width: float = CANVAS_WIDTH) -> float:
+    return width * CANVAS_HEIGHT / CANVAS_WIDTH
+
+
+def paint_chart(
+    store: Store, chart_id: str, lang: Lang, painter: QPainter, rect: QRectF | QRect
+) -> None:
+    """Paint the complete chart into `rect` of any QPainter (page, SVG, image), in `lang`.
+
+    The figure is laid out at CANVAS_WIDTH logical pixels and scaled to `rect`'s width,
+    keeping the aspect of `rect`. Needs a QApplication; uses print colours (white paper).
+    """
+    paint_figure(chart_data(store, chart_id, lang), painter, QRectF(rect), PAPER)
+
+
+def paint_figure(data: ChartData, painter: QPainter, rect: QRectF, colours: Colours) -> None:
+    factor = rect.width() / CANVAS_WIDTH
+    canvas = QSizeF(CANVAS_WIDTH, rect.height() / factor if factor else CANVAS_HEIGHT)
+    painter.save()
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.translate(rect.topLeft())
+        painter.scale(factor, factor)
+        painter.fillRect(QRectF(QPointF(0, 0), canvas), colours.background)
+        _paint_canvas(data, painter, canvas, colours)
+    finally:
+        painter.restore()
+
+
+_MARGIN = 32.0
+
+
+def _text_block(
+    painter: QPainter, text: str, font: QFont, colour: QColor, top: float, width: float
+) -> float:
+    """Draw wrapped `text` at `top`; return its height."""
+    if not text:
+        return 0.0
+    painter.setFont(font)
+    painter.setPen(colour)
+    box = QRectF(_MARGIN, top, width - 2 * _MARGIN, 10_000)
+    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(
+        Qt.TextFlag.TextWordWrap
+    )
+    used = painter.boundingRect(box, flags, text)
+    painter.drawText(box, flags, text)
+    return used.height()
+
+
+def _measure(text: str, font: QFont, width: float) -> float:
+    if not text:
+        return 0.0
+    flags = int(Qt.TextFlag.TextWordWrap)
+    box = QRectF(0, 0, width - 2 * _MARGIN, 10_000)
+    return QFontMetricsF(font).boundingRect(box, flags, text).height()
+
+
+def _paint_canvas(data: ChartData, painter: QPainter, canvas: QSizeF, colours: Colours) -> None:
+    width, height = canvas.width(), canvas.height()
+    top = _MARGIN
+    top += _text_block(painter, data.title, chart_font(24, bold=True), colours.text, top, width)
+    top += 6
+    top += _text_block(painter, data.subtitle, chart_font(15), colours.muted, top, width)
+    top += 18
+    source_font = chart_font(12)
+    bottom = height - _MARGIN - _measure(data.source, source_font, width)
+    _text_block(painter, data.source, source_font, colours.muted, bottom, width)
+    legend = data.legend()
+    if legend:
+        bottom -= 34
+        _paint_legend(painter, legend, QPointF(_MARGIN, bottom), colours)
+    area = QRectF(_MARGIN, top, width - 2 * _MARGIN, max(40.0, bottom - 16 - top))
+    if data.empty:
+        painter.setFont(chart_font(17))
+        painter.setPen(colours.muted)
+        painter.drawText(area, int(Qt.AlignmentFlag.AlignCenter), data.message)
+        return
+    with offscreen_plots(data, colours, area.size()) as widget:
+        widget.scene().render(painter, area, QRectF(QPointF(0, 0), area.size()))
+
+
+def _paint_legend(
+    painter: QPainter, legend: list[tuple[str, str]], origin: QPointF, colours: Colours
+) -> None:
+    font = chart_font(13)
+    metrics = QFontMetricsF(font)
+    painter.setFont(font)
+    x = origin.x()
+    for colour, name in legend:
+        painter.fillRect(QRectF(x, origin.y() + 6, 14, 14), QColor(colour))
+        painter.setPen(colours.text)
+        painter.drawText(QPointF(x + 20, origin.y() + 6 + metrics.ascent() - 1), name)
+        x += 20 + metrics.horizontalAdvance(name) + 28
+
+
+@contextmanager
+def offscreen_plots(
+    data: ChartData, colours: Colours, size: QSizeF
+) -> Iterator[pg.GraphicsLayoutWidget]:
+    """The plots laid out at `size` without showing a window; deleted afterwards."""
+    widget = build_plots(data, colours)
+    try:
+        width, height = round(size.width()), round(size.height())
+        widget.resize(width, height)
+        widget.ci.setGeometry(QRectF(0, 0, width, height))
+        widget.ci.layout.activate()
+        yield widget
+    finally:
+        # Deleting now, not on the event loop: a hidden pyqtgraph view left to the garbage
+        # collector can outlive the QApplication and crash the interpreter at exit.
+        shiboken6.delete(widget)
+
+
+# --- exports -----------------------------------------------------------------------------
+
+EXPORT_FORMATS = ("png", "svg", "csv")
+
+
+def export_chart(data: ChartData, path: Path, fmt: str | None = None) -> Path:
+    """Write the chart as PNG, SVG or CSV (by `fmt` or the file's suffix), atomically."""
+    kind = (fmt or path.suffix.lstrip(".")).lower()
+    if kind not in EXPORT_FORMATS:
+        raise ExportError(f"Cannot export a chart as {kind or 'a file without a suffix'}.")
+    if data.empty:
+        raise ExportError(f"{data.title!r} has no data to export.")
+    writer = {"png": _write_png, "svg": _write_svg, "csv": _write_csv}[kind]
+    with atomic_path(path) as temp:
+        writer(data, temp)
+    return path
+
+
+def _write_png(data: ChartData, path: Path) -> None:
+    size = QSize(CANVAS_WIDTH * PNG_SCALE, CANVAS_HEIGHT * PNG_SCALE)
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(PAPER.background)
+    painter = QPainter(image)
+    try:
+        paint_figure(data, painter, QRectF(0, 0, size.width(), size.height()), PAPER)
+    finally:
+        painter.end()
+    if not image.save(str(path), "PNG"):
+        raise ExportError(f"Could not write the image {path.name}.")
+
+
+def _write_svg(data: ChartData, path: Path) -> None:
+    generator = QSvgGenerator()
+    generator.setFileName(str(path))
+    generator.setSize(QSize(CANVAS_WIDTH, CANVAS_HEIGHT))
+    generator.setViewBox(QRect(0, 0, CANVAS_WIDTH, CANVAS_HEIGHT))
+    generator.setResolution(96)
+    generator.setTitle(data.title)
+    generator.setDescription(data.source)
+    painter = QPainter(generator)
+    try:
+        paint_figure(data, painter, QRectF(0, 0, CANVAS_WIDTH, CANVAS_HEIGHT), PAPER)
+    finally:
+        painter.end()
+
+
+CSV_HEADER = ("chart", "plot", "category", "value", "unit", "shown_as", "series", "source")
+
+
+def _write_csv(data: ChartData, path: Path) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(CSV_HEADER)
+        for plot in data.plots:
+            for bar in plot.bars:
+                writer.writerow((
+                    data.title, plot.title, bar.label, plain_number(bar.value), plot.unit,
+                    bar.text, bar.series_name, data.source,
+                ))

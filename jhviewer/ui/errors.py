@@ -1,0 +1,118 @@
+"""Telling the user a database could not be opened, or was opened with rows skipped.
+
+The store's errors carry a sentence meant for the user; it is shown as plain text (a file
+name can hold anything) with the two ways forward: pick another file, or go back to the
+briefing shipped with jhviewer. The window stays usable whatever is chosen.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QPushButton, QWidget
+
+from jhviewer.data.errors import DatabaseError
+from jhviewer.data.records import RowProblem
+from jhviewer.ui.i18n import translate
+from jhviewer.ui.style import Role
+from jhviewer.ui.widgets import role_label
+
+MAX_IDS_SHOWN = 10
+
+
+class OpenChoice(Enum):
+    OPEN_ANOTHER = "another"
+    OPEN_BUILTIN = "builtin"
+    CANCEL = "cancel"
+
+
+class OpenErrorDialog(QMessageBox):
+    """'Cannot open X' with the store's reason, and the ways forward as buttons."""
+
+    def __init__(self, path: Path | None, error: DatabaseError, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("open-error")
+        self.setIcon(QMessageBox.Icon.Warning)
+        self.setWindowTitle(translate("Errors", "Cannot Open Database"))
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        name = path.name if path is not None else translate("Errors", "the built-in briefing")
+        self.setText(translate("Errors", "jhviewer cannot open {name}.").format(name=name))
+        self.setInformativeText(str(error))
+        self.another = self.addButton(
+            translate("Errors", "Open Another File..."), QMessageBox.ButtonRole.ActionRole
+        )
+        self.builtin = self.addButton(
+            translate("Errors", "Open the Built-in Briefing"), QMessageBox.ButtonRole.AcceptRole
+        )
+        self.cancel = self.addButton(QMessageBox.StandardButton.Cancel)
+        self.setDefaultButton(self.builtin)
+        self.setEscapeButton(self.cancel)
+
+    def choice(self) -> OpenChoice:
+        clicked = self.clickedButton()
+        if clicked is self.another:
+            return OpenChoice.OPEN_ANOTHER
+        if clicked is self.builtin:
+            return OpenChoice.OPEN_BUILTIN
+        return OpenChoice.CANCEL
+
+
+def ask_after_open_error(
+    parent: QWidget | None, path: Path | None, error: DatabaseError
+) -> OpenChoice:
+    """Show the error modally and return what the user chose."""
+    dialog = OpenErrorDialog(path, error, parent)
+    dialog.exec()
+    return dialog.choice()
+
+
+def problems_summary(problems: list[RowProblem]) -> str:
+    """'3 rows could not be read and are not shown: facts x, facts y, ...' (plain text)."""
+    ids = [f"{problem.table} {problem.row_id}" for problem in problems[:MAX_IDS_SHOWN]]
+    more = len(problems) - len(ids)
+    listed = ", ".join(ids) + (translate("Errors", " and {count} more").format(count=more)
+                               if more > 0 else "")
+    return translate("Errors", "Rows skipped: {count} could not be read and are not shown "
+                               "({ids}).").format(count=len(problems), ids=listed)
+
+
+class ProblemsNotice(QFrame):
+    """A dismissable strip above the tabs: the database opened, but some rows were bad."""
+
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problems-notice")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "QFrame#problems-notice { background-color: palette(alternate-base);"
+            " border: 1px solid palette(mid); border-radius: 6px; }"
+        )
+        self.text = role_label("", Role.BODY, True)
+        self.text.setObjectName("problems-text")
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self._dismiss)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 8, 8, 8)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.close_button)
+        self._problems: list[RowProblem] = []
+        self.hide()
+
+    def show_problems(self, problems: list[RowProblem]) -> None:
+        self._problems = list(problems)
+        self.retranslate()
+        self.setVisible(bool(problems))
+
+    def retranslate(self) -> None:
+        self.text.setText(problems_summary(self._problems) if self._problems else "")
+        self.setAccessibleName(self.text.text())
+        self.close_button.setText(translate("Errors", "Dismiss"))
+
+    def _dismiss(self) -> None:
+        self.hide()
+        self.dismissed.emit()

@@ -1,0 +1,481 @@
+"""District facts (区情): themes, a filterable and searchable facts table, a detail pane."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QGuiApplication, QPainter, QPalette, QTextCharFormat, QTextLayout
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jhviewer.data.format import KIND_NAMES, citation, kind_name, location
+from jhviewer.data.records import Fact, FactFilter, Lang
+from jhviewer.data.store import Store
+from jhviewer.ui import actions, style
+from jhviewer.ui.i18n import entity_type_name, qualifier_word, translate
+from jhviewer.ui.models import SECTION_ROLE, SPAN_ROLE, Column, FactTableModel, ThemeListModel
+from jhviewer.ui.style import Role
+from jhviewer.ui.text import find_span, highlighted_html, source_reference
+from jhviewer.ui.widgets import Panel, clear_layout, figure_row, role_label, scroll_page
+
+SEARCH_DELAY_MS = 250
+
+_MATCH_FIELDS = {
+    "label_zh": QT_TRANSLATE_NOOP("Facts", "Chinese name"),
+    "label_en": QT_TRANSLATE_NOOP("Facts", "English name"),
+    "evidence": QT_TRANSLATE_NOOP("Facts", "Source text"),
+    "description_zh": QT_TRANSLATE_NOOP("Facts", "Chinese description"),
+    "description_en": QT_TRANSLATE_NOOP("Facts", "English description"),
+}
+
+
+class HighlightDelegate(QStyledItemDelegate):
+    """Paints a cell's text with the search match marked, without any HTML."""
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        span = index.data(SPAN_ROLE)
+        if not span:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        widget = opt.widget
+        qstyle = widget.style() if widget is not None else QApplication.style()
+        qstyle.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        rect = qstyle.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, widget)
+        margin = qstyle.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        rect = rect.adjusted(margin, 0, -margin, 0)
+        shown = opt.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        layout = QTextLayout(shown, opt.font)
+        layout.setFormats(_span_formats(span, len(shown) if shown == text else len(shown) - 1))
+        layout.beginLayout()
+        line = layout.createLine()
+        line.setLineWidth(rect.width())
+        layout.endLayout()
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setPen(opt.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        ))
+        top = rect.top() + (rect.height() - line.height()) / 2
+        layout.draw(painter, QPointF(rect.left(), top))
+        painter.restore()
+
+
+def _span_formats(span: tuple[int, int], visible: int) -> list[QTextLayout.FormatRange]:
+    start, end = span[0], min(span[1], visible)
+    if start >= end:
+        return []
+    marked = QTextCharFormat()
+    marked.setBackground(style.SEARCH_HIGHLIGHT)
+    marked.setForeground(style.SEARCH_HIGHLIGHT_TEXT)
+    format_range = QTextLayout.FormatRange()
+    format_range.start = start
+    format_range.length = end - start
+    format_range.format = marked
+    return [format_range]
+
+
+class FactDetail(QWidget):
+    """Everything about one fact: value, description, evidence, location, entities."""
+
+    copy_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fact-detail")
+        self._content = QWidget()
+        self._layout = QVBoxLayout(self._content)
+        self._layout.setContentsMargins(20, 16, 20, 20)
+        self._layout.setSpacing(6)
+        self.copy_button = QPushButton()
+        self.copy_button.setObjectName("copy-fact")
+        self.copy_button.clicked.connect(self.copy_requested)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 16)
+        outer.addWidget(scroll_page(self._content), 1)
+        outer.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.fields: dict[str, QLabel] = {}
+        self.show_fact(None, None, "zh", "")
+
+    def show_fact(self, store: Store | None, fact: Fact | None, lang: Lang, query: str) -> None:
+        clear_layout(self._layout)
+        self.fields = {}
+        self.setAccessibleName(translate("Facts", "Fact details"))
+        self.copy_button.setText(translate("Facts", "Copy with Source"))
+        self.copy_button.setAccessibleName(self.copy_button.text())
+        self.copy_button.setToolTip(
+            translate("Facts", "Copy the fact, its source text and where the source says it")
+        )
+        self.copy_button.setVisible(store is not None and fact is not None)
+        if store is None or fact is None:
+            hint = style.muted(role_label(
+                translate("Facts", "Select a fact to see its details."), Role.BODY, True
+            ))
+            self._add("placeholder", hint)
+            self._layout.addStretch(1)
+            return
+        self._fill(store, fact, lang, query)
+
+    def _add(self, name: str, label: QLabel) -> QLabel:
+        label.setObjectName(name)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.fields[name] = label
+        self._layout.addWidget(label)
+        return label
+
+    def _heading(self, text: str) -> None:
+        self._layout.addSpacing(10)
+        self._layout.addWidget(style.muted(role_label(text, Role.EYEBROW)))
+
+    def _marked(self, name: str, text: str, query: str, role: Role) -> QLabel:
+        """A label that shows `text` literally, with the query's match highlighted."""
+        span = find_span(text, query) if query else None
+        if span is None:
+            label = role_label(text, role, True)
+        else:
+            label = QLabel()
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setOpenExternalLinks(False)
+            label.setText(highlighted_html(
+                text, span, style.SEARCH_HIGHLIGHT, style.SEARCH_HIGHLIGHT_TEXT
+            ))
+            style.set_role(label, role)
+            label.setWordWrap(True)
+            label.setProperty("span", list(span))
+        label.setAccessibleName(text)
+        return self._add(name, label)
+
+    def _fill(self, store: Store, fact: Fact, lang: Lang, query: str) -> None:
+        section = store.section(fact.section_id)
+        theme = section.title(lang) if section else ""
+        eyebrow = " · ".join(p for p in (theme, kind_name(fact.kind, lang), str(fact.year)) if p)
+        self._add("eyebrow", style.accent(role_label(eyebrow, Role.EYEBROW, True)))
+        self._marked("label", fact.label(lang), query, Role.HEADING)
+        if fact.value is not None:
+            qualifier = qualifier_word(fact.qualifier)
+            if qualifier:
+                self._add("qualifier", style.muted(role_label(qualifier, Role.CAPTION)))
+            self._layout.addLayout(figure_row(fact, lang, Role.CARD_FIGURE))
+        self._heading(translate("Facts", "Description"))
+        self._marked("description", fact.description(lang), query, Role.BODY)
+        self._heading(translate("Facts", "Source text"))
+        self._marked("evidence", f"“{fact.evidence}”", query, Role.BODY)
+        where = role_label(location(fact, section, lang), Role.CAPTION, True)
+        self._add("location", style.muted(where))
+        self._add_match(fact, lang, query)
+        entities = store.entities_for(fact.id)
+        if entities:
+            self._heading(translate("Facts", "Mentioned"))
+            lines = [f"{e.name(lang)}  ({entity_type_name(e.type)})" for e in entities]
+            self._add("entities", role_label("\n".join(lines), Role.BODY, True))
+        self._layout.addStretch(1)
+
+    def _add_match(self, fact: Fact, lang: Lang, query: str) -> None:
+        """Where the match is, when it sits in a field this pane does not show."""
+        if not query:
+            return
+        shown = (fact.label(lang), fact.description(lang), fact.evidence)
+        if any(find_span(text, query) for text in shown):
+            return
+        for field, name in _MATCH_FIELDS.items():
+            text = getattr(fact, field)
+            if find_span(text, query):
+                self._heading(translate("Facts", "Match in {field}").format(
+                    field=translate("Facts", name)
+                ))
+                self._marked("match", text, query, Role.BODY)
+                return
+
+
+class FactsPanel(Panel):
+    """Themes on the left, the table in the middle, the selected fact on the right."""
+
+    counts_changed = Signal(str)
+    message = Signal(str)
+    selection_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("facts")
+        self._store: Store | None = None
+        self._lang: Lang = "zh"
+        self.count_text = ""
+        self.model = FactTableModel(self)
+        self.themes = ThemeListModel(self)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._apply_search)
+        self._build()
+        self.retranslate()
+
+    # --- layout ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.theme_title = role_label("", Role.EYEBROW)
+        self.theme_view = QListView()
+        self.theme_view.setObjectName("themes")
+        self.theme_view.setModel(self.themes)
+        self.theme_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.theme_view.setSpacing(3)
+        self.theme_view.setWordWrap(True)
+        self.theme_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.theme_view.selectionModel().currentChanged.connect(self._apply_filters)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(16, 16, 8, 16)
+        left_layout.addWidget(style.muted(self.theme_title))
+        left_layout.addWidget(self.theme_view)
+
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("search")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.textEdited.connect(lambda _text: self._search_timer.start())
+        self.search_box.returnPressed.connect(self._apply_search)
+        self.search_box.addAction(actions.make_action(
+            self.search_box, actions.CLEAR_SEARCH, self.clear_search,
+            Qt.ShortcutContext.WidgetShortcut,
+        ))
+        self.kind_box = QComboBox()
+        self.kind_box.setObjectName("kind-filter")
+        self.kind_box.currentIndexChanged.connect(self._apply_filters)
+        self.year_box = QComboBox()
+        self.year_box.setObjectName("year-filter")
+        self.year_box.currentIndexChanged.connect(self._apply_filters)
+        bar = QHBoxLayout()
+        bar.setSpacing(10)
+        bar.addWidget(self.search_box, 3)
+        bar.addWidget(self.kind_box, 1)
+        bar.addWidget(self.year_box, 1)
+
+        self.theme_summary = style.muted(role_label("", Role.CAPTION, True))
+        self.theme_summary.setObjectName("theme-summary")
+        self.table = QTableView()
+        self.table.setObjectName("facts-table")
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(Column.INDICATOR, HighlightDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(Column.INDICATOR, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(Column.VALUE, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.YEAR, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.KIND, QHeaderView.ResizeMode.ResizeToContents)
+        header.setHighlightSections(False)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.model.modelReset.connect(self._after_reset)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(8, 16, 8, 12)
+        middle_layout.setSpacing(8)
+        middle_layout.addLayout(bar)
+        middle_layout.addWidget(self.theme_summary)
+        middle_layout.addWidget(self.table, 1)
+
+        self.detail = FactDetail()
+        self.detail.copy_requested.connect(self.copy_citation)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        for widget in (left, middle, self.detail):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([260, 680, 440])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        for first, second in (
+            (self.search_box, self.kind_box), (self.kind_box, self.year_box),
+            (self.year_box, self.theme_view), (self.theme_view, self.table),
+            (self.table, self.detail.copy_button),
+        ):
+            QWidget.setTabOrder(first, second)
+        self.setFocusProxy(self.search_box)
+
+    def _column_widths(self) -> None:
+        metrics = self.table.fontMetrics()
+        self.table.setColumnWidth(Column.VALUE, metrics.horizontalAdvance("M" * 16))
+        self.table.verticalHeader().setDefaultSectionSize(round(metrics.height() * 2.0))
+
+    # --- state -------------------------------------------------------------------------
+
+    def set_store(self, store: Store | None) -> None:
+        self._store = store
+        self.search_box.blockSignals(True)
+        self.search_box.clear()
+        self.search_box.blockSignals(False)
+        self.themes.set_sections(store.sections() if store is not None else [])
+        self._fill_years()
+        self.model.set_store(store)
+        self.theme_view.setCurrentIndex(self.themes.index(0))
+        self._apply_filters()
+
+    def set_language(self, lang: Lang) -> None:
+        self._lang = lang
+        self.model.set_language(lang)
+        self.themes.set_language(lang)
+        self.retranslate()
+        self._show_selected()
+
+    def restyle(self) -> None:
+        self._column_widths()
+        self._show_selected()
+
+    def retranslate(self) -> None:
+        self.theme_title.setText(translate("Facts", "THEMES"))
+        self.theme_view.setAccessibleName(translate("Facts", "Themes"))
+        self.search_box.setPlaceholderText(translate("Facts", "Search facts (Ctrl+F)"))
+        self.search_box.setAccessibleName(translate("Facts", "Search facts"))
+        self.kind_box.setAccessibleName(translate("Facts", "Kind of fact"))
+        self.year_box.setAccessibleName(translate("Facts", "Year"))
+        self.table.setAccessibleName(translate("Facts", "Facts"))
+        self._fill_kinds()
+        self._fill_years()
+        self._update_theme_summary()
+        self._update_count()
+        self._column_widths()
+
+    def _fill_kinds(self) -> None:
+        current = self.kind_box.currentData()
+        self.kind_box.blockSignals(True)
+        self.kind_box.clear()
+        self.kind_box.addItem(translate("Facts", "All kinds"), None)
+        for kind in KIND_NAMES:
+            self.kind_box.addItem(kind_name(kind, self._lang), kind)
+        self.kind_box.setCurrentIndex(max(0, self.kind_box.findData(current)))
+        self.kind_box.blockSignals(False)
+
+    def _fill_years(self) -> None:
+        current = self.year_box.currentData()
+        years = self._store.years() if self._store is not None else []
+        self.year_box.blockSignals(True)
+        self.year_box.clear()
+        self.year_box.addItem(translate("Facts", "All years"), None)
+        for year in reversed(years):
+            self.year_box.addItem(str(year), year)
+        self.year_box.setCurrentIndex(max(0, self.year_box.findData(current)))
+        self.year_box.blockSignals(False)
+
+    # --- filtering and searching -------------------------------------------------------
+
+    def current_filter(self) -> FactFilter:
+        index = self.theme_view.currentIndex()
+        section_id = index.data(SECTION_ROLE) if index.isValid() else None
+        return FactFilter(
+            section_id=section_id, kind=self.kind_box.currentData(),
+            year=self.year_box.currentData(),
+        )
+
+    def select_theme(self, section_key: str | None) -> None:
+        for row in range(self.themes.rowCount()):
+            section = self.themes.section(row)
+            if (section.key if section else None) == section_key:
+                self.theme_view.setCurrentIndex(self.themes.index(row))
+                return
+
+    def _apply_filters(self) -> None:
+        self.model.set_filter(self.current_filter())
+        self._update_theme_summary()
+
+    def search(self, query: str) -> None:
+        """Search now (what typing does after a short pause)."""
+        self.search_box.setText(query)
+        self._apply_search()
+
+    def clear_search(self) -> None:
+        self.search("")
+
+    def _apply_search(self) -> None:
+        self._search_timer.stop()
+        self.model.set_query(self.search_box.text())
+
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def _update_theme_summary(self) -> None:
+        index = self.theme_view.currentIndex()
+        section = self.themes.section(index.row()) if index.isValid() else None
+        self.theme_summary.setText(section.summary(self._lang) if section else "")
+        self.theme_summary.setVisible(section is not None)
+
+    def _after_reset(self) -> None:
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        else:
+            self._show_selected()
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.model.total(), self._store.count_facts() if self._store else 0
+        if self.model.query:
+            text = translate("Facts", "Matches: {shown}").format(shown=shown)
+        else:
+            text = translate("Facts", "Facts shown: {shown} of {total}").format(
+                shown=f"{shown:,}", total=f"{total:,}"
+            )
+        self.count_text = text
+        self.counts_changed.emit(text)
+
+    # --- selection, details, copying ---------------------------------------------------
+
+    def selected_fact(self) -> Fact | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.fact(rows[0].row()) if rows else None
+
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        fact = self.selected_fact()
+        self.detail.show_fact(self._store, fact, self._lang, self.model.query)
+        self.selection_changed.emit(fact is not None)
+
+    def copy_citation(self) -> str:
+        """Put the selected fact with its source on the clipboard; return what was copied."""
+        fact = self.selected_fact()
+        if fact is None or self._store is None:
+            return ""
+        briefing = self._store.briefing(fact.briefing_id)
+        source = (
+            source_reference(briefing.publisher(self._lang), briefing.title(self._lang), self._lang)
+            if briefing else ""
+        )
+        text = citation(fact, self._store.section(fact.section_id), source, self._lang)
+        QGuiApplication.clipboard().setText(text)
+        self.message.emit(translate("Facts", "Copied the fact with its source."))
+        return text

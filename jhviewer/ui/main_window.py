@@ -1,0 +1,638 @@
+"""The main window: four tabs over one store, menus, status bar, settings, languages.
+
+Only the Overview is built up front. The other panels are built the first time their
+tab is shown, so start-up never imports pyqtgraph (Charts) or pays for the facts table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QPaintEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLayout,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jhviewer import __version__
+from jhviewer.data.errors import DatabaseError, JhviewerError
+from jhviewer.data.records import FactFilter, Lang, RowProblem
+from jhviewer.data.store import Store
+from jhviewer.fonts import FONT_FAMILY
+from jhviewer.paths import FONTS_DIR
+from jhviewer.ui import actions, style
+from jhviewer.ui.i18n import LANGUAGES, Translators, other_language, translate
+from jhviewer.ui.overview import OverviewPanel
+from jhviewer.ui.settings import Settings
+from jhviewer.ui.style import PRESENTATION_SCALE
+from jhviewer.ui.text import plain_label, tooltip
+from jhviewer.ui.widgets import Panel
+
+if TYPE_CHECKING:  # imported when first needed: start-up stays lean
+    from jhviewer.report import BriefingPrinter
+    from jhviewer.ui.errors import OpenChoice, ProblemsNotice
+    from jhviewer.ui.facts_panel import FactsPanel
+
+TAB_KEYS = ("overview", "facts", "targets", "charts")
+_TAB_TITLES = {
+    "overview": QT_TRANSLATE_NOOP("MainWindow", "Overview"),
+    "facts": QT_TRANSLATE_NOOP("MainWindow", "District Facts"),
+    "targets": QT_TRANSLATE_NOOP("MainWindow", "Numbers of Jianghan"),
+    "charts": QT_TRANSLATE_NOOP("MainWindow", "Charts"),
+}
+DEFAULT_SIZE = (1360, 860)
+MINIMUM_SIZE = (760, 520)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, settings: Settings, lang: Lang | None = None,
+        translators: Translators | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("main-window")
+        self.settings = settings
+        self.store: Store | None = None
+        self._lang: Lang = lang or settings.language()
+        self.translators = translators or Translators()
+        self.translators.set_language(self._lang)
+        # Replaceable so tests can answer the modal dialog; None means ask the user.
+        self.ask_after_open_error: Callable[
+            [QWidget | None, Path | None, DatabaseError], OpenChoice
+        ] | None = None
+        self.notice: ProblemsNotice | None = None  # built when there is something to say
+        self._scan_pending = False
+        self.panels: dict[str, Panel] = {}
+        self._slots: dict[str, QWidget] = {}
+        self._build_actions()
+        self._build_menus()
+        self._build_central()
+        self._build_status_bar()
+        # A fixed minimum instead of one that follows the panels' contents: every change
+        # would otherwise be pushed to the window system (and the offscreen platform warns).
+        self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.setMinimumSize(*MINIMUM_SIZE)
+        self._restore_geometry()
+        self.retranslate()
+
+    # --- building ----------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        make = actions.make_action
+        self.act: dict[str, QAction] = {}
+        for spec, slot in (
+            (actions.OPEN, self.choose_database),
+            (actions.OPEN_BUILTIN, lambda: self.open_database(None)),
+            (actions.CLEAR_RECENT, self._clear_recent),
+            (actions.PRINT_PREVIEW, self.print_preview),
+            (actions.PRINT, self.print_briefing),
+            (actions.EXPORT_PDF, self.export_pdf),
+            (actions.QUIT, self.close),
+            (actions.FIND, self.find),
+            (actions.COPY_FACT, self.copy_fact),
+            (actions.SWITCH_LANGUAGE, self.toggle_language),
+            (actions.PRESENTATION, self.set_presentation),
+            (actions.SHOW_OVERVIEW, lambda: self.show_tab("overview")),
+            (actions.SHOW_FACTS, lambda: self.show_tab("facts")),
+            (actions.SHOW_TARGETS, lambda: self.show_tab("targets")),
+            (actions.SHOW_CHARTS, lambda: self.show_tab("charts")),
+            (actions.ABOUT, self.show_about),
+        ):
+            self.act[spec.name] = make(self, spec, slot)
+            self.addAction(self.act[spec.name])  # shortcuts work in full screen, menus hidden
+        self.language_group = QActionGroup(self)
+        for lang, spec in (("zh", actions.LANGUAGE_ZH), ("en", actions.LANGUAGE_EN)):
+            action = make(self, spec, lambda _c=False, code=lang: self.set_language(code))
+            action.setActionGroup(self.language_group)
+            self.act[spec.name] = action
+        self.act["copy-fact"].setEnabled(False)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.recent_menu = QMenu(self)
+        self.recent_menu.setObjectName("recent-menu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.file_menu.addAction(self.act["open"])
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addAction(self.act["open-builtin"])
+        self.file_menu.addSeparator()
+        for name in ("print-preview", "print", "export-pdf"):
+            self.file_menu.addAction(self.act[name])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act["quit"])
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(self.act["find"])
+        self.edit_menu.addAction(self.act["copy-fact"])
+        self.view_menu = bar.addMenu("")
+        self.language_menu = QMenu(self)
+        for lang in LANGUAGES:
+            self.language_menu.addAction(self.act[f"language-{lang}"])
+        self.language_menu.addSeparator()
+        self.language_menu.addAction(self.act["switch-language"])
+        self.view_menu.addMenu(self.language_menu)
+        self.view_menu.addAction(self.act["presentation"])
+        self.view_menu.addSeparator()
+        for key in TAB_KEYS:
+            self.view_menu.addAction(self.act[f"show-{key}"])
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.act["about"])
+        self._fill_recent_menu()
+
+    def _build_central(self) -> None:
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        for key in TAB_KEYS:
+            slot = QWidget()
+            slot.setObjectName(f"{key}-tab")
+            layout = QVBoxLayout(slot)
+            layout.setContentsMargins(0, 0, 0, 0)
+            self._slots[key] = slot
+            self.tabs.addTab(slot, "")
+        self._add_panel("overview", OverviewPanel(self._lang))
+        self.tabs.currentChanged.connect(self._on_tab)
+        central = QWidget()
+        self._central_layout = QVBoxLayout(central)
+        self._central_layout.setContentsMargins(0, 0, 0, 0)
+        self._central_layout.setSpacing(0)
+        self._central_layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+    def _build_status_bar(self) -> None:
+        self.database_label = plain_label()
+        self.database_label.setObjectName("status-database")
+        self.counts_label = plain_label()
+        self.counts_label.setObjectName("status-counts")
+        self.shown_label = plain_label()
+        self.shown_label.setObjectName("status-shown")
+        for label in (self.shown_label, self.counts_label, self.database_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            self.statusBar().addPermanentWidget(label)
+
+    def _restore_geometry(self) -> None:
+        if not self.restoreGeometry(self.settings.geometry()):
+            screen = QGuiApplication.primaryScreen()
+            width, height = DEFAULT_SIZE
+            if screen is not None:
+                available = screen.availableGeometry()
+                width = min(width, available.width())
+                height = min(height, available.height())
+            self.resize(width, height)
+
+    # --- panels --------------------------------------------------------------------------
+
+    def _add_panel(self, key: str, panel: Panel) -> Panel:
+        panel.set_language(self._lang)
+        panel.set_store(self.store)
+        self._slots[key].layout().addWidget(panel)
+        self.panels[key] = panel
+        return panel
+
+    def panel(self, key: str) -> Panel:
+        """The panel of a tab, built now if it has not been shown yet."""
+        if key not in self.panels:
+            self._add_panel(key, self._make_panel(key))
+        return self.panels[key]
+
+    def _make_panel(self, key: str) -> Panel:
+        if key == "facts":
+            from jhviewer.ui.facts_panel import FactsPanel
+
+            facts = FactsPanel()
+            facts.counts_changed.connect(self._on_facts_count)
+            facts.message.connect(self.show_message)
+            facts.selection_changed.connect(lambda _selected: self._update_copy_action())
+            return facts
+        if key == "targets":
+            from jhviewer.ui.targets_panel import TargetsPanel
+
+            return TargetsPanel()
+        if key == "charts":
+            from jhviewer.ui.charts_panel import ChartsPanel
+
+            charts = ChartsPanel(last_directory=self.settings.last_directory())
+            charts.message.connect(self.show_message)
+            charts.chart_changed.connect(self.settings.set_last_chart)
+            charts.folder_changed.connect(self.settings.set_last_directory)
+            if self.settings.last_chart():
+                charts.show_chart(self.settings.last_chart())
+            return charts
+        raise KeyError(key)
+
+    def _each_panel(self) -> list[Panel]:
+        return list(self.panels.values())
+
+    def facts_panel(self) -> FactsPanel | None:
+        """The District facts panel, if its tab has been shown."""
+        from jhviewer.ui.facts_panel import FactsPanel
+
+        panel = self.panels.get("facts")
+        return panel if isinstance(panel, FactsPanel) else None
+
+    def show_tab(self, key: str) -> Panel:
+        self.tabs.setCurrentIndex(TAB_KEYS.index(key))
+        return self.panel(key)
+
+    def current_tab(self) -> str:
+        return TAB_KEYS[self.tabs.currentIndex()]
+
+    def _on_tab(self, index: int) -> None:
+        key = TAB_KEYS[index]
+        if key not in self.panels:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.panel(key)
+            finally:
+                QApplication.restoreOverrideCursor()
+        self.settings.set_last_tab(index)
+        self.shown_label.setVisible(key == "facts")
+        self._update_copy_action()
+
+    def restore_last_tab(self) -> None:
+        index = self.settings.last_tab()
+        if 0 <= index < len(TAB_KEYS):
+            self.tabs.setCurrentIndex(index)
+
+    # --- databases -----------------------------------------------------------------------
+
+    def open_database(self, path: Path | None) -> bool:
+        """Open `path` (the built-in briefing when None); on failure, ask what to do next."""
+        error = self.load_database(path)
+        if error is not None:
+            self._after_open_error(path, error)
+        return error is None
+
+    def load_database(self, path: Path | None) -> DatabaseError | None:
+        """Open `path` and show it, without any dialog; return the error if it failed."""
+        try:
+            store = Store.open(path)
+        except DatabaseError as error:
+            if path is not None:
+                self._forget_recent(path)
+            self.show_message(str(error))
+            return error
+        try:
+            self.set_store(store)
+        except DatabaseError as error:
+            self.set_store(None)
+            store.close()
+            self.show_message(str(error))
+            return error
+        if path is not None and not store.trusted:
+            self.settings.add_recent_file(path.resolve())
+            self.settings.set_last_directory(str(path.resolve().parent))
+            self._schedule_scan()
+        else:
+            self.show_problems(store.problems)
+        return None
+
+    def report_open_error(self, path: Path | None, error: DatabaseError) -> None:
+        self._after_open_error(path, error)
+
+    def _after_open_error(self, path: Path | None, error: DatabaseError) -> None:
+        from jhviewer.ui import errors
+
+        ask = self.ask_after_open_error or errors.ask_after_open_error
+        choice = ask(self, path, error)
+        if choice is errors.OpenChoice.OPEN_ANOTHER:
+            self.choose_database()
+        elif choice is errors.OpenChoice.OPEN_BUILTIN and path is not None:
+            self.open_database(None)
+
+    def show_problems(self, problems: list[RowProblem]) -> None:
+        """The strip above the tabs listing unreadable rows (hidden when there are none)."""
+        if self.notice is None:
+            if not problems:
+                return
+            from jhviewer.ui.errors import ProblemsNotice
+
+            self.notice = ProblemsNotice()
+            self._central_layout.insertWidget(0, self.notice)
+        self.notice.show_problems(problems)
+
+    def choose_database(self) -> None:
+        folder = self.settings.last_directory() or str(Path.home())
+        name, _filter = QFileDialog.getOpenFileName(
+            self, translate("MainWindow", "Open Database"), folder,
+            translate("MainWindow", "jhviewer databases (*.db *.sqlite);;All files (*)"),
+        )
+        if name:
+            self.open_database(Path(name))
+
+    def set_store(self, store: Store | None) -> None:
+        old, self.store = self.store, store
+        self.show_problems([])
+        for panel in self._each_panel():
+            panel.set_store(store)
+        if old is not None and old is not store:
+            old.close()
+        self._update_status()
+        self._update_title()
+        self._update_copy_action()
+
+    def _schedule_scan(self) -> None:
+        """Scan for bad rows once the window is painted: reading every row of a big file
+        takes a moment, and the first paint should not wait for it."""
+        if self.isVisible():
+            QTimer.singleShot(0, self._scan_problems)
+        else:
+            self._scan_pending = True
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._scan_pending:
+            self._scan_pending = False
+            QTimer.singleShot(0, self._scan_problems)
+
+    def _scan_problems(self) -> None:
+        store = self.store
+        if store is None:
+            return
+        try:
+            problems = store.scan_problems()
+        except DatabaseError as error:
+            self.show_message(str(error))
+            return
+        self.show_problems(problems)
+        if problems:
+            from jhviewer.ui.errors import problems_summary
+
+            self.show_message(problems_summary(problems))
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files()
+        for number, name in enumerate(files, start=1):
+            spec = actions.ActionSpec(
+                f"recent-{number}", f"&{number} {name.replace('&', '&&')}", translated=False
+            )
+            action = actions.make_action(
+                self.recent_menu, spec, lambda _c=False, p=name: self.open_database(Path(p))
+            )
+            self.recent_menu.addAction(action)
+        if files:
+            self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.act["clear-recent"])
+        self.act["clear-recent"].setEnabled(bool(files))
+
+    def _clear_recent(self) -> None:
+        self.settings.clear_recent_files()
+        self._fill_recent_menu()
+
+    def _forget_recent(self, path: Path) -> None:
+        files = [f for f in self.settings.recent_files() if Path(f) != path.resolve()]
+        self.settings.clear_recent_files()
+        for name in reversed(files):
+            self.settings.add_recent_file(Path(name))
+
+    # --- status, title -------------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    def _update_status(self) -> None:
+        store = self.store
+        if store is None:
+            self.database_label.setText(translate("MainWindow", "No database open"))
+            self.database_label.setToolTip("")
+            self.counts_label.setText("")
+            return
+        metrics = self.database_label.fontMetrics()
+        name = metrics.elidedText(
+            str(store.path), Qt.TextElideMode.ElideMiddle, metrics.averageCharWidth() * 60
+        )
+        if store.trusted:
+            name = translate("MainWindow", "{path} (built-in)").format(path=name)
+        self.database_label.setText(translate("MainWindow", "Database: {name}").format(name=name))
+        self.database_label.setToolTip(tooltip(str(store.path)))  # a path may look like HTML
+        self.database_label.setAccessibleName(str(store.path))
+        briefing = store.briefing()
+        targets = store.count_facts(FactFilter(
+            briefing_id=briefing.id, kind="target", year=briefing.year
+        )) if briefing else 0
+        self.counts_label.setText(
+            translate("MainWindow", "{facts} facts · {targets} targets · {themes} themes").format(
+                facts=f"{store.count_facts():,}", targets=f"{targets:,}",
+                themes=len(store.sections()),
+            )
+        )
+
+    def _on_facts_count(self, text: str) -> None:
+        self.shown_label.setText(text)
+
+    def _update_title(self) -> None:
+        store = self.store
+        briefing = store.briefing() if store is not None else None
+        parts = [briefing.title(self._lang)] if briefing else []
+        if store is not None and not store.trusted:
+            parts.append(store.path.name)
+        self.setWindowTitle(" — ".join([*parts, "jhviewer"]))
+
+    # --- languages, presentation -----------------------------------------------------------
+
+    @property
+    def lang(self) -> Lang:
+        return self._lang
+
+    def set_language(self, lang: Lang) -> None:
+        if lang == self._lang and self.act[f"language-{lang}"].isChecked():
+            return
+        self._lang = lang
+        self.settings.set_language(lang)
+        self.translators.set_language(lang)
+        self.retranslate()
+        for panel in self._each_panel():
+            panel.set_language(lang)
+        self._update_title()
+
+    def toggle_language(self) -> None:
+        self.set_language(other_language(self._lang))
+
+    def retranslate(self) -> None:
+        actions.retranslate(self.findChildren(QAction))
+        self.file_menu.setTitle(translate("MainWindow", "&File"))
+        self.recent_menu.setTitle(translate("MainWindow", "Open &Recent"))
+        self.edit_menu.setTitle(translate("MainWindow", "&Edit"))
+        self.view_menu.setTitle(translate("MainWindow", "&View"))
+        self.language_menu.setTitle(translate("MainWindow", "&Language"))
+        self.help_menu.setTitle(translate("MainWindow", "&Help"))
+        for index, key in enumerate(TAB_KEYS):
+            title = translate("MainWindow", _TAB_TITLES[key])
+            self.tabs.setTabText(index, title)
+            self.tabs.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
+            self._slots[key].setAccessibleName(title)
+        self.tabs.setAccessibleName(translate("MainWindow", "Panels"))
+        self.act[f"language-{self._lang}"].setChecked(True)
+        if self.notice is not None:
+            self.notice.retranslate()
+        self._update_status()
+        self._update_title()
+
+    def set_presentation(self, on: bool) -> None:
+        """Full screen and type 1.5 times larger, for a projector; again to leave."""
+        if on == self.is_presenting():
+            return
+        self.act["presentation"].blockSignals(True)
+        self.act["presentation"].setChecked(on)
+        self.act["presentation"].blockSignals(False)
+        style.set_scale(PRESENTATION_SCALE if on else 1.0)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            style.apply_app_scale(app)
+        style.restyle(self)
+        for panel in self._each_panel():
+            panel.restyle()
+        if on:
+            self._state_before = self.windowState()
+            self.showFullScreen()
+        else:
+            self.setWindowState(getattr(self, "_state_before", Qt.WindowState.WindowNoState))
+
+    def is_presenting(self) -> bool:
+        return style.scale() != 1.0
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def find(self) -> None:
+        self.show_tab("facts")
+        facts = self.facts_panel()
+        if facts is not None:
+            facts.focus_search()
+
+    def copy_fact(self) -> None:
+        facts = self.facts_panel()
+        if facts is not None and self.current_tab() == "facts":
+            facts.copy_citation()
+
+    def _update_copy_action(self) -> None:
+        facts = self.facts_panel()
+        enabled = (
+            facts is not None and self.current_tab() == "facts"
+            and facts.selected_fact() is not None
+        )
+        self.act["copy-fact"].setEnabled(enabled)
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setObjectName("about")
+        box.setWindowTitle(translate("MainWindow", "About jhviewer"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(translate("MainWindow", "jhviewer {version}").format(version=__version__))
+        box.setInformativeText(self.about_text())
+        box.setStandardButtons(QMessageBox.StandardButton.Close)
+        box.exec()
+
+    def about_text(self) -> str:
+        store = self.store
+        briefing = store.briefing() if store is not None else None
+        lines = [translate("MainWindow", "An offline viewer of the Jianghan District briefing.")]
+        if briefing is not None and store is not None:
+            lines += [
+                "",
+                translate("MainWindow", "Data: {title}, {publisher}.").format(
+                    title=briefing.title(self._lang), publisher=briefing.publisher(self._lang)
+                ),
+                briefing.source(self._lang),
+                translate("MainWindow", "Database: {path}").format(path=store.path),
+            ]
+        lines += [
+            "",
+            translate(
+                "MainWindow",
+                "Font: {family}, a subset of Noto Sans CJK SC by Adobe and Google, under the "
+                "SIL Open Font License 1.1 ({licence}).",
+            ).format(family=FONT_FAMILY, licence=FONTS_DIR / "OFL.txt"),
+        ]
+        return "\n".join(lines)
+
+    def _briefing_printer(self) -> BriefingPrinter | None:
+        if self.store is None:
+            self.show_message(translate("MainWindow", "Open a database first."))
+            return None
+        try:
+            from jhviewer.report import BriefingPrinter
+        except ImportError as error:
+            self.show_message(
+                translate("MainWindow", "Printing is not available: {error}").format(error=error)
+            )
+            return None
+        return BriefingPrinter(self.store, self._lang)
+
+    def print_preview(self) -> None:
+        printer_job = self._briefing_printer()
+        if printer_job is None:
+            return
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintPreviewDialog(printer, self)
+        dialog.setWindowTitle(translate("MainWindow", "Print Preview"))
+        dialog.paintRequested.connect(printer_job.paint_requested)
+        dialog.exec()
+
+    def print_briefing(self) -> None:
+        printer_job = self._briefing_printer()
+        if printer_job is None:
+            return
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self._run_report(lambda: printer_job.to_printer(printer))
+
+    def export_pdf(self) -> None:
+        printer_job = self._briefing_printer()
+        if printer_job is None:
+            return
+        folder = Path(self.settings.last_directory() or Path.home())
+        name, _filter = QFileDialog.getSaveFileName(
+            self, translate("MainWindow", "Export PDF"),
+            str(folder / f"jianghan-briefing-{self._lang}.pdf"), "PDF (*.pdf)",
+        )
+        if not name:
+            return
+        path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+        if self._run_report(lambda: printer_job.to_pdf(path)):
+            self.settings.set_last_directory(str(path.parent))
+            self.show_message(translate("MainWindow", "Saved {path}").format(path=path))
+
+    def _run_report(self, job: Callable[[], object]) -> bool:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            job()
+        except (JhviewerError, OSError) as error:
+            QApplication.restoreOverrideCursor()
+            box = QMessageBox(QMessageBox.Icon.Warning, translate("MainWindow", "Printing failed"),
+                              str(error), QMessageBox.StandardButton.Ok, self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.exec()
+            return False
+        QApplication.restoreOverrideCursor()
+        return True
+
+    # --- closing -----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.is_presenting():
+            self.set_presentation(False)
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.set_last_tab(self.tabs.currentIndex())
+        self.settings.sync()
+        super().closeEvent(event)
+
+    def close_store(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None

@@ -1,0 +1,217 @@
+"""Overview (概览): the district, the briefing, its headline figures and the "235" system.
+
+Deliberately cheap: plain widgets only (no pyqtgraph), because this is the first thing
+painted at start-up.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from jhviewer.data.format import kind_name, value_number
+from jhviewer.data.records import Entity, Fact, Lang
+from jhviewer.data.store import Store
+from jhviewer.ui import style
+from jhviewer.ui.i18n import translate
+from jhviewer.ui.models import answers
+from jhviewer.ui.style import Role
+from jhviewer.ui.text import tooltip
+from jhviewer.ui.widgets import (
+    FlowLayout,
+    Panel,
+    card,
+    clear_layout,
+    figure_row,
+    role_label,
+    scroll_page,
+)
+
+MAX_TILES = 12
+TILE_WIDTH = 250
+# The "235" system: two drivers, three leading and five emerging industries.
+TIER_KEYS = ("industrial-drivers", "leading-industries", "emerging-industries")
+_LABEL_PREFIX = re.compile(r"^.*?[：:]\s*")
+
+
+class OverviewPanel(Panel):
+    def __init__(self, lang: Lang = "zh", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("overview")
+        self._store: Store | None = None
+        self._lang: Lang = lang
+        self.content = QWidget()
+        self.content.setObjectName("overview-content")
+        self._layout = QVBoxLayout(self.content)
+        self._layout.setContentsMargins(48, 28, 48, 36)
+        self._layout.setSpacing(10)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll_page(self.content))
+        self.tiles: list[QFrame] = []
+        self.tier_boxes: list[list[QLabel]] = []
+        self._rebuild()
+
+    def set_store(self, store: Store | None) -> None:
+        if store is not self._store:
+            self._store = store
+            self._rebuild()
+
+    def set_language(self, lang: Lang) -> None:
+        if lang != self._lang:
+            self._lang = lang
+            self._rebuild()
+
+    def restyle(self) -> None:
+        self._rebuild()
+
+    # --- building ----------------------------------------------------------------------
+
+    def _rebuild(self) -> None:
+        clear_layout(self._layout)
+        self.tiles = []
+        self.tier_boxes = []
+        store = self._store
+        briefing = store.briefing() if store is not None else None
+        if store is None or briefing is None:
+            self._add_empty_state()
+            return
+        lang = self._lang
+        eyebrow = f"{briefing.district(lang)} · {briefing.city(lang)} · {briefing.year}"
+        self._layout.addWidget(_named(style.accent(role_label(eyebrow, Role.EYEBROW)), "district"))
+        self._layout.addWidget(_named(role_label(briefing.title(lang), Role.TITLE, True), "title"))
+        self._layout.addWidget(
+            _named(role_label(briefing.publisher(lang), Role.SUBTITLE, True), "publisher")
+        )
+        source = translate("Overview", "Source: {source}").format(source=briefing.source(lang))
+        source_label = style.muted(role_label(source, Role.CAPTION, True))
+        self._layout.addWidget(_named(source_label, "source"))
+        summary = next((s for s in store.sections(briefing.id) if s.key == "overview"), None)
+        if summary is not None:
+            self._layout.addSpacing(6)
+            text = role_label(summary.summary(lang), Role.SUBTITLE, True)
+            self._layout.addWidget(_named(text, "summary"))
+        self._add_headlines(answers(store).headline_facts[:MAX_TILES])
+        self._add_235(store, briefing.id)
+        self._layout.addStretch(1)
+
+    def _add_empty_state(self) -> None:
+        self._layout.addStretch(1)
+        title = role_label(translate("Overview", "No briefing is open"), Role.HEADING)
+        hint = style.muted(role_label(
+            translate("Overview", "Use File › Open Database... or open the built-in briefing."),
+            Role.BODY, True,
+        ))
+        for label in (title, hint):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._layout.addWidget(label)
+        self._layout.addStretch(2)
+
+    def _heading(self, text: str, name: str) -> None:
+        self._layout.addSpacing(8)
+        self._layout.addWidget(_named(role_label(text, Role.HEADING), name))
+
+    def _add_headlines(self, facts: list[Fact]) -> None:
+        if not facts:
+            return
+        self._heading(translate("Overview", "Headline figures"), "headline-heading")
+        holder = QWidget()
+        flow = FlowLayout(holder, spacing=16, column_width=round(TILE_WIDTH * style.scale()))
+        for fact in facts:
+            tile = self._tile(fact)
+            self.tiles.append(tile)
+            flow.addWidget(tile)
+        self._layout.addWidget(holder)
+
+    def _tile(self, fact: Fact) -> QFrame:
+        lang = self._lang
+        frame, layout = card("tile", fact.label(lang))
+        frame.setToolTip(tooltip(fact.label(lang), fact.description(lang), f"“{fact.evidence}”"))
+        layout.addWidget(role_label(fact.label(lang), Role.STRONG, True))
+        layout.addStretch(1)
+        layout.addLayout(figure_row(fact, lang, Role.FIGURE))
+        caption = f"{fact.year} · {kind_name(fact.kind, lang)}"
+        layout.addWidget(style.muted(role_label(caption, Role.CAPTION)))
+        return frame
+
+    def _add_235(self, store: Store, briefing_id: str) -> None:
+        tiers: list[tuple[Fact, list[Entity]]] = []
+        programme: Entity | None = None
+        for fact in store.facts_by_ids([f"{briefing_id}/{key}" for key in TIER_KEYS]):
+            linked = store.entities_for(fact.id)
+            tiers.append((fact, [e for e in linked if e.type == "industry"]))
+            programme = programme or next((e for e in linked if e.type == "programme"), None)
+        if not tiers:
+            return
+        title = (
+            programme.name(self._lang) if programme
+            else translate("Overview", "The \"235\" industrial system")
+        )
+        self._heading(title, "system-heading")
+        diagram = QFrame()
+        diagram.setObjectName("system-diagram")
+        diagram.setAccessibleName(title)
+        grid = QGridLayout(diagram)
+        grid.setContentsMargins(0, 6, 0, 0)
+        grid.setHorizontalSpacing(20)
+        grid.setVerticalSpacing(10)
+        grid.setColumnStretch(1, 1)
+        for row, (fact, industries) in enumerate(tiers):
+            grid.addWidget(self._tier_caption(fact), row, 0)
+            grid.addLayout(self._tier_boxes(row, industries), row, 1)
+        self._layout.addWidget(diagram)
+
+    def _tier_caption(self, fact: Fact) -> QWidget:
+        holder = QWidget()
+        holder.setMinimumWidth(round(190 * style.scale()))
+        layout = QHBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        count = value_number(fact, self._lang) if fact.value is not None else "·"
+        layout.addWidget(style.accent(role_label(count, Role.TIER)))
+        name = _LABEL_PREFIX.sub("", fact.label(self._lang)) or fact.label(self._lang)
+        label = role_label(name[:1].upper() + name[1:], Role.STRONG, True)
+        label.setToolTip(tooltip(fact.label(self._lang), fact.description(self._lang)))
+        layout.addWidget(label, 1)
+        return holder
+
+    def _tier_boxes(self, tier: int, industries: list[Entity]) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        boxes = []
+        for entity in industries:
+            box = role_label(entity.name(self._lang), Role.STRONG, True)
+            box.setObjectName("tier-box")
+            box.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            box.setMinimumHeight(round(40 * style.scale()))
+            box.setStyleSheet(_tier_style(self.palette(), tier))
+            box.setAccessibleName(entity.name(self._lang))
+            row.addWidget(box, 1)
+            boxes.append(box)
+        self.tier_boxes.append(boxes)
+        return row
+
+
+def _tier_style(palette: QPalette, tier: int) -> str:
+    """Strongest fill for the drivers, lighter for each tier below; all from the palette."""
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    base = palette.color(QPalette.ColorRole.Base)
+    text = palette.color(QPalette.ColorRole.Text)
+    if tier == 0:
+        fill, ink = highlight, palette.color(QPalette.ColorRole.HighlightedText)
+    else:
+        fill, ink = style.blend(base, highlight, 0.28 if tier == 1 else 0.1), text
+    border: QColor = style.blend(fill, highlight, 0.6)
+    return (
+        f"QLabel#tier-box {{ background-color: {fill.name()}; color: {ink.name()};"
+        f" border: 1px solid {border.name()}; border-radius: 8px; padding: 4px 10px; }}"
+    )
+
+
+def _named(widget: QLabel, name: str) -> QLabel:
+    widget.setObjectName(name)
+    widget.setAccessibleName(widget.text())
+    return widget

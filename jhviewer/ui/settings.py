@@ -1,0 +1,128 @@
+"""Every QSettings key the viewer uses, with its default, in one place.
+
+`Settings` wraps a QSettings so tests (and `jhviewer snapshot`) can hand in a private
+file and never touch the user's settings. Values read back are validated: a settings
+file edited by hand or written by another version must not break the window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QLocale, QSettings
+
+from jhviewer.data.records import Lang
+
+ORGANISATION = "jhviewer"
+APPLICATION = "jhviewer"
+MAX_RECENT_FILES = 8
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Key(Generic[T]):
+    name: str
+    default: T
+
+
+def default_language() -> Lang:
+    """Chinese unless the system speaks something else: the briefing itself is Chinese."""
+    language = QLocale.system().language()
+    return "zh" if language in (QLocale.Language.Chinese, QLocale.Language.C) else "en"
+
+
+GEOMETRY: Key[QByteArray] = Key("window/geometry", QByteArray())
+LAST_TAB: Key[int] = Key("window/lastTab", 0)
+LANGUAGE: Key[str] = Key("ui/language", "")  # "" means default_language()
+RECENT_FILES: Key[list[str]] = Key("files/recent", [])
+LAST_DIRECTORY: Key[str] = Key("files/lastDirectory", "")
+LAST_CHART: Key[str] = Key("charts/current", "")
+
+ALL_KEYS = (GEOMETRY, LAST_TAB, LANGUAGE, RECENT_FILES, LAST_DIRECTORY, LAST_CHART)
+
+
+class Settings:
+    """Typed access to the keys above."""
+
+    def __init__(self, store: QSettings) -> None:
+        self.store = store
+
+    @classmethod
+    def user(cls) -> Settings:
+        return cls(QSettings(ORGANISATION, APPLICATION))
+
+    @classmethod
+    def in_file(cls, path: Path) -> Settings:
+        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    def sync(self) -> None:
+        self.store.sync()
+
+    # --- plain values ----------------------------------------------------------------------
+
+    def _text(self, key: Key[str]) -> str:
+        value = self.store.value(key.name, key.default)
+        return value if isinstance(value, str) else key.default
+
+    def geometry(self) -> QByteArray:
+        value = self.store.value(GEOMETRY.name, GEOMETRY.default)
+        return value if isinstance(value, QByteArray) else QByteArray()
+
+    def set_geometry(self, geometry: QByteArray) -> None:
+        self.store.setValue(GEOMETRY.name, geometry)
+
+    def last_tab(self) -> int:
+        value = self.store.value(LAST_TAB.name, LAST_TAB.default)
+        try:
+            return max(0, int(value))
+        except (TypeError, ValueError):
+            return LAST_TAB.default
+
+    def set_last_tab(self, index: int) -> None:
+        self.store.setValue(LAST_TAB.name, index)
+
+    def language(self) -> Lang:
+        value = self._text(LANGUAGE)
+        if value == "zh":
+            return "zh"
+        if value == "en":
+            return "en"
+        return default_language()
+
+    def set_language(self, lang: Lang) -> None:
+        self.store.setValue(LANGUAGE.name, lang)
+
+    def last_directory(self) -> str:
+        return self._text(LAST_DIRECTORY)
+
+    def set_last_directory(self, folder: str) -> None:
+        self.store.setValue(LAST_DIRECTORY.name, folder)
+
+    def last_chart(self) -> str:
+        return self._text(LAST_CHART)
+
+    def set_last_chart(self, chart_id: str) -> None:
+        self.store.setValue(LAST_CHART.name, chart_id)
+
+    # --- recent files ----------------------------------------------------------------------
+
+    def recent_files(self) -> list[str]:
+        value = self.store.value(RECENT_FILES.name, [])
+        if isinstance(value, str):  # an INI file holds a one-item list as a plain string
+            value = [value]
+        if not isinstance(value, list):
+            return []
+        return [item for item in value if isinstance(item, str) and item][:MAX_RECENT_FILES]
+
+    def add_recent_file(self, path: Path) -> list[str]:
+        text = str(path)
+        files = [text] + [item for item in self.recent_files() if item != text]
+        files = files[:MAX_RECENT_FILES]
+        self.store.setValue(RECENT_FILES.name, files)
+        return files
+
+    def clear_recent_files(self) -> None:
+        self.store.setValue(RECENT_FILES.name, [])

@@ -1,0 +1,61 @@
+"""`jhviewer snapshot`: render every tab to a PNG without a screen, for the README and review."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication
+
+from jhviewer.atomic import atomic_path
+from jhviewer.data.errors import ExportError
+from jhviewer.data.records import Lang
+from jhviewer.ui.app import create_application
+from jhviewer.ui.main_window import TAB_KEYS, MainWindow
+from jhviewer.ui.settings import Settings
+
+SETTLE_ROUNDS = 6
+
+
+def settle(app: QApplication) -> None:
+    """Let layouts, deferred deletes and pending paints finish."""
+    for _ in range(SETTLE_ROUNDS):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        app.processEvents()
+
+
+def take_snapshots(
+    out_dir: Path, lang: Lang, size: tuple[int, int], db_path: Path | None = None
+) -> list[Path]:
+    """Write OUT_DIR/<tab>.png for each tab; raise the store's error if the db is bad."""
+    app = create_application()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory(prefix="jhviewer-snapshot-") as folder:
+        # A private settings file: a snapshot never changes the user's settings.
+        window = MainWindow(Settings.in_file(Path(folder) / "settings.ini"), lang)
+        try:
+            error = window.load_database(db_path)
+            if error is not None:
+                raise error
+            window.resize(*size)
+            window.show()
+            for key in TAB_KEYS:
+                window.show_tab(key)
+                settle(app)
+                written.append(_save(window, out_dir / f"{key}.png"))
+        finally:
+            window.close()
+            window.close_store()
+            window.deleteLater()
+            settle(app)
+    return written
+
+
+def _save(window: MainWindow, path: Path) -> Path:
+    image = window.grab().toImage()
+    with atomic_path(path) as temp:
+        if not image.save(str(temp), "PNG"):
+            raise ExportError(f"Could not write {path}.")
+    return path

@@ -1,0 +1,65 @@
+"""Showing database text safely: plain-text labels, escaped tooltips, highlighted spans.
+
+Qt renders a string as HTML when it merely looks like HTML (QLabel in AutoText mode,
+tooltips via Qt::mightBeRichText), so text from a database file, which anyone could have
+written, only ever reaches Qt as plain text or HTML-escaped.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel
+
+from jhviewer.data.search import query_terms
+
+
+def plain_label(text: str = "") -> QLabel:
+    """A QLabel that never interprets its text as HTML."""
+    label = QLabel()
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    return label
+
+
+def escaped(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def tooltip(*lines: str) -> str:
+    """A tooltip showing `lines` literally: forced rich text with every line escaped."""
+    return "<qt>" + "<br>".join(escaped(line) for line in lines if line) + "</qt>"
+
+
+def find_span(text: str, query: str) -> tuple[int, int] | None:
+    """Where the longest query term occurs in `text` (case-insensitive), as the store ranks."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # case folding changed offsets; do not guess
+        return None
+    for term in sorted(query_terms(query), key=len, reverse=True):
+        start = lowered.find(term.lower())
+        if start >= 0:
+            return start, start + len(term)
+    return None
+
+
+def highlighted_html(
+    text: str, span: tuple[int, int] | None, background: QColor, foreground: QColor
+) -> str:
+    """`text` escaped, with `span` marked; everything from the database is escaped."""
+    if span is None or span[0] >= span[1]:
+        return escaped(text)
+    start, end = span
+    mark = (
+        f'<span style="background-color:{background.name()};color:{foreground.name()}">'
+        f"{escaped(text[start:end])}</span>"
+    )
+    return escaped(text[:start]) + mark + escaped(text[end:])
+
+
+def source_reference(publisher: str, title: str, lang: str) -> str:
+    """How a citation names the briefing: publisher and title, in the language's style."""
+    # Plain quotes in English: the CJK font sets curly quotes full-width, which gapes in Latin.
+    return f"{publisher}《{title}》" if lang == "zh" else f'{publisher}, "{title}"'

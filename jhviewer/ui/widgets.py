@@ -1,0 +1,260 @@
+"""Small widgets the panels share: a flow layout for cards, card frames, scrolling pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jhviewer.data.format import RANK_UNIT, display_value, unit_text, value_number
+from jhviewer.data.records import Fact, Lang
+from jhviewer.data.store import Store
+from jhviewer.ui import style
+from jhviewer.ui.i18n import qualifier_word
+from jhviewer.ui.style import Role
+from jhviewer.ui.text import plain_label
+
+CARD_STYLE = (
+    "QFrame#card { background-color: palette(base); border: 1px solid palette(mid);"
+    " border-radius: 10px; }"
+)
+
+
+MAX_JUSTIFY_STRETCH = 0.3
+
+
+class Panel(QWidget):
+    """A tab's content: shows one store in one language, at the current type scale."""
+
+    def set_store(self, store: Store | None) -> None:
+        raise NotImplementedError
+
+    def set_language(self, lang: Lang) -> None:
+        raise NotImplementedError
+
+    def restyle(self) -> None:
+        """Fonts were rescaled (presentation mode): rebuild what depends on sizes."""
+
+
+class FlowLayout(QLayout):
+    """Cards in rows that wrap (after Qt's flow layout example).
+
+    With `column_width`, it is a responsive grid instead: as many equal columns of at
+    least that width as fit, each card stretched to its column. With `justify`, items in
+    every row but the last widen to fill it. Every item in a row gets the row's height, so
+    card edges line up.
+    """
+
+    def __init__(
+        self, parent: QWidget | None = None, spacing: int = 16, column_width: int = 0,
+        justify: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.column_width = column_width
+        self.justify = justify
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize(self.column_width, 0)
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins: QMargins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _widths(self, available: int) -> list[int]:
+        """The width of each item: its own, or its grid column's."""
+        if not self.column_width:
+            return [min(item.sizeHint().width(), available) for item in self._items]
+        columns = max(1, (available + self._spacing) // (self.column_width + self._spacing))
+        columns = min(columns, max(1, len(self._items)))
+        width = max(1, (available - (columns - 1) * self._spacing) // columns)
+        return [width] * len(self._items)
+
+    def _rows(self, available: int) -> list[list[tuple[QLayoutItem, int]]]:
+        rows: list[list[tuple[QLayoutItem, int]]] = [[]]
+        used = 0
+        for item, width in zip(self._items, self._widths(available), strict=True):
+            if rows[-1] and used + self._spacing + width > available:
+                rows.append([])
+                used = 0
+            used += (self._spacing if rows[-1] else 0) + width
+            rows[-1].append((item, width))
+        if self.justify:
+            for row in rows[:-1]:  # like justified text, the last row keeps its widths
+                natural = sum(width for _, width in row)
+                extra = available - natural - self._spacing * (len(row) - 1)
+                if 0 < extra <= natural * MAX_JUSTIFY_STRETCH:  # else a lone item would balloon
+                    row[:] = [(item, width + extra * width // natural) for item, width in row]
+        return rows
+
+    def _arrange(self, rect: QRect, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        y = area.y()
+        for row in self._rows(max(1, area.width())):
+            heights = [
+                item.heightForWidth(width) if item.hasHeightForWidth() else item.sizeHint().height()
+                for item, width in row
+            ]
+            row_height = max(heights, default=0)
+            x = area.x()
+            for item, width in row:
+                if move:
+                    item.setGeometry(QRect(QPoint(x, y), QSize(width, row_height)))
+                x += width + self._spacing
+            y += row_height + self._spacing
+        return max(0, y - self._spacing - rect.y()) + margins.bottom()
+
+
+def card(name: str, accessible: str = "") -> tuple[QFrame, QVBoxLayout]:
+    """A rounded panel in the palette's base colour, and its layout."""
+    frame = QFrame()
+    frame.setObjectName("card")
+    frame.setStyleSheet(CARD_STYLE)
+    frame.setProperty("cardName", name)
+    if accessible:
+        frame.setAccessibleName(accessible)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(18, 12, 18, 12)
+    layout.setSpacing(2)
+    return frame, layout
+
+
+def role_label(text: str, role: Role, wrap: bool = False) -> QLabel:
+    """A plain-text label in a typography role."""
+    label = plain_label(text)
+    style.set_role(label, role)
+    label.setWordWrap(wrap)  # also gives the label height-for-width
+    return label
+
+
+def scroll_page(content: QWidget) -> QScrollArea:
+    """`content` in a vertical scroll area that keeps the window's background."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setWidget(content)
+    # The page shows the window colour, not the scroll area's base colour. (Styling the
+    # area, not calling viewport(): its first call costs ~20 ms of start-up in PySide6.)
+    area.setBackgroundRole(QPalette.ColorRole.Window)
+    return area
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove and delete every item (and nested layout) of `layout`."""
+    while layout.count():
+        item = layout.takeAt(0)
+        if item is None:
+            break
+        widget = item.widget()
+        if widget is not None:
+            widget.setParent(None)
+            widget.deleteLater()
+        child = item.layout()
+        if child is not None:
+            clear_layout(child)
+
+
+class FittedLabel(QLabel):
+    """A one-line plain-text label that draws its text smaller rather than clip it.
+
+    Big figures such as "CNY 45 billion" may not fit a narrow card; shrinking them at paint
+    time keeps the layout stable (the label keeps its height) and the figure whole.
+    """
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), self.fontMetrics().height() * 2), hint.height())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        rect = self.contentsRect()
+        font = QFont(self.font())
+        needed = QFontMetricsF(font).horizontalAdvance(self.text())
+        if needed > rect.width() > 0:
+            font.setPointSizeF(max(1.0, font.pointSizeF() * rect.width() / needed * 0.98))
+        painter = QPainter(self)
+        painter.setFont(font)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+        painter.drawText(rect, int(align), self.text())
+        painter.end()
+
+
+def figure_row(fact: Fact, lang: Lang, role: Role) -> QHBoxLayout:
+    """'more than' + the big figure + its unit, smaller words on the figure's baseline."""
+    row = QHBoxLayout()
+    row.setSpacing(6)
+    if fact.unit is not None and fact.unit.id == RANK_UNIT:  # a place reads whole: 'No. 1'
+        text, qualifier, unit = display_value(fact, lang), "", ""
+    else:
+        text, unit = value_number(fact, lang), unit_text(fact, lang)
+        qualifier = qualifier_word(fact.qualifier) if fact.value is not None else ""
+    figure = FittedLabel(text)
+    style.set_role(figure, role)
+    style.accent(figure)
+    figure.setObjectName("figure")
+    figure.setAccessibleName(display_value(fact, lang))
+    if qualifier:
+        row.addWidget(_beside(figure, qualifier, "qualifier"), 0, Qt.AlignmentFlag.AlignBottom)
+    row.addWidget(figure, 0, Qt.AlignmentFlag.AlignBottom)
+    if unit:
+        row.addWidget(_beside(figure, unit, "unit"), 1, Qt.AlignmentFlag.AlignBottom)
+    else:
+        row.addStretch(1)
+    return row
+
+
+def _beside(figure: QLabel, text: str, name: str) -> QLabel:
+    label = role_label(text, Role.UNIT, wrap=name == "unit")  # "registered entities" may wrap
+    label.setObjectName(name)
+    if name == "qualifier":
+        style.muted(label)
+    # Sit on the figure's baseline rather than its bottom edge.
+    descent = figure.fontMetrics().descent() - label.fontMetrics().descent()
+    label.setContentsMargins(0, 0, 0, max(0, descent))
+    return label

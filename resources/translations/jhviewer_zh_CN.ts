@@ -1,0 +1,640 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>Open a jhviewer database file</source>
+        <translation>打开一个 jhviewer 数据库文件</translation>
+    </message>
+    <message>
+        <source>Open the &amp;Built-in Briefing</source>
+        <translation>打开内置简报(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Open the briefing shipped with jhviewer</source>
+        <translation>打开 jhviewer 自带的简报</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent Files</source>
+        <translation>清除最近文件(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Forget the recently opened databases</source>
+        <translation>清除最近打开的数据库列表</translation>
+    </message>
+    <message>
+        <source>See the printed briefing before printing it</source>
+        <translation>打印前预览简报的版面</translation>
+    </message>
+    <message>
+        <source>Print the briefing</source>
+        <translation>打印简报</translation>
+    </message>
+    <message>
+        <source>Save the briefing as a PDF file</source>
+        <translation>将简报保存为 PDF 文件</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Close jhviewer</source>
+        <translation>关闭 jhviewer</translation>
+    </message>
+    <message>
+        <source>&amp;Open Database...</source>
+        <translation>打开数据库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view...</source>
+        <translation>打印预览(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print...</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export PDF...</source>
+        <translation>导出 PDF(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Find...</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Search the district facts</source>
+        <translation>搜索区情数据</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Fact with Source</source>
+        <translation>复制数据及出处(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selected fact with its source text and location</source>
+        <translation>复制所选数据及其原文和出处位置</translation>
+    </message>
+    <message>
+        <source>Clear Search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <source>Clear the search box</source>
+        <translation>清空搜索框</translation>
+    </message>
+    <message>
+        <source>Switch &amp;Language</source>
+        <translation>切换语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Switch between Chinese and English</source>
+        <translation>在中文和英文之间切换</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation Mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen with larger type, for a projector</source>
+        <translation>全屏并放大字号，适合投影</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>概览(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show the overview</source>
+        <translation>显示概览</translation>
+    </message>
+    <message>
+        <source>&amp;District Facts</source>
+        <translation>区情(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show the district facts</source>
+        <translation>显示区情数据</translation>
+    </message>
+    <message>
+        <source>&amp;Numbers of Jianghan</source>
+        <translation>数说江汉(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Show the 2024 targets</source>
+        <translation>显示2024年目标</translation>
+    </message>
+    <message>
+        <source>C&amp;harts</source>
+        <translation>图表(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Show the charts</source>
+        <translation>显示图表</translation>
+    </message>
+    <message>
+        <source>&amp;About jhviewer</source>
+        <translation>关于 jhviewer(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Version, data source and font licence</source>
+        <translation>版本、数据来源和字体许可</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>Targets: growth rates</source>
+        <translation>目标：增速</translation>
+    </message>
+    <message>
+        <source>Targets: amounts of money</source>
+        <translation>目标：金额</translation>
+    </message>
+    <message>
+        <source>Targets: firms and institutions</source>
+        <translation>目标：企业与机构数量</translation>
+    </message>
+    <message>
+        <source>Targets: projects</source>
+        <translation>目标：项目数量</translation>
+    </message>
+    <message>
+        <source>Last year&apos;s result and this year&apos;s target</source>
+        <translation>上年成绩与本年目标</translation>
+    </message>
+    <message>
+        <source>Financial institutions</source>
+        <translation>金融机构构成</translation>
+    </message>
+    <message>
+        <source>Property-service coverage of old housing compounds</source>
+        <translation>老旧小区物业服务覆盖率</translation>
+    </message>
+    <message>
+        <source>Energy savings</source>
+        <translation>节能降耗</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>来源：{source}</translation>
+    </message>
+    <message>
+        <source>This database has no data for this chart.</source>
+        <translation>此数据库中没有这张图表所需的数据。</translation>
+    </message>
+    <message>
+        <source>{year} targets stated in the briefing, in {unit}</source>
+        <translation>简报公布的{year}年目标，单位：{unit}</translation>
+    </message>
+    <message>
+        <source>{year} result</source>
+        <translation>{year}年成绩</translation>
+    </message>
+    <message>
+        <source>{year} target</source>
+        <translation>{year}年目标</translation>
+    </message>
+    <message>
+        <source>The same indicator: the {first} result beside the {second} target</source>
+        <translation>同一指标：{first}年成绩与{second}年目标对照</translation>
+    </message>
+    <message>
+        <source>The headquarters outnumber the total.</source>
+        <translation>总部数量超过了机构总数。</translation>
+    </message>
+    <message>
+        <source>Other institutions</source>
+        <translation>其他金融机构</translation>
+    </message>
+    <message>
+        <source>The total less the headquarters: {value}</source>
+        <translation>总数减去各类总部：{value}</translation>
+    </message>
+    <message>
+        <source>Remainder of the total</source>
+        <translation>总数中的其余部分</translation>
+    </message>
+    <message>
+        <source>Stated in the briefing</source>
+        <translation>简报所列数字</translation>
+    </message>
+    <message>
+        <source>In all: {total}. Other institutions are the total less the headquarters.</source>
+        <translation>共计{total}；“其他金融机构”为总数减去各类总部。</translation>
+    </message>
+    <message>
+        <source>Share of old housing compounds with property services, {year}</source>
+        <translation>{year}年老旧小区物业服务覆盖比例</translation>
+    </message>
+    <message>
+        <source>Energy saved or consumption cut, in %</source>
+        <translation>节能率或能耗降幅，单位：%</translation>
+    </message>
+    <message>
+        <source>CHARTS</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>No briefing is open.</source>
+        <translation>尚未打开简报。</translation>
+    </message>
+    <message>
+        <source>Export PNG...</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <source>Export SVG...</source>
+        <translation>导出 SVG…</translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>This chart has no data to export.</source>
+        <translation>这张图表没有可导出的数据。</translation>
+    </message>
+    <message>
+        <source>Export Chart</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Cannot Open Database</source>
+        <translation>无法打开数据库</translation>
+    </message>
+    <message>
+        <source>the built-in briefing</source>
+        <translation>内置简报</translation>
+    </message>
+    <message>
+        <source>jhviewer cannot open {name}.</source>
+        <translation>jhviewer 无法打开 {name}。</translation>
+    </message>
+    <message>
+        <source>Open Another File...</source>
+        <translation>打开其他文件…</translation>
+    </message>
+    <message>
+        <source>Open the Built-in Briefing</source>
+        <translation>打开内置简报</translation>
+    </message>
+    <message>
+        <source> and {count} more</source>
+        <translation> 等，另有 {count} 行</translation>
+    </message>
+    <message>
+        <source>Rows skipped: {count} could not be read and are not shown ({ids}).</source>
+        <translation>已跳过 {count} 行无法读取的数据，未予显示（{ids}）。</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>Facts</name>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>Source text</source>
+        <translation>原文</translation>
+    </message>
+    <message>
+        <source>Chinese description</source>
+        <translation>中文说明</translation>
+    </message>
+    <message>
+        <source>English description</source>
+        <translation>英文说明</translation>
+    </message>
+    <message>
+        <source>Fact details</source>
+        <translation>数据详情</translation>
+    </message>
+    <message>
+        <source>Copy with Source</source>
+        <translation>连同出处复制</translation>
+    </message>
+    <message>
+        <source>Copy the fact, its source text and where the source says it</source>
+        <translation>复制该数据、原文及其在原文中的位置</translation>
+    </message>
+    <message>
+        <source>Select a fact to see its details.</source>
+        <translation>选择一条数据以查看详情。</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Mentioned</source>
+        <translation>相关主体</translation>
+    </message>
+    <message>
+        <source>Match in {field}</source>
+        <translation>匹配位置：{field}</translation>
+    </message>
+    <message>
+        <source>THEMES</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Themes</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Search facts (Ctrl+F)</source>
+        <translation>搜索数据（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search facts</source>
+        <translation>搜索数据</translation>
+    </message>
+    <message>
+        <source>Kind of fact</source>
+        <translation>数据类型</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年份</translation>
+    </message>
+    <message>
+        <source>Matches: {shown}</source>
+        <translation>匹配：{shown} 条</translation>
+    </message>
+    <message>
+        <source>Facts shown: {shown} of {total}</source>
+        <translation>显示 {shown} 条，共 {total} 条</translation>
+    </message>
+    <message>
+        <source>Copied the fact with its source.</source>
+        <translation>已复制该数据及出处。</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>All themes</source>
+        <translation>全部主题</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>District Facts</source>
+        <translation>区情</translation>
+    </message>
+    <message>
+        <source>Numbers of Jianghan</source>
+        <translation>数说江汉</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Open Database</source>
+        <translation>打开数据库</translation>
+    </message>
+    <message>
+        <source>jhviewer databases (*.db *.sqlite);;All files (*)</source>
+        <translation>jhviewer 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>No database open</source>
+        <translation>未打开数据库</translation>
+    </message>
+    <message>
+        <source>{path} (built-in)</source>
+        <translation>{path}（内置）</translation>
+    </message>
+    <message>
+        <source>Database: {name}</source>
+        <translation>数据库：{name}</translation>
+    </message>
+    <message>
+        <source>{facts} facts · {targets} targets · {themes} themes</source>
+        <translation>数据 {facts} 条 · 目标 {targets} 项 · 主题 {themes} 个</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation>面板</translation>
+    </message>
+    <message>
+        <source>About jhviewer</source>
+        <translation>关于 jhviewer</translation>
+    </message>
+    <message>
+        <source>jhviewer {version}</source>
+        <translation>jhviewer {version}</translation>
+    </message>
+    <message>
+        <source>An offline viewer of the Jianghan District briefing.</source>
+        <translation>江汉区区情简报离线查看器。</translation>
+    </message>
+    <message>
+        <source>Data: {title}, {publisher}.</source>
+        <translation>数据：《{title}》，{publisher}。</translation>
+    </message>
+    <message>
+        <source>Database: {path}</source>
+        <translation>数据库：{path}</translation>
+    </message>
+    <message>
+        <source>Font: {family}, a subset of Noto Sans CJK SC by Adobe and Google, under the SIL Open Font License 1.1 ({licence}).</source>
+        <translation>字体：{family}，为 Adobe 与 Google 的思源黑体（Noto Sans CJK SC）子集，依 SIL 开放字体许可证 1.1 授权（{licence}）。</translation>
+    </message>
+    <message>
+        <source>Open a database first.</source>
+        <translation>请先打开数据库。</translation>
+    </message>
+    <message>
+        <source>Printing is not available: {error}</source>
+        <translation>无法打印：{error}</translation>
+    </message>
+    <message>
+        <source>Print Preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>已保存 {path}</translation>
+    </message>
+    <message>
+        <source>Printing failed</source>
+        <translation>打印失败</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <source>Source: {source}</source>
+        <translation>来源：{source}</translation>
+    </message>
+    <message>
+        <source>No briefing is open</source>
+        <translation>尚未打开简报</translation>
+    </message>
+    <message>
+        <source>Use File › Open Database... or open the built-in briefing.</source>
+        <translation>请使用“文件 › 打开数据库…”，或打开内置简报。</translation>
+    </message>
+    <message>
+        <source>The &quot;235&quot; industrial system</source>
+        <translation>“235”产业体系</translation>
+    </message>
+    <message>
+        <source>Headline figures</source>
+        <translation>核心数据</translation>
+    </message>
+</context>
+<context>
+    <name>Targets</name>
+    <message>
+        <source>Numbers of Jianghan</source>
+        <translation>数说江汉</translation>
+    </message>
+    <message>
+        <source>No briefing is open.</source>
+        <translation>尚未打开简报。</translation>
+    </message>
+    <message>
+        <source>This briefing states no targets.</source>
+        <translation>这份简报没有列出目标。</translation>
+    </message>
+    <message>
+        <source>Showing the first {shown} of {total} targets.</source>
+        <translation>显示前 {shown} 项目标，共 {total} 项。</translation>
+    </message>
+    <message>
+        <source>Targets for {year}</source>
+        <translation>{year}年主要目标</translation>
+    </message>
+    <message>
+        <source>Group {number}</source>
+        <translation>第{number}组</translation>
+    </message>
+    <message>
+        <source>{year} result: {value}</source>
+        <translation>{year}年：{value}</translation>
+    </message>
+</context>
+<context>
+    <name>Values</name>
+    <message>
+        <source>more than</source>
+        <translation>超过</translation>
+    </message>
+    <message>
+        <source>about</source>
+        <translation>约</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>不少于</translation>
+    </message>
+    <message>
+        <source>up to</source>
+        <translation>最高</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>企业</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>产业</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>组织</translation>
+    </message>
+</context>
+</TS>

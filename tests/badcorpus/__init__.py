@@ -1,0 +1,1 @@
+"""The bad-database corpus (cases.py) and the harness that runs it (probe.py)."""

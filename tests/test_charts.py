@@ -1,0 +1,235 @@
+"""Charts: chosen from the store's data, drawn with pyqtgraph, exported as PNG, SVG and CSV,
+and painted onto any QPainter for the printout."""
+
+from __future__ import annotations
+
+import csv
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRectF, QSizeF
+from PySide6.QtGui import QImage, QPageSize, QPainter, QPdfWriter
+
+from jhviewer.data.errors import ExportError
+from jhviewer.data.store import Store
+from jhviewer.ui import charts
+from jhviewer.ui.app import create_application
+from jhviewer.ui.charts_panel import ChartsPanel
+from tests.uihelpers import CJK, close_window, damaged_copy, make_window, settle
+
+
+@pytest.fixture
+def db(built_db: Path) -> Iterator[Store]:
+    create_application()
+    with Store.open(built_db) as opened:
+        yield opened
+
+
+def test_at_least_five_charts_with_titles_in_both_languages(db: Store) -> None:
+    english = charts.chart_list("en")
+    chinese = charts.chart_list("zh")
+    assert len(english) >= 5
+    assert [i for i, _ in english] == [i for i, _ in chinese] == list(charts.CHART_IDS)
+    assert all(title and not CJK.search(title) for _, title in english)
+    assert all(CJK.search(title) for _, title in chinese)
+
+
+@pytest.mark.parametrize("chart_id", charts.CHART_IDS)
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_chart_has_data_title_units_and_source(db: Store, chart_id: str, lang: str) -> None:
+    data = charts.chart_data(db, chart_id, lang)  # type: ignore[arg-type]
+    assert not data.empty, data.message
+    assert data.title and data.subtitle and data.source
+    briefing = db.briefing()
+    assert briefing is not None and briefing.title(lang) in data.source  # type: ignore[arg-type]
+    for plot in data.plots:
+        assert plot.unit
+        assert plot.bars
+        for bar in plot.bars:
+            assert bar.label and bar.text and bar.tip
+
+
+def test_growth_targets_come_from_the_store(db: Store) -> None:
+    data = charts.chart_data(db, "targets-growth", "en")
+    expected = [f for f in db.targets() if f.unit is not None and f.unit.id == "%" and f.value]
+    assert [bar.value for bar in data.plots[0].bars] == [f.value for f in expected]
+    assert [bar.label for bar in data.plots[0].bars] == [f.label("en") for f in expected]
+
+
+def test_result_against_target_pairs(db: Store) -> None:
+    data = charts.chart_data(db, "result-vs-target", "en")
+    pairs = db.comparable_pairs()
+    assert len(data.plots) == len(pairs)
+    for plot, pair in zip(data.plots, pairs, strict=True):
+        assert [bar.value for bar in plot.bars] == [pair.result.value, pair.target.value]
+        assert {bar.series for bar in plot.bars} == {"result", "target"}
+    assert len(data.legend()) == 2
+
+
+def test_financial_institutions_rest_is_a_lower_bound(db: Store) -> None:
+    data = charts.chart_data(db, "financial-institutions", "en")
+    facts = {f.key: f for f in db.facts() if f.key in (
+        "financial-institutions", "national-financial-hqs", "regional-financial-hqs"
+    )}
+    total = facts["financial-institutions"]
+    national, regional, other = data.plots[0].bars
+    assert national.value == facts["national-financial-hqs"].value
+    assert regional.value == facts["regional-financial-hqs"].value
+    assert other.value == total.value - national.value - regional.value  # type: ignore[operator]
+    if total.qualifier == "more than":
+        assert other.text.startswith(">")
+    assert other.series == "derived"
+
+
+def test_property_coverage_is_on_a_hundred_percent_axis(db: Store) -> None:
+    data = charts.chart_data(db, "property-services", "en")
+    plot = data.plots[0]
+    assert plot.limit == 100
+    assert sorted(bar.value for bar in plot.bars) == [97.9, 100.0]
+
+
+def test_a_missing_fact_gives_a_message_not_a_crash(
+    qtbot, tmp_path: Path, built_db: Path
+) -> None:
+    create_application()
+    damaged = damaged_copy(
+        built_db, tmp_path / "missing.db",
+        ("DELETE FROM fact_entities WHERE fact_id = ?", ("jianghan-2024/national-financial-hqs",)),
+        ("DELETE FROM facts WHERE id = ?", ("jianghan-2024/national-financial-hqs",)),
+    )
+    with Store.open(damaged) as store:
+        data = charts.chart_data(store, "financial-institutions", "en")
+        assert data.empty and "no data" in data.message
+        image = QImage(480, 300, QImage.Format.Format_ARGB32)
+        painter = QPainter(image)
+        charts.paint_chart(store, "financial-institutions", "en", painter, QRectF(0, 0, 480, 300))
+        painter.end()
+        with pytest.raises(ExportError):
+            charts.export_chart(data, tmp_path / "x.png")
+    window = make_window(qtbot, tmp_path, damaged, "en")
+    panel = window.show_tab("charts")
+    assert isinstance(panel, ChartsPanel)
+    panel.show_chart("financial-institutions")
+    settle()
+    assert panel.no_data.isVisible() and "no data" in panel.no_data.text()
+    assert not panel.buttons["png"].isEnabled()
+    close_window(window)
+
+
+# --- exports -----------------------------------------------------------------------------
+
+
+def test_png_export(db: Store, tmp_path: Path) -> None:
+    data = charts.chart_data(db, "targets-growth", "en")
+    out = charts.export_chart(data, tmp_path / "growth.png")
+    image = QImage(str(out))
+    assert not image.isNull()
+    assert image.width() >= charts.CANVAS_WIDTH and image.height() >= charts.CANVAS_HEIGHT
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 40)
+               for y in range(0, image.height(), 40)}
+    assert len(colours) > 3  # bars, text and background, not a blank page
+    assert not list(tmp_path.glob(".*part*"))  # written atomically
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_svg_export_is_xml_with_the_title(db: Store, tmp_path: Path, lang: str) -> None:
+    data = charts.chart_data(db, "result-vs-target", lang)  # type: ignore[arg-type]
+    out = charts.export_chart(data, tmp_path / "pairs.svg")
+    root = ElementTree.parse(out).getroot()
+    assert root.tag.endswith("svg")
+    text = out.read_text(encoding="utf-8")
+    assert data.title in text
+    assert "viewBox" in text
+
+
+def test_csv_export_holds_the_values(db: Store, tmp_path: Path) -> None:
+    data = charts.chart_data(db, "financial-institutions", "zh")
+    out = charts.export_chart(data, tmp_path / "institutions.csv")
+    with out.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert list(rows[0]) == list(charts.CSV_HEADER)
+    bars = data.plots[0].bars
+    assert [row["category"] for row in rows] == [bar.label for bar in bars]
+    assert [float(row["value"]) for row in rows] == [bar.value for bar in bars]
+    assert all(row["source"] == data.source for row in rows)
+
+
+def test_export_refuses_unknown_formats(db: Store, tmp_path: Path) -> None:
+    data = charts.chart_data(db, "energy-savings", "en")
+    with pytest.raises(ExportError):
+        charts.export_chart(data, tmp_path / "chart.bmp")
+
+
+def test_paint_chart_on_a_pdf_page(db: Store, tmp_path: Path) -> None:
+    out = tmp_path / "charts.pdf"
+    writer = QPdfWriter(str(out))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    painter = QPainter(writer)
+    try:
+        page = QRectF(0, 0, writer.width(), writer.width() * 0.62)
+        for index, chart_id in enumerate(charts.CHART_IDS[:2]):
+            if index:
+                writer.newPage()
+            charts.paint_chart(db, chart_id, "zh", painter, page)
+    finally:
+        painter.end()
+    assert out.stat().st_size > 5000
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_figure_height_keeps_the_canvas_aspect() -> None:
+    assert charts.figure_height(480) == pytest.approx(480 * 600 / 960)
+    assert charts.nice_ticks(10) == [0, 2, 4, 6, 8, 10]
+    assert charts.nice_ticks(514)[-1] >= 514
+
+
+# --- the panel ---------------------------------------------------------------------------
+
+
+def test_panel_draws_each_chart_with_escaped_tooltips(
+    qtbot, tmp_path: Path, built_db: Path
+) -> None:
+    import pyqtgraph as pg
+
+    window = make_window(qtbot, tmp_path, built_db, "en")
+    panel = window.show_tab("charts")
+    settle()
+    assert isinstance(panel, ChartsPanel)
+    assert panel.chart_list.count() == len(charts.CHART_IDS)
+    for row, chart_id in enumerate(charts.CHART_IDS):
+        panel.chart_list.setCurrentRow(row)
+        settle()
+        assert panel.current_chart_id() == chart_id
+        assert panel.plot_widget is not None and panel.plot_widget.isVisible()
+        assert panel.title.text() == charts.chart_title(chart_id, "en")
+        assert panel.source.text().startswith("Source:")
+        bars = [item for item in panel.plot_widget.scene().items()
+                if isinstance(item, pg.BarGraphItem)]
+        assert bars and all(bar.toolTip().startswith("<qt>") for bar in bars)
+    close_window(window)
+
+
+def test_panel_exports_the_chart_on_show(qtbot, tmp_path: Path, built_db: Path) -> None:
+    window = make_window(qtbot, tmp_path, built_db, "zh")
+    panel = window.show_tab("charts")
+    settle()
+    assert isinstance(panel, ChartsPanel)
+    panel.show_chart("energy-savings")
+    settle()
+    for fmt in charts.EXPORT_FORMATS:
+        out = panel.export(fmt, tmp_path / f"energy.{fmt}")
+        assert out.stat().st_size > 100
+    close_window(window)
+
+
+def test_paint_figure_scales_to_any_rectangle(db: Store) -> None:
+    data = charts.chart_data(db, "targets-amounts", "en")
+    for size in (QSizeF(300, 200), QSizeF(1600, 700)):
+        image = QImage(size.toSize(), QImage.Format.Format_ARGB32)
+        painter = QPainter(image)
+        charts.paint_figure(data, painter, QRectF(0, 0, size.width(), size.height()),
+                            charts.PAPER)
+        painter.end()
+        assert not image.isNull()

@@ -1,0 +1,275 @@
+"""Each panel shows what the store holds: overview, district facts, numbers of Jianghan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QLabel
+
+from jhviewer.data.format import citation, display_value
+from jhviewer.data.records import FactFilter
+from jhviewer.data.store import Store
+from jhviewer.ui import style
+from jhviewer.ui.facts_panel import FactsPanel
+from jhviewer.ui.main_window import MainWindow
+from jhviewer.ui.models import FACT_ROLE, SPAN_ROLE, Column, FactTableModel
+from jhviewer.ui.overview import OverviewPanel
+from jhviewer.ui.targets_panel import TargetsPanel, group_targets
+from jhviewer.ui.text import source_reference
+from tests.uihelpers import close_window, make_window, settle
+
+
+@pytest.fixture
+def db(built_db: Path) -> Iterator[Store]:
+    with Store.open(built_db) as opened:
+        yield opened
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, built_db: Path) -> Iterator[MainWindow]:
+    win = make_window(qtbot, tmp_path, built_db, "zh")
+    yield win
+    close_window(win)
+
+
+def facts_panel(window: MainWindow) -> FactsPanel:
+    panel = window.show_tab("facts")
+    settle()
+    assert isinstance(panel, FactsPanel)
+    return panel
+
+
+def fetch_all(model: FactTableModel) -> None:
+    while model.canFetchMore():
+        model.fetchMore()
+
+
+# --- overview ----------------------------------------------------------------------------
+
+
+def test_overview_shows_briefing_and_headline_tiles(window: MainWindow, db: Store) -> None:
+    overview = window.panels["overview"]
+    assert isinstance(overview, OverviewPanel)
+    briefing = db.briefing()
+    assert briefing is not None
+    title = overview.content.findChild(QLabel, "title")
+    assert title.text() == briefing.title("zh")
+    assert title.textFormat() == Qt.TextFormat.PlainText
+    assert briefing.district("zh") in overview.content.findChild(QLabel, "district").text()
+    headlines = db.headline_facts()
+    assert [tile.accessibleName() for tile in overview.tiles] == [f.label("zh") for f in headlines]
+    figures = [tile.findChild(QLabel, "figure") for tile in overview.tiles]
+    assert [figure.accessibleName() for figure in figures] == [
+        display_value(f, "zh") for f in headlines
+    ]
+
+
+def test_overview_235_diagram_names_linked_industries(window: MainWindow, db: Store) -> None:
+    overview = window.panels["overview"]
+    assert isinstance(overview, OverviewPanel)
+    expected = []
+    for key in ("industrial-drivers", "leading-industries", "emerging-industries"):
+        linked = db.entities_for(f"jianghan-2024/{key}")
+        expected.append([e.name("zh") for e in linked if e.type == "industry"])
+    shown = [[box.text() for box in row] for row in overview.tier_boxes]
+    assert shown == expected
+    assert [len(row) for row in shown] == [2, 3, 5]
+
+
+def test_overview_without_store_shows_empty_state(qtbot) -> None:
+    panel = OverviewPanel("en")
+    qtbot.addWidget(panel)
+    texts = [label.text() for label in panel.findChildren(QLabel)]
+    assert "No briefing is open" in texts
+    assert panel.tiles == []
+
+
+# --- district facts ----------------------------------------------------------------------
+
+
+def test_facts_table_holds_every_fact(window: MainWindow, db: Store) -> None:
+    panel = facts_panel(window)
+    fetch_all(panel.model)
+    assert panel.model.rowCount() == db.count_facts()
+    first = db.facts(limit=1)[0]
+    index = panel.model.index(0, Column.INDICATOR)
+    assert index.data() == first.label("zh")
+    assert panel.model.index(0, Column.VALUE).data() == display_value(first, "zh")
+    assert panel.model.index(0, Column.YEAR).data() == str(first.year)
+
+
+def test_facts_model_pages_lazily(qtbot, db: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(FactTableModel, "PAGE_SIZE", 10)
+    calls: list[tuple[int, int | None]] = []
+    real_facts = db.facts
+
+    def spy(where: FactFilter | None = None, offset: int = 0, limit: int | None = None) -> list:
+        calls.append((offset, limit))
+        return real_facts(where, offset, limit)
+
+    monkeypatch.setattr(db, "facts", spy)
+    model = FactTableModel()
+    model.set_store(db)
+    assert model.rowCount() == 10
+    assert model.total() == db.count_facts()
+    assert model.canFetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 20
+    assert calls == [(0, 10), (10, 10)]
+    fetch_all(model)
+    assert model.rowCount() == db.count_facts()
+    assert all(limit == 10 for _, limit in calls)
+
+
+def test_selecting_a_theme_filters_the_table(window: MainWindow, db: Store) -> None:
+    panel = facts_panel(window)
+    panel.select_theme("finance")
+    settle()
+    fetch_all(panel.model)
+    finance = next(s for s in db.sections() if s.key == "finance")
+    assert panel.model.rowCount() == db.count_facts(FactFilter(section_id=finance.id))
+    facts = [panel.model.fact(row) for row in range(panel.model.rowCount())]
+    assert facts and all(f is not None and f.section_id == finance.id for f in facts)
+    assert panel.theme_summary.text() == finance.summary("zh")
+
+
+def test_kind_and_year_filters(window: MainWindow, db: Store) -> None:
+    panel = facts_panel(window)
+    panel.kind_box.setCurrentIndex(panel.kind_box.findData("target"))
+    panel.year_box.setCurrentIndex(panel.year_box.findData(2024))
+    settle()
+    fetch_all(panel.model)
+    assert panel.model.rowCount() == len(db.targets())
+    assert panel.model.rowCount() > 0
+
+
+def test_search_shows_the_fact_its_evidence_and_the_match(window: MainWindow, db: Store) -> None:
+    panel = facts_panel(window)
+    panel.search("首店")
+    settle()
+    hits = db.search("首店")
+    assert hits
+    assert panel.model.rowCount() == len(hits)
+    fact = panel.selected_fact()
+    assert fact is not None and fact.id == hits[0].fact.id
+    span = panel.model.index(0, Column.INDICATOR).data(SPAN_ROLE)
+    label = fact.label("zh")
+    assert span is not None and label[span[0]:span[1]] == "首店"
+    detail = panel.detail.fields
+    assert fact.evidence in detail["evidence"].accessibleName()
+    assert detail["label"].property("span") == list(span)
+    assert detail["label"].textFormat() == Qt.TextFormat.RichText
+    if "首店" in fact.evidence:
+        assert detail["evidence"].property("span") is not None
+    assert "首店" in panel.count_text or str(len(hits)) in panel.count_text
+
+
+def test_search_highlight_is_painted(window: MainWindow) -> None:
+    panel = facts_panel(window)
+    panel.search("首店")
+    settle()
+    image: QImage = panel.table.viewport().grab().toImage()
+    marker = style.SEARCH_HIGHLIGHT.rgb()
+    found = any(
+        image.pixel(x, y) == marker
+        for y in range(0, min(image.height(), 120), 2)
+        for x in range(0, image.width(), 2)
+    )
+    assert found, "the matching span is not highlighted in the table"
+
+
+def test_search_without_results_clears_the_detail(window: MainWindow) -> None:
+    panel = facts_panel(window)
+    panel.search("zzzz-no-such-thing")
+    settle()
+    assert panel.model.rowCount() == 0
+    assert "placeholder" in panel.detail.fields
+    panel.clear_search()
+    settle()
+    assert panel.model.rowCount() > 0
+
+
+def test_copy_puts_the_citation_on_the_clipboard(window: MainWindow, db: Store) -> None:
+    panel = facts_panel(window)
+    panel.search("首店")
+    settle()
+    fact = panel.selected_fact()
+    assert fact is not None
+    assert window.act["copy-fact"].isEnabled()
+    window.act["copy-fact"].trigger()
+    briefing = db.briefing()
+    assert briefing is not None
+    expected = citation(
+        fact, db.section(fact.section_id),
+        source_reference(briefing.publisher("zh"), briefing.title("zh"), "zh"), "zh",
+    )
+    assert QGuiApplication.clipboard().text() == expected
+    panel.detail.copy_button.click()
+    assert QGuiApplication.clipboard().text() == expected
+
+
+def test_ctrl_f_focuses_the_search_box(window: MainWindow, qtbot) -> None:
+    window.show_tab("overview")
+    window.activateWindow()
+    window.act["find"].trigger()
+    settle()
+    panel = window.panels["facts"]
+    assert isinstance(panel, FactsPanel)
+    assert window.current_tab() == "facts"
+    assert panel.search_box.hasFocus() or QGuiApplication.focusObject() is panel.search_box
+
+
+def test_detail_lists_linked_entities(window: MainWindow, db: Store) -> None:
+    panel = facts_panel(window)
+    for row in range(panel.model.rowCount()):
+        fact = panel.model.index(row, 0).data(FACT_ROLE)
+        if db.entities_for(fact.id):
+            panel.table.selectRow(row)
+            break
+    settle()
+    fact = panel.selected_fact()
+    assert fact is not None
+    text = panel.detail.fields["entities"].text()
+    for entity in db.entities_for(fact.id):
+        assert entity.name("zh") in text
+
+
+# --- numbers of Jianghan -----------------------------------------------------------------
+
+
+def test_one_card_per_target_in_source_groups(window: MainWindow, db: Store) -> None:
+    panel = window.show_tab("targets")
+    settle()
+    assert isinstance(panel, TargetsPanel)
+    targets = db.targets()
+    assert len(panel.cards) == len(targets)
+    assert [card.accessibleName() for card in panel.cards] == [
+        fact.label("zh") for _, facts in group_targets(targets) for fact in facts
+    ]
+    numbers = [number for number, _ in group_targets(targets)]
+    assert numbers == sorted(numbers)  # source order is bullet order
+
+
+def test_target_cards_show_earlier_results(window: MainWindow, db: Store) -> None:
+    panel = window.show_tab("targets")
+    settle()
+    assert isinstance(panel, TargetsPanel)
+    pairs = db.comparable_pairs()
+    assert pairs
+    by_label = {card.accessibleName(): card for card in panel.cards}
+    for pair in pairs:
+        card = by_label[pair.target.label("zh")]
+        earlier = card.findChild(QLabel, "earlier-result")
+        assert earlier is not None and earlier.isVisible()
+        assert display_value(pair.result, "zh") in earlier.text()
+        assert str(pair.result.year) in earlier.text()
+
+
+def test_group_targets_keeps_source_order(db: Store) -> None:
+    groups = group_targets(db.targets())
+    flattened = [fact for _, facts in groups for fact in facts]
+    assert sorted(flattened, key=lambda f: f.position) == flattened
