@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from jhviewer.cli import cli
 
-COMMANDS = ["build-db", "check", "search", "export"]
+COMMANDS = ["build-db", "check", "search", "export", "pdf", "snapshot"]
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
