@@ -16,10 +16,12 @@ from benchmarks.harness import (
     DEFAULT_WARMUP,
     Figure,
     Options,
+    compile_bytecode,
     table,
     write_json,
 )
 from benchmarks.machine import machine, machine_line
+from jhviewer.paths import PACKAGE_DIR
 
 Benchmark = Callable[[Options], list[Figure]]
 
@@ -42,6 +44,7 @@ def benchmarks() -> dict[str, Benchmark]:
 def run(names: list[str], options: Options) -> list[Figure]:
     """Run the named benchmarks in order; a crash becomes an `error` figure, not an exit."""
     table_of = benchmarks()
+    compile_bytecode(PACKAGE_DIR, Path(__file__).resolve().parent)
     figures: list[Figure] = []
     for name in names:
         options.log(f"{name} ...")

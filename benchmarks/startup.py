@@ -1,9 +1,10 @@
 """Start, charts, scale and memory: whole processes, from their start to a painted window.
 
-Each run starts a fresh Python process and reads its probe's markers (see probe.py): the
-app (`python -m jhviewer` with JHVIEWER_BENCH set) against the floor (`python -m
-benchmarks.floor_window`), alternating, under QT_QPA_PLATFORM=offscreen and with a private
-settings folder so that no run sees another's saved state.
+Each run starts a fresh Python process and reads the markers of its probe
+(jhviewer/ui/benchprobe.py): the app (`python -m jhviewer` with JHVIEWER_BENCH set)
+against the floor (`python -m benchmarks.floor_window`), alternating, under
+QT_QPA_PLATFORM=offscreen and with a private settings folder so that no run sees another's
+saved state.
 """
 
 from __future__ import annotations

@@ -1,7 +1,9 @@
 """The one entry point: `jhviewer` opens the viewer; subcommands do headless work.
 
-Heavy modules (Qt, sqlite-utils, pyqtgraph) are imported inside the commands that use
-them, so `jhviewer search` never loads Qt and the window appears as early as it can.
+A plain launch (no command; at most `--db` and `--lang`) goes straight to the window:
+importing click and declaring the commands would add about 17 ms to the start-up.
+Everything else, `--help`, `--version`, a command or a mistake, goes to the click group in
+`jhviewer.commands`, which parses it as it always has.
 """
 
 from __future__ import annotations
@@ -11,224 +13,76 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import click
-
-from jhviewer import __version__
 from jhviewer.data.errors import JhviewerError
-from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB
 
 if TYPE_CHECKING:
-    from jhviewer.data.store import Store
+    import click
 
-DB_OPTION = click.option(
-    "--db",
-    "db_path",
-    type=click.Path(path_type=Path, dir_okay=True),
-    default=None,
-    help="Database to read (default: the data.db shipped with jhviewer).",
-)
-LANG_OPTION = click.option(
-    "--lang",
-    type=click.Choice(["zh", "en"]),
-    default=None,
-    help="Language: zh (Chinese) or en (English).",
-)
+LANGUAGES = ("zh", "en")
 
 
-@click.group(invoke_without_command=True)
-@DB_OPTION
-@LANG_OPTION
-@click.version_option(__version__, prog_name="jhviewer")
-@click.pass_context
-def cli(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
-    """jhviewer: the Jianghan District briefing, offline.
+def window_arguments(arguments: list[str]) -> tuple[Path | None, str | None] | None:
+    """`(db, lang)` if `arguments` only open the window with valid options, else None.
 
-    Run without a command to open the viewer window.
+    Accepts `--db PATH`, `--db=PATH`, `--lang zh|en` and `--lang=zh|en`, each at most once.
+    Anything else, including a value click would refuse, is left to click (None).
     """
-    if ctx.invoked_subcommand is None:
-        from jhviewer.ui.app import run_app
-
-        sys.exit(run_app(db_path, lang))
-
-
-@cli.command("build-db")
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=DEFAULT_DB,
-    show_default=True,
-    help="Where to write the database.",
-)
-@click.option(
-    "--source-dir",
-    type=click.Path(path_type=Path, file_okay=False, exists=True),
-    default=BRIEFINGS_DIR,
-    show_default=True,
-    help="Folder of curated briefing files (*.toml).",
-)
-def build_db(out: Path, source_dir: Path) -> None:
-    """Build the database from the curated briefing files."""
-    from jhviewer.data.build import build_database
-
-    count = build_database(source_dir, out)
-    click.echo(f"wrote {out} ({count} facts)")
-
-
-@cli.command()
-@DB_OPTION
-@click.option(
-    "--source",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="The source article: every evidence phrase must appear in it verbatim.",
-)
-def check(db_path: Path | None, source: Path | None) -> None:
-    """Validate a database; print one line per problem and fail on any."""
-    from jhviewer.data.validate import check_database
-
-    problems = check_database(db_path, source)
-    for problem in problems:
-        click.echo(problem)
-    if problems:
-        raise SystemExit(1)
-    click.echo("ok")
-
-
-@cli.command()
-@click.argument("query")
-@DB_OPTION
-@LANG_OPTION
-@click.option("--limit", default=50, show_default=True, help="At most this many matches.")
-def search(query: str, db_path: Path | None, lang: str | None, limit: int) -> None:
-    """Search the facts (Chinese or English); print one match per line."""
-    from jhviewer.data.format import display_value
-    from jhviewer.data.store import Store
-
-    language = "en" if lang == "en" else "zh"
-    with Store.open(db_path) as store:
-        hits = store.search(query, limit=limit)
-        for hit in hits:
-            fact = hit.fact
-            click.echo(
-                f"{fact.key}\t{fact.year}\t{fact.label(language)}\t"
-                f"{display_value(fact, language)}\t{fact.evidence}"
-            )
-        _note_unreadable_rows(store)
-    if not hits:
-        click.echo(f"no facts match {query!r}", err=True)
-
-
-@cli.command()
-@click.argument("fmt", metavar="csv|json", type=click.Choice(["csv", "json"]))
-@click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
-@DB_OPTION
-def export(fmt: str, out: Path, db_path: Path | None) -> None:
-    """Export every fact with its units, qualifier, year and evidence."""
-    from jhviewer.data.export import export_facts
-    from jhviewer.data.store import Store
-
-    with Store.open(db_path) as store:
-        _refuse_to_overwrite_source(out, store)
-        count = export_facts(store, fmt, out)
-        _note_unreadable_rows(store)
-    click.echo(f"wrote {out} ({count} facts)")
-
-
-@cli.command()
-@click.argument("out", type=click.Path(path_type=Path))
-@DB_OPTION
-@LANG_OPTION
-@click.option(
-    "--summary-only", is_flag=True, help="Only the one-page summary, not the full briefing."
-)
-def pdf(out: Path, db_path: Path | None, lang: str | None, summary_only: bool) -> None:
-    """Write the printable briefing (A4) as a PDF; needs no display."""
-    from jhviewer.data.store import Store
-    from jhviewer.report import BriefingPrinter
-
-    language = "en" if lang == "en" else "zh"
-    with Store.open(db_path) as store:
-        _refuse_to_overwrite_source(out, store)
-        pages = BriefingPrinter(store, language).to_pdf(out, summary_only=summary_only)
-        _note_unreadable_rows(store)
-    click.echo(f"wrote {out} ({pages} pages)")
-
-
-@cli.command()
-@click.argument("outdir", type=click.Path(path_type=Path, file_okay=False))
-@LANG_OPTION
-@click.option(
-    "--size",
-    default="1400x900",
-    show_default=True,
-    help="Window size in pixels, WIDTHxHEIGHT.",
-)
-@DB_OPTION
-def snapshot(outdir: Path, lang: str | None, size: str, db_path: Path | None) -> None:
-    """Render each tab offscreen to OUTDIR/<tab>.png (overview, facts, targets, charts)."""
-    width, _, height = size.lower().partition("x")
-    if not (width.isdigit() and height.isdigit() and 200 <= int(width) <= 8000
-            and 200 <= int(height) <= 8000):
-        raise click.BadParameter("expected WIDTHxHEIGHT, e.g. 1400x900", param_hint="--size")
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from jhviewer.ui.snapshot import take_snapshots
-
-    paths = take_snapshots(outdir, "en" if lang == "en" else "zh", (int(width), int(height)),
-                           db_path)
-    for path in paths:
-        click.echo(f"wrote {path}")
-
-
-def _refuse_to_overwrite_source(out: Path, store: Store) -> None:
-    """An export never replaces the database it reads (by name, link or hard link)."""
-    from jhviewer.data.errors import ExportError
-
-    try:
-        same = os.path.samefile(out, store.path)
-    except (OSError, ValueError):
-        same = False  # `out` does not exist yet (or cannot): nothing to clobber
-    if same:
-        raise ExportError(
-            f"Will not write over {store.path.name}: it is the database being read. "
-            "Choose another file name."
-        )
-
-
-def _note_unreadable_rows(store: Store) -> None:
-    """Say on stderr which rows were skipped, so the output is never silently short."""
-    if not store.problems:
-        return
-    rows = ", ".join(f"{problem.table} {problem.row_id}" for problem in store.problems[:10])
-    more = f" and {len(store.problems) - 10} more" if len(store.problems) > 10 else ""
-    click.echo(
-        _one_line(f"jhviewer: skipped {len(store.problems)} unreadable rows ({rows}{more}); "
-                  "`jhviewer check` says why."),
-        err=True,
-    )
-
-
-def _one_line(message: str) -> str:
-    """A message as a single line, whatever a file name or a database put into it."""
-    return " ".join(message.split())
+    values: dict[str, str] = {}
+    rest = list(arguments)
+    while rest:
+        name, equals, value = rest.pop(0).partition("=")
+        if name not in ("--db", "--lang") or name in values:
+            return None
+        if not equals:
+            if not rest:
+                return None
+            value = rest.pop(0)
+        if not value or value.startswith("-"):
+            return None
+        values[name] = value
+    lang = values.get("--lang")
+    if lang is not None and lang not in LANGUAGES:
+        return None
+    db = values.get("--db")
+    return (Path(db) if db is not None else None, lang)
 
 
 def main() -> None:
     """Run the CLI; errors become one line on stderr and a non-zero exit, not a traceback."""
     try:
-        cli.main(standalone_mode=False, prog_name="jhviewer")
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
-        sys.exit(130)
-    except click.ClickException as error:
-        error.show()
-        sys.exit(error.exit_code)
+        launch = window_arguments(sys.argv[1:])
+        if launch is None:
+            from jhviewer.commands import run
+
+            run()
+        else:
+            from jhviewer.ui.app import run_app
+
+            sys.exit(run_app(*launch))
+    except KeyboardInterrupt:  # ^C while the window is starting; click says the same
+        _fail("aborted", 130)
     except JhviewerError as error:
-        click.echo(_one_line(f"jhviewer: {error}"), err=True)
-        sys.exit(1)
+        _fail(f"jhviewer: {error}", 1)
     except Exception as error:
         if os.environ.get("JHVIEWER_DEBUG"):
             raise
-        click.echo(
-            _one_line(f"jhviewer: unexpected error: {type(error).__name__}: {error}"), err=True
-        )
-        sys.exit(2)
+        _fail(f"jhviewer: unexpected error: {type(error).__name__}: {error}", 2)
+
+
+def one_line(message: str) -> str:
+    """A message as a single line, whatever a file name or a database put into it."""
+    return " ".join(message.split())
+
+
+def _fail(message: str, code: int) -> None:
+    print(one_line(message), file=sys.stderr, flush=True)
+    sys.exit(code)
+
+
+def __getattr__(name: str) -> click.Group:
+    """`jhviewer.cli.cli`, the click group, loaded when first asked for (tests use it)."""
+    if name == "cli":
+        from jhviewer.commands import cli
+
+        return cli
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

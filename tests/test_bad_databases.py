@@ -45,7 +45,8 @@ SAMPLE = (
     "markup-3-all-columns", "user-version-2", "other-schema-notes", "empty-file",
     "png-file", "a-directory", "missing-file", "named-pipe", "path-with-all-at-once",
     "view-facts-load-extension", "generated-column-load-extension", "fts-shadow-scrambled",
-    "wal-mode", "locked-by-a-writer", "read-only-folder",
+    "wal-mode", "wal-left-behind-without-shm", "hot-journal", "locked-by-a-writer",
+    "read-only-folder",
 )
 
 
@@ -186,6 +187,7 @@ def test_refused_files_say_why_in_one_line(cases: list[Case], built_db: Path,
         "other-schema-notes": "another kind",
         "drop-column-facts.year": "lacks year",
         "locked-by-a-writer": "being changed by another program",
+        "hot-journal": "left half-changed",
     }
     for case in _by_name(cases, tuple(expected)):
         (run,) = run_case(case, built_db, tmp_path / case.name, ("search",))

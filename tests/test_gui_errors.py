@@ -88,9 +88,13 @@ def _store_message(path: Path) -> str:
 
 @pytest.mark.parametrize("name", REFUSED_SAMPLE)
 def test_a_refused_file_asks_and_keeps_the_briefing(window: MainWindow, cases: dict[str, Case],
-                                                    tmp_path: Path, name: str) -> None:
+                                                    built_db: Path, tmp_path: Path,
+                                                    name: str) -> None:
+    earlier = tmp_path / "earlier.db"  # opened first, so the recent-files list has an entry
+    shutil.copyfile(built_db, earlier)
+    assert window.open_database(earlier)
     before = window.store
-    with cases[name].make(Path(window.store.path), tmp_path / "case") as path:  # type: ignore[union-attr]
+    with cases[name].make(built_db, tmp_path / "case") as path:
         run = gui_run(window, cases[name], path)
         assert run.outcome == REFUSED, run
         if name != "locked-by-a-writer":  # the lock is gone by now; the rest are stable
@@ -242,3 +246,51 @@ def test_the_markup_check_sees_rendered_markup(qtbot: Any) -> None:
     found = markup_violations(root, markup)
     assert len(found) == 2, found
     assert any("tooltip" in line for line in found)
+
+
+def test_damage_found_while_paging_is_one_line_not_a_traceback(
+    built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: Any
+) -> None:
+    """A page the integrity check passed but a read fails on (as byte flips can make)."""
+    from jhviewer.data.errors import CorruptDatabaseError
+    from tests.badcorpus.probe import cli_in_process
+
+    real_facts = Store.facts
+
+    def facts(self: Store, where: Any = None, offset: int = 0, limit: int | None = None) -> Any:
+        if limit is not None:
+            raise CorruptDatabaseError(f"{self.path.name} is damaged and cannot be read.")
+        return real_facts(self, where, offset, limit)
+
+    monkeypatch.setattr(Store, "facts", facts)
+    code, _stdout, stderr, escaped = cli_in_process(
+        ["snapshot", str(tmp_path / "tabs"), "--db", str(built_db)]
+    )
+    assert (code, escaped) == (1, "")
+    assert stderr.strip().splitlines() == ["jhviewer: data.db is damaged and cannot be read."]
+
+
+def test_a_page_that_fails_while_scrolling_stops_the_table_and_says_why(
+    built_db: Path, monkeypatch: pytest.MonkeyPatch, qtbot: Any
+) -> None:
+    from jhviewer.data.errors import CorruptDatabaseError
+    from jhviewer.ui.models import FactTableModel
+
+    real_facts = Store.facts
+
+    def facts(self: Store, where: Any = None, offset: int = 0, limit: int | None = None) -> Any:
+        if offset > 0:
+            raise CorruptDatabaseError(f"{self.path.name} is damaged and cannot be read.")
+        return real_facts(self, where, offset, limit)
+
+    monkeypatch.setattr(Store, "facts", facts)
+    monkeypatch.setattr(FactTableModel, "PAGE_SIZE", 10)
+    with Store.open(built_db) as store:
+        model = FactTableModel()
+        model.set_store(store)
+        assert model.rowCount() == 10 and model.canFetchMore()
+        with qtbot.waitSignal(model.read_failed) as failed:
+            model.fetchMore()
+        assert "damaged" in str(failed.args[0])
+        assert model.rowCount() == 10
+        assert not model.canFetchMore()

@@ -120,6 +120,24 @@ def test_a_wal_file_in_use_shows_its_committed_changes(user_copy: Path) -> None:
         other.close()
 
 
+def test_a_wal_left_behind_is_read_whole_without_a_shm_beside_it(user_copy: Path) -> None:
+    """A file copied with its -wal but no -shm: the WAL's changes show, nothing is added."""
+    writer = sqlite3.connect(user_copy, isolation_level=None)
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("UPDATE facts SET label_en = label_en || ' (new)'")
+    left = user_copy.with_name("left.db")
+    shutil.copyfile(user_copy, left)
+    shutil.copyfile(f"{user_copy}-wal", f"{left}-wal")
+    writer.close()
+    user_copy.unlink()
+    before = snapshot(left.parent)
+    with Store.open(left) as store:
+        assert all(fact.label_en.endswith(" (new)") for fact in store.facts())
+        read_everything(store)
+    assert changes(before, snapshot(left.parent)) == []
+
+
 def test_read_only_file_and_folder_open(user_copy: Path) -> None:
     folder = user_copy.parent
     user_copy.chmod(stat.S_IRUSR)

@@ -70,16 +70,18 @@ def like_pattern(term: str) -> str:
 
 
 def find_fact_ids(
-    connection: sqlite3.Connection, query: str, limit: int, chars_index: bool = False
+    connection: sqlite3.Connection, query: str, limit: int, chars_index: bool = False,
+    fts_index: bool = True,
 ) -> list[str]:
     """Ids of the facts that contain every term of `query`, best match first.
 
-    `chars_index`: the database has the characters index (the store checks).
+    `chars_index`, `fts_index`: the database has the characters index, the trigram index
+    (the store checks; without them the terms are matched with LIKE).
     """
     terms = query_terms(query)
     if not terms or limit <= 0:
         return []
-    in_label = _matching_ids(connection, terms, True, limit, chars_index)
+    in_label = _matching_ids(connection, terms, True, limit, chars_index, fts_index)
     if len(in_label) >= limit:
         return in_label
     # Every label match is in `in_label`, so the first `limit` matches anywhere hold at
@@ -87,7 +89,7 @@ def find_fact_ids(
     found = set(in_label)
     others = [
         fact_id
-        for fact_id in _matching_ids(connection, terms, False, limit, chars_index)
+        for fact_id in _matching_ids(connection, terms, False, limit, chars_index, fts_index)
         if fact_id not in found
     ]
     return in_label + others[: limit - len(in_label)]
@@ -99,10 +101,11 @@ def _matching_ids(
     in_labels: bool,
     limit: int,
     chars_index: bool,
+    fts_index: bool = True,
 ) -> list[str]:
     """The first `limit` facts, in rowid (source) order, with every term (in a label)."""
-    long_terms = [term for term in terms if len(term) >= 3]
-    short_terms = [term for term in terms if len(term) < 3]
+    long_terms = [term for term in terms if len(term) >= 3] if fts_index else []
+    short_terms = [term for term in terms if term not in long_terms]
     table, match = "", ""
     if long_terms:
         table = FTS_TABLE

@@ -11,10 +11,12 @@ from __future__ import annotations
 import math
 import os
 import re
+import shutil
 import sqlite3
 import stat
+import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -31,7 +33,14 @@ from jhviewer.data.records import (
     Section,
     Unit,
 )
-from jhviewer.data.schema import CHARS_COLUMNS, CHARS_TABLE, SCHEMA_VERSION, TABLES
+from jhviewer.data.schema import (
+    CHARS_COLUMNS,
+    CHARS_TABLE,
+    FTS_COLUMNS,
+    FTS_TABLE,
+    SCHEMA_VERSION,
+    TABLES,
+)
 from jhviewer.data.search import find_fact_ids, locate_match
 from jhviewer.paths import DEFAULT_DB, is_builtin_db
 
@@ -69,26 +78,47 @@ class Store:
         self._deadline = math.inf
         self._units: dict[str, Unit] | None = None
         self._chars_index = False  # the optional characters index for short search terms
+        self._fts_index = False  # the trigram index, for terms of three or more characters
         self._sections: dict[str, Section] | None = None
+        # A private copy read instead of `path` (see _wal_left_behind), removed on close.
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        # The integrity check `open(check_later=True)` left for later, and how it ended.
+        self._check_pending = False
+        self._check_failed: errors.DatabaseError | None = None
+        self._first_screen = False
 
     # --- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str | None = None) -> Store:
-        """Open `path` (the shipped `data.db` when None) read-only, or raise a DatabaseError."""
+    def open(cls, path: Path | str | None = None, *, check_later: bool = False) -> Store:
+        """Open `path` (the shipped `data.db` when None) read-only, or raise a DatabaseError.
+
+        A file other than the shipped one is integrity-checked, which reads all of it (0.2 s
+        for 100,000 facts). With `check_later` that waits for `check()` or for the first
+        read outside `first_screen()`, whichever comes first: the viewer paints its first
+        screen of a big file, then checks it before anything else.
+        """
         db_path = Path(path) if path is not None else DEFAULT_DB
         header = _check_file(db_path)
         trusted = is_builtin_db(db_path)
-        connection = _connect_read_only(db_path, header)
-        store = cls(db_path, connection, trusted)
+        scratch = _wal_copy(db_path) if _wal_left_behind(db_path, header) else None
+        source = Path(scratch.name) / "data.db" if scratch else db_path
         try:
-            store._prepare()
+            connection = _connect_read_only(source, header, db_path)
         except BaseException:
-            connection.close()
+            if scratch:
+                scratch.cleanup()
+            raise
+        store = cls(db_path, connection, trusted)
+        store._scratch = scratch
+        try:
+            store._prepare(check_later)
+        except BaseException:
+            store.close()
             raise
         return store
 
-    def _prepare(self) -> None:
+    def _prepare(self, check_later: bool = False) -> None:
         connection = self._connection
         connection.set_progress_handler(self._over_time, _PROGRESS_EVERY_N_OPS)
         if not self.trusted:
@@ -97,15 +127,54 @@ class Store:
         with self._query():
             connection.execute("PRAGMA trusted_schema = OFF")
             connection.execute("PRAGMA query_only = ON")
-            if not self.trusted:
-                verdict = str(connection.execute("PRAGMA quick_check(1)").fetchone()[0])
-                if verdict != "ok":
-                    # e.g. "*** in database main ***\nPage 17: free space corruption"
-                    finding = verdict.strip().splitlines()[-1].strip()
-                    raise errors.CorruptDatabaseError(
-                        f"{self.path.name} is damaged (SQLite integrity check: {finding})."
-                    )
+        if not self.trusted and not check_later:
+            self._integrity_check()
         self._check_schema()
+        self._check_pending = not self.trusted and check_later
+
+    def _integrity_check(self) -> None:
+        with self._query():
+            verdict = str(self._connection.execute("PRAGMA quick_check(1)").fetchone()[0])
+        if verdict != "ok":
+            # e.g. "*** in database main ***\nPage 17: free space corruption"
+            finding = verdict.strip().splitlines()[-1].strip()
+            raise errors.CorruptDatabaseError(
+                f"{self.path.name} is damaged (SQLite integrity check: {finding})."
+            )
+
+    @property
+    def checked(self) -> bool:
+        """False while an integrity check left for later has not run, or if it failed."""
+        return not self._check_pending and self._check_failed is None
+
+    def check(self) -> None:
+        """Run the integrity check `open(check_later=True)` left for later, if it has not run.
+
+        Raises the DatabaseError that refuses the file, now and on every later read.
+        """
+        if self._check_failed is not None:
+            raise self._check_failed.with_traceback(None)
+        if not self._check_pending:
+            return
+        self._check_pending = False
+        try:
+            self._integrity_check()
+        except errors.DatabaseError as error:
+            self._check_failed = error
+            raise
+
+    @contextmanager
+    def first_screen(self) -> Iterator[Store]:
+        """Reads in this block may come before a check left for later (see `open`).
+
+        For the few rows a first screen shows (the briefing, its sections, a dozen facts):
+        any other read runs the check first, so no other use of the file comes before it.
+        """
+        self._first_screen = True
+        try:
+            yield self
+        finally:
+            self._first_screen = False
 
     def _check_schema(self) -> None:
         with self._query():
@@ -139,16 +208,36 @@ class Store:
                 raise errors.SchemaError(
                     f"{self.path.name}: the {table} table lacks {', '.join(missing)}."
                 )
-        self._chars_index = tables.get(CHARS_TABLE) == "table" and self._is_chars_index()
+        self._chars_index = tables.get(CHARS_TABLE) == "table" and self._is_fts5(
+            CHARS_TABLE, CHARS_COLUMNS
+        )
+        # A missing or foreign search index costs search its speed, not its answers.
+        self._fts_index = tables.get(FTS_TABLE) == "table" and self._is_fts5(
+            FTS_TABLE, FTS_COLUMNS
+        )
 
-    def _is_chars_index(self) -> bool:
-        """Whether the characters index is an FTS5 table with the columns search uses."""
+    def _is_fts5(self, table: str, columns: Iterable[str]) -> bool:
+        """Whether `table` is an FTS5 table with the columns search uses, that answers.
+
+        A damaged index can fail even to load (an unreadable structure record); then
+        search does without it rather than the whole file being refused.
+        """
         with self._query():
             row = self._connection.execute(
-                "SELECT sql FROM sqlite_master WHERE name = ?", (CHARS_TABLE,)
+                "SELECT sql FROM sqlite_master WHERE name = ?", (table,)
             ).fetchone()
-        definition = str(row[0] if row else "").lower()
-        return "using fts5" in definition and set(CHARS_COLUMNS) <= self._columns(CHARS_TABLE)
+        if "using fts5" not in str(row[0] if row else "").lower():
+            return False
+        try:
+            if not set(columns) <= self._columns(table):
+                return False
+            with self._query():
+                self._connection.execute(
+                    f"SELECT rowid FROM {table} WHERE {table} MATCH '\"xyz\"' LIMIT 1"
+                ).fetchall()
+        except errors.DatabaseError:
+            return False
+        return True
 
     def _columns(self, table: str) -> set[str]:
         with self._query():
@@ -156,6 +245,9 @@ class Store:
 
     def close(self) -> None:
         self._connection.close()
+        if self._scratch is not None:
+            self._scratch.cleanup()
+            self._scratch = None
 
     def __enter__(self) -> Store:
         return self
@@ -171,6 +263,8 @@ class Store:
     @contextmanager
     def _query(self) -> Iterator[None]:
         """Run the block under the per-query time budget, mapping SQLite errors to ours."""
+        if self._check_failed is not None or (self._check_pending and not self._first_screen):
+            self.check()
         self._deadline = time.monotonic() + QUERY_SECONDS
         try:
             yield
@@ -365,22 +459,54 @@ class Store:
 
     def search(self, query: str, limit: int = 200) -> list[SearchHit]:
         """Facts matching `query` in Chinese or English, best first, with the matching span."""
-        (limit,) = _bindable((limit,))
-        ranked_ids = self._read(
-            lambda: find_fact_ids(self._connection, query, limit, self._chars_index)
-        )
+        ranked_ids = self.search_ids(query, limit)
         return [locate_match(fact, query) for fact in self.facts_by_ids(ranked_ids)]
+
+    def search_ids(
+        self, query: str, limit: int = 200, where: FactFilter | None = None
+    ) -> list[str]:
+        """The ids of what `search` finds, best first, without reading the facts.
+
+        With `where`, only those of them that pass it. The facts table reads the records of
+        the rows it shows, a screenful rather than `limit` of them at every keystroke.
+        """
+        (limit,) = _bindable((limit,))
+        ranked_ids: list[str] = self._read(
+            lambda: find_fact_ids(
+                self._connection, query, limit, self._chars_index, self._fts_index
+            )
+        )
+        if not ranked_ids or where is None or where == FactFilter():
+            return ranked_ids
+        clause, parameters = _fact_where(where)
+        passing: set[object] = set()
+        for start in range(0, len(ranked_ids), 500):
+            chunk = ranked_ids[start:start + 500]
+            sql = (
+                f"SELECT id FROM facts{clause} {'AND' if clause else 'WHERE'} "
+                f"id IN ({','.join('?' * len(chunk))})"
+            )
+            passing.update(row[0] for row in self.rows(sql, (*parameters, *chunk)))
+        return [fact_id for fact_id in ranked_ids if fact_id in passing]
 
     def scan_problems(self) -> list[RowProblem]:
         """Read every row of every table once, so `problems` lists all unreadable rows."""
+        for _ in self.scan_steps():
+            pass
+        return list(self.problems)
+
+    def scan_steps(self, facts_per_step: int = 5000) -> Iterator[None]:
+        """`scan_problems` a step at a time: the small tables, then a page of facts per step
+        (about 10 ms per 1,000), so that a window can go on answering in between."""
         self.units()
         self.briefings()
         self.sections()
         self.entities()
         offset = 0
-        while self.facts(offset=offset, limit=5000):
-            offset += 5000
-        return list(self.problems)
+        yield
+        while self.facts(offset=offset, limit=facts_per_step):
+            offset += facts_per_step
+            yield
 
 
 # --- helpers -----------------------------------------------------------------------------
@@ -418,7 +544,30 @@ def _check_file(path: Path) -> bytes:
     return header
 
 
-def _connect_read_only(path: Path, header: bytes) -> sqlite3.Connection:
+def _wal_left_behind(path: Path, header: bytes) -> bool:
+    """A WAL-mode file with a -wal but no -shm: no program has it open, yet its last
+    changes are still in the -wal, and to read them SQLite would create a -shm beside it."""
+    return (
+        header[18:20] == b"\x02\x02"
+        and os.path.exists(f"{path}-wal")
+        and not os.path.exists(f"{path}-shm")
+    )
+
+
+def _wal_copy(path: Path) -> tempfile.TemporaryDirectory[str]:
+    """The file and its -wal copied into a private folder, where SQLite may add its -shm."""
+    scratch = tempfile.TemporaryDirectory(prefix="jhviewer-wal-")
+    try:
+        for suffix in ("", "-wal"):
+            shutil.copyfile(f"{path}{suffix}", Path(scratch.name) / f"data.db{suffix}")
+    except OSError as error:
+        scratch.cleanup()
+        raise errors.DatabaseError(f"Cannot read {path}: {error.strerror or error}.") from error
+    return scratch
+
+
+def _connect_read_only(path: Path, header: bytes, shown: Path) -> sqlite3.Connection:
+    """A read-only connection to `path`; errors name `shown` (the file the user chose)."""
     uri = path.resolve().as_uri() + "?mode=ro"
     # A WAL-mode file (header bytes 18-19 are 2) that no program has open has no -wal or
     # -shm beside it, and SQLite creates both to read it, even read-only. `immutable`
@@ -431,7 +580,7 @@ def _connect_read_only(path: Path, header: bytes) -> sqlite3.Connection:
     try:
         return sqlite3.connect(uri, uri=True, timeout=1.0, check_same_thread=False)
     except sqlite3.Error as error:
-        raise _translate(error, path) from error
+        raise _translate(error, shown) from error
 
 
 def _translate(error: sqlite3.Error, path: Path) -> errors.DatabaseError:
@@ -451,9 +600,16 @@ def _translate(error: sqlite3.Error, path: Path) -> errors.DatabaseError:
         return errors.SchemaError(f"{name} is not a complete jhviewer database ({error}).")
     if _is_decode_error(error):
         return errors.CorruptDatabaseError(f"{name} is damaged: it holds text that is not UTF-8.")
+    if "readonly" in text:
+        # Only a hot journal (or a WAL needing recovery) makes reading want to write:
+        # another program stopped half-way through changing the file.
+        return errors.CorruptDatabaseError(
+            f"{name} was left half-changed by a program that stopped while writing it. "
+            "Open it once in that program to finish the repair; jhviewer only reads files."
+        )
     if "unable to open" in text:
         return errors.DatabaseError(f"Cannot open {name}: the file or its folder is not readable.")
-    return errors.DatabaseError(f"Cannot read {name}: {error}.")
+    return errors.DatabaseError(f"Cannot read {name}: {str(error).rstrip('.')}.")
 
 
 def _bindable(parameters: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -498,6 +654,11 @@ def _select(table: str, alias: str | None = None) -> str:
 def _fact_where(where: FactFilter) -> tuple[str, tuple[Any, ...]]:
     conditions = []
     parameters: list[Any] = []
+    # The headline and indicator flags pick a handful of facts through their own indexes.
+    # A read-only file has no statistics, so SQLite would rather walk the whole briefing in
+    # (briefing_id, position) order (25 ms on 100,000 facts instead of 0.1 ms): the flags
+    # are marked unlikely, and `+column` keeps the other terms off their indexes.
+    few = where.headline_only or where.with_indicator
     for column, value in (
         ("briefing_id", where.briefing_id),
         ("section_id", where.section_id),
@@ -505,12 +666,12 @@ def _fact_where(where: FactFilter) -> tuple[str, tuple[Any, ...]]:
         ("year", where.year),
     ):
         if value is not None:
-            conditions.append(f"{column} = ?")
+            conditions.append(f"{'+' if few else ''}{column} = ?")
             parameters.append(value)
     if where.headline_only:
-        conditions.append("headline IS NOT NULL")
+        conditions.append("unlikely(headline IS NOT NULL)")
     if where.with_indicator:
-        conditions.append("indicator IS NOT NULL")
+        conditions.append("unlikely(indicator IS NOT NULL)")
     clause = f" WHERE {' AND '.join(conditions)}" if conditions else ""
     return clause, _bindable(tuple(parameters))
 

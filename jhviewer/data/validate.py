@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jhviewer.data.errors import DatabaseError
 from jhviewer.data.schema import (
     ENTITY_TYPES,
     FOREIGN_KEYS,
@@ -67,10 +68,16 @@ def _structural_problems(store: Store) -> list[str]:
         problems.append(f"fact {row[0]}: a number without a qualifier")
     for row in store.rows("SELECT id FROM facts WHERE kind = 'target' AND target_group IS NULL"):
         problems.append(f"fact {row[0]}: a target outside any 数说江汉 group")
-    fts_count = store.rows(f"SELECT count(*) FROM {FTS_TABLE}")[0][0]
     fact_count = store.rows("SELECT count(*) FROM facts")[0][0]
-    if fts_count != fact_count:
-        problems.append(f"search index holds {fts_count} facts, the facts table {fact_count}")
+    try:
+        fts_count = store.rows(f"SELECT count(*) FROM {FTS_TABLE}")[0][0]
+    except DatabaseError as error:  # search still works without it, only slower
+        problems.append(f"search index {FTS_TABLE} is missing or unreadable: {error}")
+    else:
+        if fts_count != fact_count:
+            problems.append(
+                f"search index holds {fts_count} facts, the facts table {fact_count}"
+            )
     return problems
 
 

@@ -36,7 +36,7 @@ def run_app(db_path: Path | None, lang: str | None) -> int:
     app = create_application()
     settings = Settings.user()
     window = MainWindow(settings, _language(lang) or settings.language())
-    error = window.load_database(db_path)
+    error = window.load_database(db_path, check_later=True)
     window.restore_last_tab()
     if os.environ.get("JHVIEWER_BENCH"):  # benchmarks/: report the first paint, then quit
         from jhviewer.ui.benchprobe import FirstPaintProbe

@@ -221,6 +221,7 @@ class FactsPanel(Panel):
 
     counts_changed = Signal(str)
     message = Signal(str)
+    read_failed = Signal(object)  # a DatabaseError met while reading rows
     selection_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -230,6 +231,7 @@ class FactsPanel(Panel):
         self._lang: Lang = "zh"
         self.count_text = ""
         self.model = FactTableModel(self)
+        self.model.read_failed.connect(self.read_failed)
         self.themes = ThemeListModel(self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

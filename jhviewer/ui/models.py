@@ -7,6 +7,8 @@ database of 100,000 facts opens as fast as one of a hundred.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections import OrderedDict
 from enum import IntEnum
 from functools import cached_property
 from weakref import WeakKeyDictionary
@@ -18,10 +20,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 
+from jhviewer.data.errors import DatabaseError
 from jhviewer.data.format import display_value, kind_name
-from jhviewer.data.records import ComparablePair, Fact, FactFilter, Lang, SearchHit, Section
+from jhviewer.data.records import ComparablePair, Fact, FactFilter, Lang, Section
 from jhviewer.data.store import Store
 from jhviewer.ui.i18n import translate
 from jhviewer.ui.text import find_span, tooltip
@@ -52,9 +56,22 @@ _HEADERS = {
 
 
 class FactTableModel(QAbstractTableModel):
-    """Facts in source order, or the store's search hits for a query, under a filter."""
+    """Facts in source order, or the store's search hits for a query, under a filter.
 
-    PAGE_SIZE = 200
+    Lazy both ways, so a table of 100,000 facts costs what a screenful does. In source order
+    it counts the matches, then pages them in as the view scrolls (canFetchMore/fetchMore).
+    For a query it takes the ids of the hits, best first, and reads a block of them when one
+    of its rows is first shown. Only the records of the last CACHED_PAGES pages or blocks
+    are kept; an older one is read again if it is shown again (about a millisecond), so
+    neither memory nor the garbage collector's pauses grow as the table is scrolled.
+    """
+
+    # A read the store refused (a damaged page): the rows stop there, and the window says so.
+    read_failed = Signal(object)
+
+    PAGE_SIZE = 200  # facts in source order per fetchMore
+    HIT_BLOCK = 50  # search hits read at a time: a screenful, not all of them
+    CACHED_PAGES = 16
 
     def __init__(self, parent: object | None = None) -> None:
         super().__init__(parent)
@@ -62,9 +79,13 @@ class FactTableModel(QAbstractTableModel):
         self._lang: Lang = "zh"
         self._filter = FactFilter()
         self._query = ""
-        self._facts: list[Fact] = []
         self._total = 0
-        self._offset = 0  # rows asked of the store so far (skipped bad rows included)
+        self._hit_ids: list[str] = []  # for a query: every hit, best first
+        # The first row of each page (source order, one per PAGE_SIZE facts asked of the
+        # store, shorter where rows are unreadable) or block (hits), then the row count.
+        self._starts = [0]
+        self._cache: OrderedDict[int, list[Fact | None]] = OrderedDict()
+        self._exhausted = False  # a page could not be read: fetch no further
 
     # --- configuration -----------------------------------------------------------------
 
@@ -76,8 +97,8 @@ class FactTableModel(QAbstractTableModel):
 
     def set_language(self, lang: Lang) -> None:
         self._lang = lang
-        if self._facts:
-            last = self.index(len(self._facts) - 1, len(Column) - 1)
+        if self.rowCount():
+            last = self.index(self.rowCount() - 1, len(Column) - 1)
             self.dataChanged.emit(self.index(0, 0), last)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
 
@@ -104,64 +125,109 @@ class FactTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Count again and load the first page, inside one reset (views see rows at once)."""
         self.beginResetModel()
-        self._facts = []
-        self._offset = 0
+        self._hit_ids = []
+        self._starts = [0]
+        self._cache.clear()
         self._total = 0
-        if self._store is not None:
-            if self._query:
-                self._facts = self._search_hits(self._store)
-                self._total = len(self._facts)
-                self._offset = self._total
-            else:
-                self._total = self._store.count_facts(self._filter)
-                self._load_page()
+        self._exhausted = False
+        failure: DatabaseError | None = None
+        try:
+            self._load_first_rows()
+        except DatabaseError as error:
+            self._hit_ids, self._starts, self._total = [], [0], 0
+            self._exhausted, failure = True, error
         self.endResetModel()
+        if failure is not None:
+            self.read_failed.emit(failure)
 
-    def _search_hits(self, store: Store) -> list[Fact]:
-        hits: list[SearchHit] = store.search(self._query, limit=SEARCH_LIMIT)
-        return [hit.fact for hit in hits if _passes(hit.fact, self._filter)]
+    def _load_first_rows(self) -> None:
+        if self._store is None:
+            return
+        if self._query:
+            self._hit_ids = self._store.search_ids(self._query, SEARCH_LIMIT, self._filter)
+            self._total = len(self._hit_ids)
+            self._starts = [*range(0, self._total, self.HIT_BLOCK), self._total]
+        else:
+            self._total = self._store.count_facts(self._filter)
+            self._starts.append(len(self._records(0)))
 
     # --- lazy loading ------------------------------------------------------------------
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:
-        if parent.isValid() or self._store is None or self._query:
+        if parent.isValid() or self._store is None or self._query or self._exhausted:
             return False
-        return self._offset < self._total
+        return self._pages() * self.PAGE_SIZE < self._total
 
     def fetchMore(self, parent: Index = _ROOT) -> None:
         if not self.canFetchMore(parent):
             return
-        first = len(self._facts)
-        page = self._load_page(commit=False)
-        if not page:
+        first = self.rowCount()
+        try:
+            count = len(self._records(self._pages()))  # 0 if all its rows are unreadable
+        except DatabaseError as error:
+            self._exhausted = True
+            self.read_failed.emit(error)
             return
-        self.beginInsertRows(_ROOT, first, first + len(page) - 1)
-        self._facts.extend(page)
-        self.endInsertRows()
+        if count:
+            self.beginInsertRows(_ROOT, first, first + count - 1)
+        self._starts.append(first + count)
+        if count:
+            self.endInsertRows()
 
-    def _load_page(self, commit: bool = True) -> list[Fact]:
-        """The next page from the store; unreadable rows are skipped, so it may be short."""
-        if self._store is None:
+    def _pages(self) -> int:
+        return len(self._starts) - 1
+
+    def _records(self, page: int) -> list[Fact | None]:
+        """The records of a page or block of hits, read again if they are not cached."""
+        records = self._cache.get(page)
+        if records is None:
+            records = self._cache[page] = self._read(page)
+            while len(self._cache) > self.CACHED_PAGES:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(page)
+        return records
+
+    def _read(self, page: int) -> list[Fact | None]:
+        """A page in source order (unreadable rows skipped, so it may be short), or a block
+        of hits (an unreadable one is an empty row: the store lists it in `problems`)."""
+        store = self._store
+        if store is None:
             return []
-        page = self._store.facts(self._filter, offset=self._offset, limit=self.PAGE_SIZE)
-        self._offset += self.PAGE_SIZE
-        if commit:
-            self._facts.extend(page)
-        return page
+        if not self._query:
+            return list(
+                store.facts(self._filter, offset=page * self.PAGE_SIZE, limit=self.PAGE_SIZE)
+            )
+        ids = self._hit_ids[self._starts[page]:self._starts[page + 1]]
+        found = {fact.id: fact for fact in store.facts_by_ids(ids)}
+        return [found.get(fact_id) for fact_id in ids]
 
     # --- the model ---------------------------------------------------------------------
 
     def rowCount(self, parent: Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._facts)
+        return 0 if parent.isValid() else self._starts[-1]
 
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(Column)
 
     def fact(self, row: int) -> Fact | None:
-        return self._facts[row] if 0 <= row < len(self._facts) else None
+        if not 0 <= row < self.rowCount():
+            return None
+        page = bisect_right(self._starts, row) - 1
+        try:
+            records = self._records(page)
+        except DatabaseError:  # asked for while painting: rows shown empty, not an error
+            records = self._cache[page] = []
+        offset = row - self._starts[page]
+        return records[offset] if offset < len(records) else None
 
     def row_of(self, fact_id: str) -> int:
-        return next((row for row, fact in enumerate(self._facts) if fact.id == fact_id), -1)
+        """The row of the fact with this id among the rows loaded so far, or -1."""
+        for row in range(self.rowCount()):
+            fact = self.fact(row)
+            if fact is not None and fact.id == fact_id:
+                return row
+        return -1
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         fact = self.fact(index.row()) if index.isValid() else None
@@ -195,18 +261,6 @@ class FactTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return translate("Facts", _HEADERS[Column(section)])
         return None  # not super().headerData(): PySide6 6.12 leaks a None reference there
-
-
-def _passes(fact: Fact, where: FactFilter) -> bool:
-    return all(
-        wanted is None or actual == wanted
-        for wanted, actual in (
-            (where.briefing_id, fact.briefing_id),
-            (where.section_id, fact.section_id),
-            (where.kind, fact.kind),
-            (where.year, fact.year),
-        )
-    )
 
 
 class ThemeListModel(QAbstractListModel):
@@ -249,8 +303,7 @@ class ThemeListModel(QAbstractListModel):
 class StoreAnswers:
     """The store's answers that do not depend on the language, asked once per store.
 
-    Panels rebuild on every language switch; `headline_facts()` and `comparable_pairs()`
-    read the whole briefing, which takes seconds on a 100,000-fact database.
+    The targets panel and the charts rebuild on every language switch and share these.
     """
 
     def __init__(self, store: Store) -> None:

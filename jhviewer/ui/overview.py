@@ -17,7 +17,6 @@ from jhviewer.data.records import Entity, Fact, Lang
 from jhviewer.data.store import Store
 from jhviewer.ui import style
 from jhviewer.ui.i18n import translate
-from jhviewer.ui.models import answers
 from jhviewer.ui.style import Role
 from jhviewer.ui.text import tooltip
 from jhviewer.ui.widgets import (
@@ -94,7 +93,7 @@ class OverviewPanel(Panel):
             self._layout.addSpacing(6)
             text = role_label(summary.summary(lang), Role.SUBTITLE, True)
             self._layout.addWidget(_named(text, "summary"))
-        self._add_headlines(answers(store).headline_facts[:MAX_TILES])
+        self._add_headlines(store.headline_facts()[:MAX_TILES])
         self._add_235(store, briefing.id)
         self._layout.addStretch(1)
 

@@ -3,10 +3,12 @@
 `corpus(base)` lists a few hundred `Case`s: truncations, byte flips, dropped tables and
 columns, NULLed, mistyped and oversized values, markup in every text column, other schema
 versions and schemas, files that are not SQLite at all, odd paths, hostile views, triggers
-and generated columns, a broken or missing search index, WAL mode, a locked file and
-read-only files and folders. Each case is made on demand (`with case.make(base, folder) as
-path:`), so a 10 MB case never sits on disk longer than its test, and every byte it holds
-comes from the case's name and `SEED`, so a failure always reproduces.
+and generated columns, a broken or missing search index, WAL mode (unused, in use, left
+behind without its -shm), a hot journal, a file locked by another process's write
+transaction, and read-only files and folders. Each case is made on demand
+(`with case.make(base, folder) as path:`), so a 10 MB case never sits on disk longer than
+its test, and every byte it holds comes from the case's name and `SEED`, so a failure
+always reproduces.
 
 Used by tests/test_bad_databases.py and scripts/reliability.py (through
 tests/badcorpus/probe.py); no pytest in here.
@@ -741,7 +743,8 @@ def _search_index() -> list[Case]:
         Case("chars-index-dropped", "search index", _edited(chars_dropped), frozenset({OK})),
         Case("chars-index-regular-table", "search index", _edited(chars_regular),
              frozenset({OK})),
-        Case("chars-index-scrambled", "search index", _edited(chars_scrambled)),
+        Case("chars-index-scrambled", "search index", _edited(chars_scrambled),
+             frozenset({OK})),
         Case("chars-index-other-columns", "search index", _edited(chars_other_columns),
              frozenset({OK})),
         Case("fts-regular-table", "search index", _edited(regular)),
@@ -847,6 +850,41 @@ def _files_and_locks() -> list[Case]:
                 path.parent.chmod(stat.S_IRWXU)
 
     @contextlib.contextmanager
+    def wal_left_behind(base: Path, folder: Path) -> Iterator[Path]:
+        # Copied while another program had it open: the file and a -wal, but no -shm.
+        source = _copy(base, folder / "source")
+        writer = sqlite3.connect(source, isolation_level=None)
+        try:
+            writer.execute("PRAGMA journal_mode = WAL")
+            writer.execute("PRAGMA wal_autocheckpoint = 0")
+            writer.execute("UPDATE facts SET label_en = label_en || ' (in the WAL)'")
+            path = folder / "bad.db"
+            shutil.copyfile(source, path)
+            shutil.copyfile(f"{source}-wal", f"{path}-wal")
+        finally:
+            writer.close()
+        shutil.rmtree(folder / "source")
+        yield path
+
+    @contextlib.contextmanager
+    def hot_journal(base: Path, folder: Path) -> Iterator[Path]:
+        # A copy taken mid-transaction: the file plus a -journal that must be rolled back.
+        source = _copy(base, folder / "source")
+        writer = sqlite3.connect(source, isolation_level=None)
+        try:
+            writer.execute("PRAGMA cache_size = 1")  # spill: the journal is written now
+            writer.execute("BEGIN")
+            writer.execute("UPDATE facts SET label_en = label_en || randomblob(300)")
+            path = folder / "bad.db"
+            shutil.copyfile(source, path)
+            shutil.copyfile(f"{source}-journal", f"{path}-journal")
+            writer.execute("ROLLBACK")
+        finally:
+            writer.close()
+        shutil.rmtree(folder / "source")
+        yield path
+
+    @contextlib.contextmanager
     def unreadable(base: Path, folder: Path) -> Iterator[Path]:
         path = _copy(base, folder)
         path.chmod(0)
@@ -862,6 +900,9 @@ def _files_and_locks() -> list[Case]:
         Case("wal-mode-read-only-folder", "WAL / lock / permissions", wal_read_only_folder,
              frozenset({OK, REFUSED})),
         Case("locked-by-a-writer", "WAL / lock / permissions", locked, frozenset({REFUSED})),
+        Case("wal-left-behind-without-shm", "WAL / lock / permissions", wal_left_behind,
+             frozenset({OK})),
+        Case("hot-journal", "WAL / lock / permissions", hot_journal, frozenset({REFUSED})),
         Case("read-only-file", "WAL / lock / permissions", read_only_file, frozenset({OK})),
         Case("read-only-folder", "WAL / lock / permissions", read_only_folder,
              frozenset({OK})),
