@@ -44,6 +44,18 @@ def db_copy(tmp_path: Path) -> Path:
     return copy
 
 
+@pytest.fixture
+def builtin_copy(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the built database that the app takes for the shipped data.db."""
+    folder = tmp_path / "shipped"
+    folder.mkdir()
+    copy = folder / "data.db"
+    shutil.copyfile(built_db, copy)
+    monkeypatch.setattr("jhviewer.paths.DEFAULT_DB", copy)
+    monkeypatch.setattr("jhviewer.data.store.DEFAULT_DB", copy)
+    return copy
+
+
 @pytest.fixture(scope="session")
 def source_text() -> str:
     if not SOURCE_TEXT.exists():

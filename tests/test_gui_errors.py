@@ -47,20 +47,9 @@ def cases(built_db: Path) -> dict[str, Case]:
     return {case.name: case for case in corpus(built_db)}
 
 
-@pytest.fixture
-def builtin(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the built database standing in for the shipped data.db."""
-    folder = tmp_path / "shipped"
-    folder.mkdir()
-    copy = folder / "data.db"
-    shutil.copyfile(built_db, copy)
-    monkeypatch.setattr("jhviewer.paths.DEFAULT_DB", copy)
-    monkeypatch.setattr("jhviewer.data.store.DEFAULT_DB", copy)
-    return copy
-
 
 @pytest.fixture
-def window(qtbot: Any, tmp_path: Path, builtin: Path) -> Iterator[MainWindow]:
+def window(qtbot: Any, tmp_path: Path, builtin_copy: Path) -> Iterator[MainWindow]:
     shown = make_window(qtbot, tmp_path, None)
     assert shown.load_database(None) is None
     settle()
@@ -106,7 +95,7 @@ def test_a_refused_file_asks_and_keeps_the_briefing(window: MainWindow, cases: d
 
 @pytest.mark.parametrize("choice", [OpenChoice.OPEN_BUILTIN, OpenChoice.OPEN_ANOTHER])
 def test_after_a_refusal_the_user_can_open_the_builtin_or_another(
-    window: MainWindow, tmp_path: Path, built_db: Path, builtin: Path,
+    window: MainWindow, tmp_path: Path, built_db: Path, builtin_copy: Path,
     monkeypatch: pytest.MonkeyPatch, choice: OpenChoice,
 ) -> None:
     good = tmp_path / "good one.db"
@@ -126,7 +115,7 @@ def test_after_a_refusal_the_user_can_open_the_builtin_or_another(
     assert not window.open_database(bad)
     assert asked == [_store_message(bad)]
     assert window.store is not None
-    expected = builtin if choice is OpenChoice.OPEN_BUILTIN else good
+    expected = builtin_copy if choice is OpenChoice.OPEN_BUILTIN else good
     assert window.store.path.resolve() == expected.resolve()
     _usable(window)
 

@@ -11,7 +11,6 @@ hashed before and after: the session leaves it byte for byte as it was.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import sys
 from collections.abc import Callable, Iterator
@@ -79,16 +78,6 @@ def _inet_sockets() -> set[str]:
         inet |= {line.split()[9] for line in lines if len(line.split()) > 9}
     return inodes & inet
 
-
-@pytest.fixture
-def builtin_copy(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "shipped"
-    folder.mkdir()
-    copy = folder / "data.db"
-    shutil.copyfile(built_db, copy)
-    monkeypatch.setattr("jhviewer.paths.DEFAULT_DB", copy)
-    monkeypatch.setattr("jhviewer.data.store.DEFAULT_DB", copy)
-    return copy
 
 
 @pytest.fixture

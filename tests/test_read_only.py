@@ -33,17 +33,6 @@ WRITES = [
 ]
 
 
-@pytest.fixture
-def builtin_copy(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the built database that the store takes for the shipped data.db."""
-    folder = tmp_path / "shipped"
-    folder.mkdir()
-    copy = folder / "data.db"
-    shutil.copyfile(built_db, copy)
-    monkeypatch.setattr("jhviewer.paths.DEFAULT_DB", copy)
-    monkeypatch.setattr("jhviewer.data.store.DEFAULT_DB", copy)
-    return copy
-
 
 @pytest.fixture
 def user_copy(built_db: Path, tmp_path: Path) -> Path:

@@ -10,7 +10,7 @@ import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from jhviewer.data.format import kind_name, value_number
 from jhviewer.data.records import Entity, Fact, Lang
@@ -21,12 +21,11 @@ from jhviewer.ui.style import Role
 from jhviewer.ui.text import tooltip
 from jhviewer.ui.widgets import (
     FlowLayout,
-    Panel,
+    PagePanel,
     card,
     clear_layout,
     figure_row,
     role_label,
-    scroll_page,
 )
 
 MAX_TILES = 12
@@ -36,35 +35,11 @@ TIER_KEYS = ("industrial-drivers", "leading-industries", "emerging-industries")
 _LABEL_PREFIX = re.compile(r"^.*?[：:]\s*")
 
 
-class OverviewPanel(Panel):
+class OverviewPanel(PagePanel):
     def __init__(self, lang: Lang = "zh", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("overview")
-        self._store: Store | None = None
-        self._lang: Lang = lang
-        self.content = QWidget()
-        self.content.setObjectName("overview-content")
-        self._layout = QVBoxLayout(self.content)
-        self._layout.setContentsMargins(48, 28, 48, 36)
-        self._layout.setSpacing(10)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll_page(self.content))
+        super().__init__("overview", (48, 28, 48, 36), lang, parent)
         self.tiles: list[QFrame] = []
         self.tier_boxes: list[list[QLabel]] = []
-        self._rebuild()
-
-    def set_store(self, store: Store | None) -> None:
-        if store is not self._store:
-            self._store = store
-            self._rebuild()
-
-    def set_language(self, lang: Lang) -> None:
-        if lang != self._lang:
-            self._lang = lang
-            self._rebuild()
-
-    def restyle(self) -> None:
         self._rebuild()
 
     # --- building ----------------------------------------------------------------------

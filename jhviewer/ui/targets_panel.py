@@ -21,12 +21,11 @@ from jhviewer.ui.style import Role
 from jhviewer.ui.text import tooltip
 from jhviewer.ui.widgets import (
     FlowLayout,
-    Panel,
+    PagePanel,
     card,
     clear_layout,
     figure_row,
     role_label,
-    scroll_page,
 )
 
 CARD_WIDTH = 230
@@ -59,31 +58,10 @@ def group_targets(targets: list[Fact]) -> list[tuple[int | None, list[Fact]]]:
     return list(groups.items())
 
 
-class TargetsPanel(Panel):
+class TargetsPanel(PagePanel):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("targets")
-        self._store: Store | None = None
-        self._lang: Lang = "zh"
-        self.content = QWidget()
-        self._layout = QVBoxLayout(self.content)
-        self._layout.setContentsMargins(48, 36, 48, 48)
-        self._layout.setSpacing(10)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll_page(self.content))
+        super().__init__("targets", (48, 36, 48, 48), "zh", parent)
         self.cards: list[QFrame] = []
-        self._rebuild()
-
-    def set_store(self, store: Store | None) -> None:
-        self._store = store
-        self._rebuild()
-
-    def set_language(self, lang: Lang) -> None:
-        self._lang = lang
-        self._rebuild()
-
-    def restyle(self) -> None:
         self._rebuild()
 
     def _rebuild(self) -> None:

@@ -45,6 +45,46 @@ class Panel(QWidget):
         """Fonts were rescaled (presentation mode): rebuild what depends on sizes."""
 
 
+class PagePanel(Panel):
+    """A scrolling page drawn afresh from its store and language whenever either changes.
+
+    Subclasses fill `self._layout` in `_rebuild`, and call it at the end of their __init__.
+    """
+
+    def __init__(
+        self, name: str, margins: tuple[int, int, int, int], lang: Lang = "zh",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self._store: Store | None = None
+        self._lang: Lang = lang
+        self.content = QWidget()
+        self.content.setObjectName(f"{name}-content")
+        self._layout = QVBoxLayout(self.content)
+        self._layout.setContentsMargins(*margins)
+        self._layout.setSpacing(10)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll_page(self.content))
+
+    def set_store(self, store: Store | None) -> None:
+        if store is not self._store:
+            self._store = store
+            self._rebuild()
+
+    def set_language(self, lang: Lang) -> None:
+        if lang != self._lang:
+            self._lang = lang
+            self._rebuild()
+
+    def restyle(self) -> None:
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        raise NotImplementedError
+
+
 class FlowLayout(QLayout):
     """Cards in rows that wrap (after Qt's flow layout example).
 
