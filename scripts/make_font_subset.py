@@ -55,7 +55,9 @@ BASE_RANGES: tuple[tuple[int, int], ...] = (
 
 # OpenType layout features kept: fontTools' defaults minus `locl`, which would pull in the
 # Japanese/Korean/Traditional glyph variants and roughly double the size.
-DROPPED_FEATURES = {"locl"}
+# `liga` goes too: a PDF reader copies an "fi" ligature glyph as nothing, so text copied from
+# a printout ("financial") would lose letters.
+DROPPED_FEATURES = {"locl", "liga"}
 
 # name IDs rewritten for the new family; all other records (copyright 0, trademark 7,
 # manufacturer/designer 8-12, licence 13-14) are kept as they are.
