@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
 
 from jhviewer import __version__
 from jhviewer.data.errors import DatabaseError, NotADatabaseError
@@ -26,6 +26,7 @@ from jhviewer.ui.facts_panel import FactsPanel
 from jhviewer.ui.main_window import TAB_KEYS, MainWindow
 from jhviewer.ui.models import Column
 from jhviewer.ui.overview import OverviewPanel
+from jhviewer.ui.pdf_dialog import PdfOptionsDialog
 from jhviewer.ui.settings import Settings
 from tests.uihelpers import (
     CJK,
@@ -368,7 +369,7 @@ def test_print_actions_use_the_report_module(
             calls.append(("init", lang))
 
         def to_pdf(self, path: Path, summary_only: bool = False) -> None:
-            calls.append(("pdf", path))
+            calls.append(("pdf", (path, summary_only)))
             Path(path).write_bytes(b"%PDF-1.4\n")
 
     fake = types.ModuleType("jhviewer.report")
@@ -379,6 +380,14 @@ def test_print_actions_use_the_report_module(
         "jhviewer.ui.main_window.QFileDialog.getSaveFileName",
         lambda *_args, **_kw: (str(target), "PDF (*.pdf)"),
     )
+
+    def choose_english_summary(dialog: PdfOptionsDialog) -> int:
+        assert dialog.full.isChecked() and dialog.language() == "zh"  # the defaults
+        dialog.summary.setChecked(True)
+        dialog.languages.setCurrentIndex(dialog.languages.findData("en"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PdfOptionsDialog, "exec", choose_english_summary)
     window.act["export-pdf"].trigger()
-    assert calls == [("init", "zh"), ("pdf", tmp_path / "out.pdf")]
+    assert calls == [("init", "en"), ("pdf", (tmp_path / "out.pdf", True))]
     assert (tmp_path / "out.pdf").exists()

@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QLayout,
     QMainWindow,
@@ -616,7 +617,7 @@ class MainWindow(QMainWindow):
         ]
         return "\n".join(lines)
 
-    def _briefing_printer(self) -> BriefingPrinter | None:
+    def _briefing_printer(self, lang: Lang | None = None) -> BriefingPrinter | None:
         self._checked_store()
         if self.store is None:
             self.show_message(translate("MainWindow", "Open a database first."))
@@ -628,7 +629,7 @@ class MainWindow(QMainWindow):
                 translate("MainWindow", "Printing is not available: {error}").format(error=error)
             )
             return None
-        return BriefingPrinter(self.store, self._lang)
+        return BriefingPrinter(self.store, lang or self._lang)
 
     def print_preview(self) -> None:
         printer_job = self._briefing_printer()
@@ -654,18 +655,24 @@ class MainWindow(QMainWindow):
             self._run_report(lambda: printer_job.to_printer(printer))
 
     def export_pdf(self) -> None:
-        printer_job = self._briefing_printer()
+        from jhviewer.ui.pdf_dialog import PdfOptionsDialog
+
+        options = PdfOptionsDialog(self._lang, self)
+        if options.exec() != QDialog.DialogCode.Accepted:
+            return
+        lang, summary_only = options.language(), options.summary_only()
+        printer_job = self._briefing_printer(lang)
         if printer_job is None:
             return
         folder = Path(self.settings.last_directory() or Path.home())
+        suggested = f"jianghan-{'summary' if summary_only else 'briefing'}-{lang}.pdf"
         name, _filter = QFileDialog.getSaveFileName(
-            self, translate("MainWindow", "Export PDF"),
-            str(folder / f"jianghan-briefing-{self._lang}.pdf"), "PDF (*.pdf)",
+            self, translate("MainWindow", "Export PDF"), str(folder / suggested), "PDF (*.pdf)",
         )
         if not name:
             return
         path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-        if self._run_report(lambda: printer_job.to_pdf(path)):
+        if self._run_report(lambda: printer_job.to_pdf(path, summary_only=summary_only)):
             self.settings.set_last_directory(str(path.parent))
             self.show_message(translate("MainWindow", "Saved {path}").format(path=path))
 

@@ -564,6 +564,33 @@
     </message>
 </context>
 <context>
+    <name>PdfOptions</name>
+    <message>
+        <source>Export PDF</source>
+        <translation>导出 PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Full briefing</source>
+        <translation>完整简报(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Summary page only</source>
+        <translation>仅摘要页(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Contents:</source>
+        <translation>内容：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+</context>
+<context>
     <name>Targets</name>
     <message>
         <source>Numbers of Jianghan</source>
