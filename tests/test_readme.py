@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+import shlex
+
+from click.testing import CliRunner
 
 from jhviewer.cli import cli
 from jhviewer.data.schema import TABLES
@@ -37,3 +40,26 @@ def test_ci_runs_the_readme_test_command() -> None:
 def test_screenshots_in_the_readme_exist() -> None:
     for path in re.findall(r"!\[[^\]]*\]\(([^)]+)\)", README):
         assert (REPO_ROOT / path).is_file(), path
+
+
+def _examples() -> list[tuple[list[str], list[str]]]:
+    """Each `$ jhviewer ...` line of the README's shell blocks with the lines shown after it."""
+    examples: list[tuple[list[str], list[str]]] = []
+    for block in re.findall(r"```sh\n(.*?)```", README, flags=re.DOTALL):
+        shown: list[str] | None = None  # only lines after a `$` prompt are output
+        for line in block.splitlines():
+            if line.startswith("$ jhviewer "):
+                shown = []
+                examples.append((shlex.split(line[2:])[1:], shown))
+            elif shown is not None and line:
+                shown.append(line)
+    return examples
+
+
+def test_the_readme_examples_print_what_the_readme_shows() -> None:
+    examples = _examples()
+    assert examples
+    for arguments, shown in examples:
+        result = CliRunner().invoke(cli, arguments)
+        assert result.exit_code == 0, arguments
+        assert result.output.splitlines() == shown, arguments
