@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jhviewer.data.format import display_value, location, value_number
+from jhviewer.data.format import display_value, location, unit_text, value_number
 from jhviewer.data.store import Store
 
 
@@ -48,3 +48,9 @@ def test_location_names_the_paragraph_and_heading(store: Store) -> None:
         "原文“从物理聚集到能级提升 金融“活水”聚力赋能”部分，第13段"
     )
     assert location(fact, section, "en").startswith("Source paragraph 13, under")
+
+
+@pytest.mark.parametrize(("lang", "figure"), [("zh", "第1名"), ("en", "No. 1")])
+def test_a_rank_is_one_figure_with_no_separate_unit(store: Store, lang: str, figure: str) -> None:
+    rank = _fact(store, "gdp-growth-rank-2023")
+    assert (value_number(rank, lang), unit_text(rank, lang)) == (figure, "")

@@ -35,10 +35,15 @@ def plain_number(number: float, grouping: bool = False) -> str:
 
 
 def value_number(fact: Fact, lang: Lang) -> str:
-    """The figure alone, as a card shows it big: '7.3%', '450', '1.8', 'CNY 45 billion'."""
+    """The figure alone, as a card shows it big: '7.3%', '450', '1.8', 'CNY 45 billion'.
+
+    A rank reads whole ('No. 1', '第1名', 'top 100'): its unit is part of the figure.
+    """
     if fact.value is None:
         return NO_VALUE
     unit = fact.unit
+    if unit is not None and unit.id == RANK_UNIT:
+        return _rank(fact, lang)
     if lang == "en" and unit is not None and unit.scale != 1:
         return _scaled_english(fact.value * unit.scale, unit.base_en)
     number = plain_number(fact.value, grouping=lang == "en")
@@ -50,7 +55,7 @@ def value_number(fact: Fact, lang: Lang) -> str:
 def unit_text(fact: Fact, lang: Lang) -> str:
     """The unit shown beside `value_number` ('' where the number already carries it)."""
     unit = fact.unit
-    if fact.value is None or unit is None or unit.id == "%":
+    if fact.value is None or unit is None or unit.id in ("%", RANK_UNIT):
         return ""
     if lang == "zh":
         return unit.zh
@@ -64,7 +69,7 @@ def display_value(fact: Fact, lang: Lang) -> str:
     if fact.value is None:
         return NO_VALUE
     if fact.unit is not None and fact.unit.id == RANK_UNIT:
-        return _rank(fact, lang)
+        return value_number(fact, lang)  # 'top 100' already says 'up to'
     number = value_number(fact, lang)
     unit = unit_text(fact, lang)
     joined = f"{number}{unit}" if lang == "zh" else f"{number} {unit}".strip()
