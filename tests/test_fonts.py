@@ -214,19 +214,7 @@ def _cmap(path: Path) -> set[int]:
 def test_font_covers_project_texts(path: Path) -> None:
     texts = _python_strings() | _resource_texts()
     assert any("江汉" in text for text in texts.values()), "found no Chinese text to check"
-    cmap = _cmap(path)
-    missing = {
-        where: "".join(sorted({ch for ch in _shown(text) if ord(ch) not in cmap}))
-        for where, text in texts.items()
-    }
-    missing = {where: chars for where, chars in missing.items() if chars}
-    assert not missing, (
-        f"{path.name} lacks characters (run scripts/make_font_subset.py): "
-        + "; ".join(
-            f"{where}: {chars!r} {[f'U+{ord(c):04X}' for c in chars]}"
-            for where, chars in missing.items()
-        )
-    )
+    _assert_covered(path, texts, "")
 
 
 @pytest.mark.parametrize("path", font_files(), ids=lambda p: p.name)
@@ -235,6 +223,11 @@ def test_font_covers_database(path: Path) -> None:
         pytest.skip(f"{DEFAULT_DB} not built yet")
     texts = _db_texts(DEFAULT_DB)
     assert any("江汉" in text for text in texts.values()), "found no Chinese text in data.db"
+    _assert_covered(path, texts, " used in data.db")
+
+
+def _assert_covered(path: Path, texts: dict[str, str], used_in: str) -> None:
+    """Every shown character of every text is in the face's cmap; name what is not."""
     cmap = _cmap(path)
     missing = {
         where: "".join(sorted({ch for ch in _shown(text) if ord(ch) not in cmap}))
@@ -242,7 +235,7 @@ def test_font_covers_database(path: Path) -> None:
     }
     missing = {where: chars for where, chars in missing.items() if chars}
     assert not missing, (
-        f"{path.name} lacks characters used in data.db (run scripts/make_font_subset.py): "
+        f"{path.name} lacks characters{used_in} (run scripts/make_font_subset.py): "
         + "; ".join(
             f"{where}: {chars!r} {[f'U+{ord(c):04X}' for c in chars]}"
             for where, chars in missing.items()

@@ -145,14 +145,31 @@ def _like_conditions(
     return sql, parameters
 
 
+def term_span(text: str, term: str) -> tuple[int, int] | None:
+    """Where `term` first occurs in `text`, ignoring case; None where case folding would
+    shift the offsets (then a highlight would land in the wrong place)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return None
+    start = lowered.find(term.lower())
+    return None if start < 0 else (start, start + len(term))
+
+
+def find_span(text: str, query: str) -> tuple[int, int] | None:
+    """Where the query's longest term that `text` holds occurs in it, for highlighting."""
+    for term in sorted(query_terms(query), key=len, reverse=True):
+        span = term_span(text, term)
+        if span is not None:
+            return span
+    return None
+
+
 def locate_match(fact: Fact, query: str) -> SearchHit:
     """Where in the fact the query's longest term appears (the first field that has it)."""
-    terms = sorted(query_terms(query), key=len, reverse=True)
-    for term in terms:
-        needle = term.lower()
+    for term in sorted(query_terms(query), key=len, reverse=True):
         for field in MATCH_FIELDS:
             text: str = getattr(fact, field)
-            start = text.lower().find(needle)
-            if start >= 0 and len(text.lower()) == len(text):
-                return SearchHit(fact, field, text, start, start + len(term))
+            span = term_span(text, term)
+            if span is not None:
+                return SearchHit(fact, field, text, *span)
     return SearchHit(fact, "label_zh", fact.label_zh, 0, 0)

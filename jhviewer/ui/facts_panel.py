@@ -34,12 +34,13 @@ from PySide6.QtWidgets import (
 
 from jhviewer.data.format import KIND_NAMES, citation, kind_name, location
 from jhviewer.data.records import Fact, FactFilter, Lang
+from jhviewer.data.search import find_span
 from jhviewer.data.store import Store
 from jhviewer.ui import actions, style
 from jhviewer.ui.i18n import entity_type_name, qualifier_word, translate
 from jhviewer.ui.models import SECTION_ROLE, SPAN_ROLE, Column, FactTableModel, ThemeListModel
 from jhviewer.ui.style import Role
-from jhviewer.ui.text import find_span, highlighted_html, source_reference
+from jhviewer.ui.text import highlighted_html, source_reference
 from jhviewer.ui.widgets import Panel, clear_layout, figure_row, role_label, scroll_page
 
 SEARCH_DELAY_MS = 250

@@ -26,9 +26,10 @@ from PySide6.QtCore import (
 from jhviewer.data.errors import DatabaseError
 from jhviewer.data.format import display_value, kind_name
 from jhviewer.data.records import ComparablePair, Fact, FactFilter, Lang, Section
+from jhviewer.data.search import find_span
 from jhviewer.data.store import Store
 from jhviewer.ui.i18n import translate
-from jhviewer.ui.text import find_span, tooltip
+from jhviewer.ui.text import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()

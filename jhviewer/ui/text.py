@@ -13,8 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
-from jhviewer.data.search import query_terms
-
 
 def plain_label(text: str = "") -> QLabel:
     """A QLabel that never interprets its text as HTML."""
@@ -31,18 +29,6 @@ def escaped(text: str) -> str:
 def tooltip(*lines: str) -> str:
     """A tooltip showing `lines` literally: forced rich text with every line escaped."""
     return "<qt>" + "<br>".join(escaped(line) for line in lines if line) + "</qt>"
-
-
-def find_span(text: str, query: str) -> tuple[int, int] | None:
-    """Where the longest query term occurs in `text` (case-insensitive), as the store ranks."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # case folding changed offsets; do not guess
-        return None
-    for term in sorted(query_terms(query), key=len, reverse=True):
-        start = lowered.find(term.lower())
-        if start >= 0:
-            return start, start + len(term)
-    return None
 
 
 def highlighted_html(
