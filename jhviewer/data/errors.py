@@ -41,3 +41,15 @@ class SourceError(JhviewerError):
 
 class ExportError(JhviewerError):
     """An export (CSV, JSON, PNG, SVG, PDF) could not be written."""
+
+
+class DatabaseChangedError(DatabaseError):
+    """The file was changed by another program after it was opened (not damage)."""
+
+
+class ValueTooLargeError(DatabaseError):
+    """A value is over SQLite's length limit for files other than the shipped one."""
+
+
+class CheckStoppedError(DatabaseError):
+    """The integrity check was stopped by the person waiting for it (not a verdict)."""

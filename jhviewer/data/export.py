@@ -48,7 +48,8 @@ def fact_export_row(store: Store, fact: Fact) -> dict[str, Any]:
 
 def export_facts(store: Store, fmt: str, out: Path) -> int:
     """Write every fact to `out` as `csv` or `json`; returns how many were written."""
-    rows = [fact_export_row(store, fact) for fact in store.facts()]
+    with store.snapshot():  # one consistent view, whatever another program writes
+        rows = [fact_export_row(store, fact) for fact in store.facts()]
     with atomic_path(out) as temp:
         if fmt == "json":
             temp.write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", "utf-8")

@@ -42,19 +42,25 @@ from jhviewer.data.schema import (
     TABLES,
 )
 from jhviewer.data.search import find_fact_ids, locate_match
+from jhviewer.data.textsafe import has_bidi_controls, strip_bidi
 from jhviewer.paths import DEFAULT_DB, is_builtin_db
 
 _T = TypeVar("_T")
+_LENGTH_LIMIT = 20_000_000
 _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 QUERY_SECONDS = 2.0
+# The integrity check reads the whole file, from disk when it is not in the page cache:
+# its budget grows with the file (a cold disk reads 50 MB/s or better) on top of a floor.
+CHECK_SECONDS_FLOOR = 10.0
+CHECK_SECONDS_PER_GB = 40.0
 MAX_TEXT_CHARS = 4000
 _PROGRESS_EVERY_N_OPS = 20_000
 
 # Limits for files other than the shipped one (sqlite3.SQLITE_LIMIT_* -> value).
 _UNTRUSTED_LIMITS = {
-    "SQLITE_LIMIT_LENGTH": 20_000_000,
+    "SQLITE_LIMIT_LENGTH": _LENGTH_LIMIT,
     "SQLITE_LIMIT_SQL_LENGTH": 100_000,
     "SQLITE_LIMIT_COLUMN": 200,
     "SQLITE_LIMIT_EXPR_DEPTH": 100,
@@ -76,10 +82,22 @@ class Store:
         self.problems: list[RowProblem] = []
         self._connection = connection
         self._deadline = math.inf
+        self._timeout_message = ""
+        self._progress: Callable[[float], bool] | None = None
+        self._check_started = 0.0
+        self._check_budget = 0.0
+        # What the file looked like when opened, to tell a changed file from a damaged one.
+        self._stamp = _stamp(path)
+        self._immutable = False  # opened with `immutable=1` (see _connect_read_only)
+        self._header = b""
+        self._snapshot_depth = 0
+        self._data_version: int | None = None
+        self.check_skipped = False  # the user chose to trust the file without the check
         self._units: dict[str, Unit] | None = None
         self._chars_index = False  # the optional characters index for short search terms
         self._fts_index = False  # the trigram index, for terms of three or more characters
         self._sections: dict[str, Section] | None = None
+        self._section_cache: dict[str, Section | None] = {}
         # A private copy read instead of `path` (see _wal_left_behind), removed on close.
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
         # The integrity check `open(check_later=True)` left for later, and how it ended.
@@ -104,13 +122,15 @@ class Store:
         scratch = _wal_copy(db_path) if _wal_left_behind(db_path, header) else None
         source = Path(scratch.name) / "data.db" if scratch else db_path
         try:
-            connection = _connect_read_only(source, header, db_path)
+            connection, immutable = _connect_read_only(source, header, db_path, trusted)
         except BaseException:
             if scratch:
                 scratch.cleanup()
             raise
         store = cls(db_path, connection, trusted)
         store._scratch = scratch
+        store._immutable = immutable
+        store._header = header
         try:
             store._prepare(check_later)
         except BaseException:
@@ -132,10 +152,35 @@ class Store:
         self._check_schema()
         self._check_pending = not self.trusted and check_later
 
-    def _integrity_check(self) -> None:
-        with self._query():
-            verdict = str(self._connection.execute("PRAGMA quick_check(1)").fetchone()[0])
+    def check_seconds(self) -> float:
+        """The integrity check's time budget (s) for this file: a floor plus a share per GB."""
+        size = sum(_file_size(Path(f"{self.path}{suffix}")) for suffix in ("", "-wal"))
+        return CHECK_SECONDS_FLOOR + CHECK_SECONDS_PER_GB * size / 1e9
+
+    def _integrity_check(self, progress: Callable[[float], bool] | None = None) -> None:
+        budget = self.check_seconds()
+        size = _file_size(self.path)
+        message = (
+            f"Checking {self.path.name} for damage ({_size_text(size)}) took longer than "
+            f"its {budget:.0f} s allowance and was stopped. If you trust the file, open it "
+            "in the window and skip the check."
+        )
+        self._progress = progress
+        self._check_started, self._check_budget = time.monotonic(), budget
+        try:
+            with self._query(budget, message):
+                verdict = str(self._connection.execute("PRAGMA quick_check(1)").fetchone()[0])
+        except errors.QueryTimeoutError:
+            if self._progress_stopped:
+                raise errors.CheckStoppedError(
+                    f"The check of {self.path.name} was stopped."
+                ) from None
+            raise
+        finally:
+            self._progress = None
+            self._progress_stopped = False
         if verdict != "ok":
+            self._raise_if_changed()
             # e.g. "*** in database main ***\nPage 17: free space corruption"
             finding = verdict.strip().splitlines()[-1].strip()
             raise errors.CorruptDatabaseError(
@@ -147,9 +192,13 @@ class Store:
         """False while an integrity check left for later has not run, or if it failed."""
         return not self._check_pending and self._check_failed is None
 
-    def check(self) -> None:
+    def check(self, progress: Callable[[float], bool] | None = None) -> None:
         """Run the integrity check `open(check_later=True)` left for later, if it has not run.
 
+        `progress(fraction)` is called every few milliseconds with the share of the check's
+        time budget used so far (0-1); when it returns False the check stops, raising
+        CheckStoppedError, and stays pending (see `skip_check`). While it runs, no other
+        read may use this store (reads from `progress` raise DatabaseBusyError).
         Raises the DatabaseError that refuses the file, now and on every later read.
         """
         if self._check_failed is not None:
@@ -158,10 +207,22 @@ class Store:
             return
         self._check_pending = False
         try:
-            self._integrity_check()
+            self._integrity_check(progress)
+        except errors.CheckStoppedError:
+            self._check_pending = True
+            raise
         except errors.DatabaseError as error:
             self._check_failed = error
             raise
+
+    def skip_check(self) -> None:
+        """Read the file without the integrity check left for later: the user trusts it.
+
+        Every query keeps its time budget and the lowered limits; a damaged page then shows
+        as an error on the read that meets it rather than at once."""
+        if self._check_pending:
+            self._check_pending = False
+            self.check_skipped = True
 
     @contextmanager
     def first_screen(self) -> Iterator[Store]:
@@ -257,21 +318,132 @@ class Store:
 
     # --- query plumbing ------------------------------------------------------------------
 
+    _progress_stopped = False
+    _busy = False
+
     def _over_time(self) -> int:
-        return 1 if time.monotonic() > self._deadline else 0
+        now = time.monotonic()
+        if self._progress is not None and self._check_budget > 0:
+            fraction = min(1.0, (now - self._check_started) / self._check_budget)
+            self._busy = True
+            try:
+                keep_going = self._progress(fraction)
+            finally:
+                self._busy = False
+            if not keep_going:
+                self._progress_stopped = True
+                return 1
+        return 1 if now > self._deadline else 0
 
     @contextmanager
-    def _query(self) -> Iterator[None]:
-        """Run the block under the per-query time budget, mapping SQLite errors to ours."""
+    def _query(self, seconds: float = QUERY_SECONDS, timeout_message: str = "") -> Iterator[None]:
+        """Run the block under a time budget (the per-query one unless given), mapping
+        SQLite errors to ours; `timeout_message` says what took too long."""
+        if self._busy:
+            raise errors.DatabaseBusyError(
+                f"{self.path.name} is still being checked. Try again in a moment."
+            )
         if self._check_failed is not None or (self._check_pending and not self._first_screen):
             self.check()
-        self._deadline = time.monotonic() + QUERY_SECONDS
+        if self._immutable and self._snapshot_depth == 0:
+            self._reopen_if_changed()
+        self._deadline = time.monotonic() + seconds
+        self._timeout_message = timeout_message
         try:
             yield
         except sqlite3.Error as error:
-            raise _translate(error, self.path) from error
+            translated = _translate(error, self.path, self._timeout_message)
+            if isinstance(translated, errors.CorruptDatabaseError):
+                self._raise_if_changed()
+            raise translated from error
         finally:
             self._deadline = math.inf
+            self._timeout_message = ""
+
+    # --- one consistent view, and files that change --------------------------------------
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Store]:
+        """Every read in this block sees the file as it was at the first one.
+
+        One read transaction: another program that rewrites the file meanwhile (in one
+        transaction, WAL or rollback journal) changes either none or all of what a printout,
+        an export, a panel or a chart reads. Blocks nest; the outer one decides. Cached
+        records (units, sections) are dropped when another program has changed the file.
+        """
+        if self._snapshot_depth:
+            self._snapshot_depth += 1
+            try:
+                yield self
+            finally:
+                self._snapshot_depth -= 1
+            return
+        with self._query():
+            if self._immutable:
+                self._reopen_if_changed()
+            self._connection.execute("BEGIN")
+            # The first read starts the transaction; data_version tells whether another
+            # program committed since the caches were filled.
+            version = int(self._connection.execute("PRAGMA data_version").fetchone()[0])
+        if self._data_version is not None and version != self._data_version:
+            self._drop_caches()
+        self._data_version = version
+        self._snapshot_depth = 1
+        try:
+            yield self
+        finally:
+            self._snapshot_depth = 0
+            try:
+                self._connection.execute("COMMIT")
+            except sqlite3.Error:
+                pass  # a read transaction has nothing to lose
+
+    def _drop_caches(self) -> None:
+        self._units = None
+        self._sections = None
+        self._section_cache.clear()
+
+    def _changed_on_disk(self) -> bool:
+        return _stamp(self.path) != self._stamp
+
+    def _raise_if_changed(self) -> None:
+        """A read that looks like damage on a file that changed since it was opened is the
+        other program's change, not damage: say so (the next read opens the new file)."""
+        if self._scratch is None and self._changed_on_disk():
+            self._stale = True
+            raise errors.DatabaseChangedError(
+                f"{self.path.name} was changed by another program while jhviewer was reading "
+                "it. Try again to see the new version."
+            )
+
+    _stale = False
+
+    def _reopen_if_changed(self) -> None:
+        """`immutable=1` promises SQLite the file never changes; once it has (its size or
+        time differ, or a program now has it open, with a -wal or -shm beside it), read it
+        afresh, without that promise when it is in use."""
+        if self._scratch is not None:
+            return  # a private copy: nothing else writes it
+        in_use = any(os.path.exists(f"{self.path}{suffix}") for suffix in ("-wal", "-shm"))
+        if not (self._stale or in_use or self._changed_on_disk()):
+            return
+        header = _check_file(self.path)
+        connection, immutable = _connect_read_only(self.path, header, self.path, self.trusted)
+        self._connection.close()
+        self._connection = connection
+        self._immutable = immutable
+        self._stamp = _stamp(self.path)
+        self._stale = False
+        self._drop_caches()
+        self._data_version = None
+        self._check_pending = False
+        saved, self._immutable = self._immutable, False  # no recursion from _prepare's reads
+        try:
+            self._prepare(check_later=True)
+        finally:
+            self._immutable = saved
+        # A changed file is another file: checked again, unless the user trusts it.
+        self._check_pending = not self.trusted and not self.check_skipped
 
     def rows(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         """Run a read-only query for the data layer (validation); the GUI uses records."""
@@ -301,16 +473,64 @@ class Store:
                 return fetch()
 
     def _records(
-        self, table: str, sql: str, parameters: tuple[Any, ...], build: Callable[[sqlite3.Row], Any]
+        self, table: str, sql: str, parameters: tuple[Any, ...],
+        build: Callable[[sqlite3.Row], Any], alias: str | None = None,
     ) -> list[Any]:
-        """Build a record per row; a row that does not fit is skipped and noted in `problems`."""
+        """Build a record per row; a row that does not fit is skipped and noted in `problems`.
+
+        `sql` starts with `_select(table, alias)`. A value over the length limit fails the
+        whole query in SQLite; then the rows are read one at a time and that row is the one
+        skipped and noted."""
+        try:
+            rows = self.rows(sql, parameters)
+        except errors.ValueTooLargeError:
+            rows = self._rows_one_by_one(table, sql, parameters, alias)
         records = []
-        for row in self.rows(sql, parameters):
+        for row in rows:
             try:
                 records.append(build(row))
             except (TypeError, ValueError) as error:
                 self._note_problem(table, row, str(error))
         return records
+
+    def _rows_one_by_one(
+        self, table: str, sql: str, parameters: tuple[Any, ...], alias: str | None
+    ) -> list[sqlite3.Row]:
+        """The rows of `sql`, read by rowid; each too long to read is noted and left out."""
+        select = _select(table, alias)
+        name = alias or table
+        rowid_sql = sql.replace(
+            select, f"SELECT {name}.rowid FROM {table}{f' AS {alias}' if alias else ''}", 1
+        )
+        rows = []
+        for (rowid,) in self.rows(rowid_sql, parameters):
+            try:
+                rows.extend(self.rows(f"{_select(table)} WHERE rowid = ?", (rowid,)))
+            except errors.ValueTooLargeError:
+                self._note_too_long(table, rowid)
+        return rows
+
+    def _note_too_long(self, table: str, rowid: int) -> None:
+        try:
+            found = self.rows(f"SELECT substr(id, 1, 80) FROM {table} WHERE rowid = ?", (rowid,))
+            row_id = str(found[0][0]) if found else f"row {rowid}"
+        except errors.ValueTooLargeError:
+            row_id = f"row {rowid}"
+        columns = []
+        for column, kind in TABLES[table].items():
+            if kind is not str:
+                continue
+            try:
+                self.rows(f"SELECT substr({column}, 1, 1) FROM {table} WHERE rowid = ?", (rowid,))
+            except errors.ValueTooLargeError:
+                columns.append(column)
+        problem = RowProblem(
+            table, _clip(row_id),
+            f"{', '.join(columns) or 'a value'} is longer than the "
+            f"{_LENGTH_LIMIT:,} bytes jhviewer reads from one field",
+        )
+        if problem not in self.problems:
+            self.problems.append(problem)
 
     def _note_problem(self, table: str, row: sqlite3.Row, reason: str) -> None:
         row_id = _clip(row["id"]) if "id" in row.keys() else "?"  # noqa: SIM118 - Row `in` tests values
@@ -352,9 +572,44 @@ class Store:
         return [s for s in self._sections.values() if briefing_id in (None, s.briefing_id)]
 
     def section(self, section_id: str) -> Section | None:
-        self.sections()
-        assert self._sections is not None
-        return self._sections.get(section_id)
+        """One section by id; reads only that row (the whole list may be 100,000 long)."""
+        if self._sections is not None:
+            return self._sections.get(section_id)
+        if section_id not in self._section_cache:
+            if len(self._section_cache) > 10_000:
+                self._section_cache.clear()
+            found = self._records(
+                "sections", _select("sections") + " WHERE id = ?", (section_id,),
+                _section_from_row,
+            )
+            self._section_cache[section_id] = found[0] if found else None
+        return self._section_cache[section_id]
+
+    def section_by_key(self, briefing_id: str, key: str) -> Section | None:
+        """The briefing's section with this local id (e.g. 'overview'), or None."""
+        return self.section(f"{briefing_id}/{key}")
+
+    def count_sections(self, briefing_id: str | None = None) -> int:
+        """How many sections the briefing (or the file) has, without reading them."""
+        sql = "SELECT count(*) FROM sections"
+        parameters: tuple[Any, ...] = ()
+        if briefing_id is not None:
+            sql += " WHERE briefing_id = ?"
+            parameters = (briefing_id,)
+        return int(self.rows(sql, parameters)[0][0])
+
+    def sections_page(self, briefing_id: str | None, offset: int, limit: int) -> list[Section]:
+        """Sections in order, `limit` of them from `offset`: for lists that read as they
+        scroll rather than all 100,000 at once."""
+        sql = _select("sections")
+        parameters: tuple[Any, ...] = ()
+        if briefing_id is not None:
+            sql += " WHERE briefing_id = ?"
+            parameters = (briefing_id,)
+        return self._records(
+            "sections", sql + " ORDER BY briefing_id, position LIMIT ? OFFSET ?",
+            (*parameters, limit, offset), _section_from_row,
+        )
 
     def facts(
         self, where: FactFilter | None = None, offset: int = 0, limit: int | None = None
@@ -440,7 +695,7 @@ class Store:
             f"{_select('entities', 'e')} JOIN fact_entities AS l ON l.entity_id = e.id "
             "WHERE l.fact_id = ? ORDER BY e.rowid"
         )
-        return self._records("entities", sql, (fact_id,), _entity_from_row)
+        return self._records("entities", sql, (fact_id,), _entity_from_row, alias="e")
 
     def comparable_pairs(self, briefing_id: str | None = None) -> list[ComparablePair]:
         """Each indicator that has both a result and a later target, in source order."""
@@ -566,28 +821,68 @@ def _wal_copy(path: Path) -> tempfile.TemporaryDirectory[str]:
     return scratch
 
 
-def _connect_read_only(path: Path, header: bytes, shown: Path) -> sqlite3.Connection:
-    """A read-only connection to `path`; errors name `shown` (the file the user chose)."""
+def _connect_read_only(
+    path: Path, header: bytes, shown: Path, trusted: bool = False
+) -> tuple[sqlite3.Connection, bool]:
+    """A read-only connection to `path` and whether it is `immutable`; errors name `shown`
+    (the file the user chose)."""
     uri = path.resolve().as_uri() + "?mode=ro"
     # A WAL-mode file (header bytes 18-19 are 2) that no program has open has no -wal or
     # -shm beside it, and SQLite creates both to read it, even read-only. `immutable`
-    # reads the file as it is and creates nothing. With them present, another program
-    # is using the file and the normal read-only path shares them, as SQLite intends.
-    if header[18:20] == b"\x02\x02" and not any(
+    # reads the file as it is and creates nothing. That promise holds only while no other
+    # program opens the file: the store re-checks it before each read and reads the file
+    # afresh once it is broken (`Store._reopen_if_changed`). With a -wal or -shm present,
+    # another program is using the file and the normal read-only path shares them, as
+    # SQLite intends.
+    immutable = header[18:20] == b"\x02\x02" and not any(
         os.path.exists(f"{path}{suffix}") for suffix in ("-wal", "-shm")
-    ):
+    )
+    if immutable:
         uri += "&immutable=1"
     try:
-        return sqlite3.connect(uri, uri=True, timeout=1.0, check_same_thread=False)
+        connection = sqlite3.connect(uri, uri=True, timeout=1.0, check_same_thread=False)
     except sqlite3.Error as error:
         raise _translate(error, shown) from error
+    return connection, immutable and not trusted
 
 
-def _translate(error: sqlite3.Error, path: Path) -> errors.DatabaseError:
+def _stamp(path: Path) -> tuple[int, int, int]:
+    """(size, modification time in ns, inode) of `path`, or zeros if it cannot be read."""
+    try:
+        info = path.stat()
+    except (OSError, ValueError):
+        return (0, 0, 0)
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def _file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except (OSError, ValueError):
+        return 0
+
+
+def _size_text(size: int) -> str:
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("KB", 1e3)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}"
+    return f"{size} bytes"
+
+
+def _translate(error: sqlite3.Error, path: Path, timeout_message: str = "") -> errors.DatabaseError:
     text = str(error).lower()
     name = path.name
     if "interrupted" in text:
-        return errors.QueryTimeoutError(f"Reading {name} took too long and was stopped.")
+        return errors.QueryTimeoutError(
+            timeout_message
+            or f"Reading {name} took too long (one query ran over {QUERY_SECONDS:.0f} s) "
+            "and was stopped."
+        )
+    if "too big" in text:
+        return errors.ValueTooLargeError(
+            f"{name} holds a value longer than the {_LENGTH_LIMIT:,} bytes jhviewer reads "
+            "from one field."
+        )
     if "locked" in text or "busy" in text:
         return errors.DatabaseBusyError(
             f"{name} is being changed by another program. Try again in a moment."
@@ -644,7 +939,13 @@ def _select(table: str, alias: str | None = None) -> str:
     parts = []
     for column, kind in TABLES[table].items():
         if kind is str:
-            parts.append(f"substr({prefix}{column}, 1, {MAX_TEXT_CHARS}) AS {column}")
+            # substr() stops at a NUL, which would hide the rest of the text without a
+            # word: such a value comes back as the one-byte blob X'00', a bad row.
+            name = f"{prefix}{column}"
+            parts.append(
+                f"CASE WHEN instr({name}, char(0)) > 0 THEN X'00' "
+                f"ELSE substr({name}, 1, {MAX_TEXT_CHARS}) END AS {column}"
+            )
         else:
             parts.append(f"{prefix}{column}")
     source = f"{table} AS {alias}" if alias else table
@@ -685,9 +986,11 @@ def _text(row: sqlite3.Row, column: str) -> str:
     value = row[column]
     if value is None:
         raise ValueError(f"{column} is missing")
+    if value == b"\x00":
+        raise ValueError(f"{column} holds a NUL character, which would hide the text after it")
     if isinstance(value, bytes):
         raise ValueError(f"{column} holds binary data")
-    return str(value)
+    return str(value) if column.endswith("id") else strip_bidi(str(value))
 
 
 def _optional_text(row: sqlite3.Row, column: str) -> str | None:
@@ -840,7 +1143,10 @@ def _well_formed_fact(row: sqlite3.Row, units: dict[str, Unit]) -> Fact | None:
         and (value is None or (type(value) in (int, float) and math.isfinite(value)
                                and abs(value) <= 1e15))
     )
-    if not well_formed:
+    if not well_formed or has_bidi_controls(
+        "".join((label_zh, label_en, description_zh, description_en, evidence,
+                 kind, date or "", indicator or "", qualifier or ""))
+    ):
         return None
     return Fact(
         id=fact_id,

@@ -153,7 +153,14 @@ class BriefingPrinter:
         printer.setCreator(_creator())
 
     def render(self, device: QPagedPaintDevice, summary_only: bool | None = None) -> int:
-        """Lay out and paint onto `device` as it is set up; returns the number of pages."""
+        """Lay out and paint onto `device` as it is set up; returns the number of pages.
+
+        Everything printed is read in one consistent view of the file (`Store.snapshot`):
+        another program rewriting it meanwhile shows in none or all of the printout."""
+        with self.store.snapshot():
+            return self._render(device, summary_only)
+
+    def _render(self, device: QPagedPaintDevice, summary_only: bool | None) -> int:
         layout = self.layout(device, summary_only)
         painter = QPainter()
         if not painter.begin(device):
@@ -168,7 +175,8 @@ class BriefingPrinter:
         """Write an A4 PDF all-or-nothing; returns the number of pages."""
         _prepare_qt()
         target = Path(path)
-        with atomic_path(target) as temp:
+        self._fresh()
+        with self.store.snapshot(), atomic_path(target) as temp:
             writer = QPdfWriter(str(temp))
             writer.setResolution(PDF_DPI)
             writer.setPageLayout(page_layout())
@@ -184,11 +192,19 @@ class BriefingPrinter:
         self, printer: QPrinter, summary_only: bool | None = None, configure: bool = True
     ) -> int:
         """Print on `printer` (set up for A4 first unless `configure` is False)."""
-        if configure:
-            self.configure(printer)
-        if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and not printer.isValid():
-            raise ExportError(f"The printer {printer.printerName()!r} is not available.")
-        return self.render(printer, summary_only)
+        self._fresh()
+        with self.store.snapshot():
+            if configure:
+                self.configure(printer)
+            if (printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
+                    and not printer.isValid()):
+                raise ExportError(f"The printer {printer.printerName()!r} is not available.")
+            return self.render(printer, summary_only)
+
+    def _fresh(self) -> None:
+        """A new printout reads the file as it is now, not as an earlier one did."""
+        self._documents.clear()
+        self._artist = None
 
     def paint_requested(self, printer: QPrinter) -> None:
         """For QPrintPreviewDialog.paintRequested: paint with the printer's own setup."""

@@ -182,7 +182,10 @@ class ChartsPanel(Panel):
             self.data = None
             self._show_texts("", "", "", translate("Charts", "No briefing is open."))
             return
-        self.data = data = charts.chart_data(self._store, self.current_chart_id(), self._lang)
+        with self._store.snapshot():  # one consistent view (see Store.snapshot)
+            self.data = data = charts.chart_data(
+                self._store, self.current_chart_id(), self._lang
+            )
         self._show_texts(data.title, data.subtitle, data.source, data.message)
         if data.empty:
             return

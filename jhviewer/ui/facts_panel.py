@@ -144,7 +144,8 @@ class FactDetail(QWidget):
             self._add("placeholder", hint)
             self._layout.addStretch(1)
             return
-        self._fill(store, fact, lang, query)
+        with store.snapshot():  # section and entities from one view of the file
+            self._fill(store, fact, lang, query)
 
     def _add(self, name: str, label: QLabel) -> QLabel:
         label.setObjectName(name)

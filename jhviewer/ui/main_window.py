@@ -479,7 +479,7 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(
             translate("MainWindow", "{facts} facts · {targets} targets · {themes} themes").format(
                 facts=f"{store.count_facts():,}", targets=f"{targets:,}",
-                themes=len(store.sections()),
+                themes=f"{store.count_sections():,}",
             )
         )
 

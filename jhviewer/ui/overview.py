@@ -63,7 +63,7 @@ class OverviewPanel(PagePanel):
         source = translate("Overview", "Source: {source}").format(source=briefing.source(lang))
         source_label = style.muted(role_label(source, Role.CAPTION, True))
         self._layout.addWidget(_named(source_label, "source"))
-        summary = next((s for s in store.sections(briefing.id) if s.key == "overview"), None)
+        summary = store.section_by_key(briefing.id, "overview")
         if summary is not None:
             self._layout.addSpacing(6)
             text = role_label(summary.summary(lang), Role.SUBTITLE, True)

@@ -102,7 +102,7 @@ class TargetsPanel(PagePanel):
         self._layout.addStretch(1)
 
     def _add_header(self, store: Store, briefing_id: str, year: int) -> None:
-        section = next((s for s in store.sections(briefing_id) if s.key == "targets"), None)
+        section = store.section_by_key(briefing_id, "targets")
         eyebrow = translate("Targets", "Targets for {year}").format(year=year)
         title = (
             section.title(self._lang) if section else translate("Targets", "Numbers of Jianghan")

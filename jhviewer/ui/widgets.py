@@ -71,15 +71,23 @@ class PagePanel(Panel):
     def set_store(self, store: Store | None) -> None:
         if store is not self._store:
             self._store = store
-            self._rebuild()
+            self._refill()
 
     def set_language(self, lang: Lang) -> None:
         if lang != self._lang:
             self._lang = lang
-            self._rebuild()
+            self._refill()
 
     def restyle(self) -> None:
-        self._rebuild()
+        self._refill()
+
+    def _refill(self) -> None:
+        """`_rebuild` from one consistent view of the file (see `Store.snapshot`)."""
+        if self._store is None:
+            self._rebuild()
+            return
+        with self._store.snapshot():
+            self._rebuild()
 
     def _rebuild(self) -> None:
         raise NotImplementedError
