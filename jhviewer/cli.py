@@ -49,6 +49,7 @@ def window_arguments(arguments: list[str]) -> tuple[Path | None, str | None] | N
 
 def main() -> None:
     """Run the CLI; errors become one line on stderr and a non-zero exit, not a traceback."""
+    tolerant_streams()
     try:
         launch = window_arguments(sys.argv[1:])
         if launch is None:
@@ -70,8 +71,23 @@ def main() -> None:
 
 
 def one_line(message: str) -> str:
-    """A message as a single line, whatever a file name or a database put into it."""
-    return " ".join(message.split())
+    """A message as a single line, whatever a file name or a database put into it, with
+    every control character shown as an escape (`textsafe.terminal_safe`)."""
+    from jhviewer.data.textsafe import terminal_safe
+
+    return terminal_safe(" ".join(message.split()))
+
+
+def tolerant_streams() -> None:
+    """Text the terminal's encoding cannot show (Chinese under a Latin-1 locale) is written
+    as backslash escapes rather than ending the command with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # a stream already written to in another way
+                pass
 
 
 def _fail(message: str, code: int) -> None:

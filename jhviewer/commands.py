@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 from jhviewer import __version__
-from jhviewer.cli import one_line
+from jhviewer.cli import one_line, tolerant_streams
 from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB
 
 if TYPE_CHECKING:
@@ -73,7 +73,7 @@ def build_db(out: Path, source_dir: Path) -> None:
     from jhviewer.data.build import build_database
 
     count = build_database(source_dir, out)
-    click.echo(f"wrote {out} ({count} facts)")
+    echo(f"wrote {out} ({count} facts)")
 
 
 @cli.command()
@@ -88,12 +88,15 @@ def check(db_path: Path | None, source: Path | None) -> None:
     """Validate a database; print one line per problem and fail on any."""
     from jhviewer.data.validate import check_database
 
-    problems = check_database(db_path, source)
+    warnings: list[str] = []
+    problems = check_database(db_path, source, warnings)
     for problem in problems:
-        click.echo(problem)
+        echo(problem)
+    for warning in warnings:
+        echo(f"warning: {warning}")
     if problems:
         raise SystemExit(1)
-    click.echo("ok")
+    echo("ok")
 
 
 @cli.command()
@@ -111,13 +114,13 @@ def search(query: str, db_path: Path | None, lang: str | None, limit: int) -> No
         hits = store.search(query, limit=limit)
         for hit in hits:
             fact = hit.fact
-            click.echo(
-                f"{fact.key}\t{fact.year}\t{fact.label(language)}\t"
-                f"{display_value(fact, language)}\t{fact.evidence}"
-            )
+            fields = (fact.key, str(fact.year), fact.label(language),
+                      display_value(fact, language), fact.evidence)
+            # A tab inside a field would shift the columns: shown as \t like other controls.
+            echo("\t".join(field.replace("\t", "\\t") for field in fields))
         _note_unreadable_rows(store)
     if not hits:
-        click.echo(f"no facts match {query!r}", err=True)
+        echo(f"no facts match {query!r}", err=True)
 
 
 @cli.command()
@@ -133,7 +136,7 @@ def export(fmt: str, out: Path, db_path: Path | None) -> None:
         _refuse_to_overwrite_source(out, store)
         count = export_facts(store, fmt, out)
         _note_unreadable_rows(store)
-    click.echo(f"wrote {out} ({count} facts)")
+    echo(f"wrote {out} ({count} facts)")
 
 
 @cli.command()
@@ -153,7 +156,7 @@ def pdf(out: Path, db_path: Path | None, lang: str | None, summary_only: bool) -
         _refuse_to_overwrite_source(out, store)
         pages = BriefingPrinter(store, language).to_pdf(out, summary_only=summary_only)
         _note_unreadable_rows(store)
-    click.echo(f"wrote {out} ({pages} pages)")
+    echo(f"wrote {out} ({pages} pages)")
 
 
 @cli.command()
@@ -178,7 +181,7 @@ def snapshot(outdir: Path, lang: str | None, size: str, db_path: Path | None) ->
     paths = take_snapshots(outdir, "en" if lang == "en" else "zh", (int(width), int(height)),
                            db_path)
     for path in paths:
-        click.echo(f"wrote {path}")
+        echo(f"wrote {path}")
 
 
 def _refuse_to_overwrite_source(out: Path, store: Store) -> None:
@@ -202,15 +205,24 @@ def _note_unreadable_rows(store: Store) -> None:
         return
     rows = ", ".join(f"{problem.table} {problem.row_id}" for problem in store.problems[:10])
     more = f" and {len(store.problems) - 10} more" if len(store.problems) > 10 else ""
-    click.echo(
+    echo(
         one_line(f"jhviewer: skipped {len(store.problems)} unreadable rows ({rows}{more}); "
                   "`jhviewer check` says why."),
         err=True,
     )
 
 
+def echo(text: str, err: bool = False) -> None:
+    """click.echo for text that may hold database text or file names: control characters
+    (ESC sequences, OSC 52, C1, bidi overrides) are shown as escapes, never obeyed."""
+    from jhviewer.data.textsafe import terminal_safe
+
+    click.echo(terminal_safe(text), err=err)
+
+
 def run() -> None:
     """Run the group; click's own errors (usage, ^C) become its usual message and exit."""
+    tolerant_streams()
     try:
         cli.main(standalone_mode=False, prog_name="jhviewer")
     except click.exceptions.Abort:

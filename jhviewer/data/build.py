@@ -26,6 +26,7 @@ from jhviewer.data.schema import (
 )
 from jhviewer.data.search import characters_text
 from jhviewer.data.source import BriefingRows, briefing_files, load_briefing
+from jhviewer.data.source_checks import check_unique
 
 
 def build_database(source_dir: Path, out: Path) -> int:
@@ -38,6 +39,7 @@ def build_database(source_dir: Path, out: Path) -> int:
     if not files:
         raise SourceError(f"No briefing files (*.toml) in {source_dir}")
     briefings = [load_briefing(path) for path in files]
+    check_unique(briefings)
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=".build-", suffix=".db", dir=out.parent)
     os.close(handle)

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from jhviewer.data.errors import SourceError
+from jhviewer.data.safe_read import read_text_file
+from jhviewer.data.source_checks import check_rows
 from jhviewer.data.schema import TABLES
 
 Row = dict[str, Any]
@@ -32,14 +34,19 @@ def briefing_files(folder: Path) -> list[Path]:
 
 def load_briefing(path: Path) -> BriefingRows:
     """Parse one briefing file; ids become `<briefing id>/<local id>`."""
+    text = read_text_file(path)  # a regular file of sensible size, or SourceError
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        document = tomllib.loads(text)
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise SourceError(f"Cannot read {path.name}: {error}") from error
+    except RecursionError:
+        raise SourceError(f"Cannot read {path.name}: its tables or lists nest too deeply") from None
     try:
-        return _rows_from_document(path, document)
+        rows = _rows_from_document(path, document)
     except (KeyError, TypeError, ValueError) as error:
         raise SourceError(f"{path.name}: malformed entry ({error!r})") from error
+    check_rows(rows, text)
+    return rows
 
 
 def _rows_from_document(path: Path, document: dict[str, Any]) -> BriefingRows:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jhviewer.data.errors import DatabaseError
+from jhviewer.data.errors import DatabaseError, SourceError, ValueTooLargeError
 from jhviewer.data.schema import (
     ENTITY_TYPES,
     FOREIGN_KEYS,
@@ -15,22 +15,55 @@ from jhviewer.data.schema import (
     QUALIFIERS,
     TABLES,
 )
+from jhviewer.data.safe_read import read_text_file
 from jhviewer.data.source import source_paragraphs
 from jhviewer.data.store import Store
 
+# Empty sections named one by one in `check`, before "and N more".
+WARNINGS_NAMED = 20
 
-def check_database(db_path: Path | None, source_path: Path | None = None) -> list[str]:
+
+def check_database(
+    db_path: Path | None, source_path: Path | None = None, warnings: list[str] | None = None
+) -> list[str]:
     """Problems found in the database (and against the source text, when given).
 
-    A file that cannot be opened at all raises DatabaseError, like every other command,
-    so the CLI reports it as one line on stderr rather than as a list of problems.
+    Things that are allowed but probably a mistake (sections without facts) are appended
+    to `warnings` when a list is given. A file that cannot be opened at all raises
+    DatabaseError, like every other command, so the CLI reports it as one line on stderr
+    rather than as a list of problems.
     """
-    with Store.open(db_path) as store:
+    with Store.open(db_path) as store, store.snapshot():
         problems = _structural_problems(store)
         problems += [f"unreadable row: {problem}" for problem in store.scan_problems()]
         if source_path is not None:
             problems += _evidence_problems(store, source_path)
+        if warnings is not None:
+            warnings += [_one_line(warning) for warning in _empty_sections(store)]
     return [_one_line(problem) for problem in problems]
+
+
+def _empty_sections(store: Store) -> list[str]:
+    """One line per section without facts (a heading with nothing under it), capped."""
+    rows = _tolerant_rows(
+        store,
+        "SELECT substr(s.id, 1, 80) FROM sections AS s WHERE NOT EXISTS "
+        "(SELECT 1 FROM facts AS f WHERE f.section_id = s.id) ORDER BY s.briefing_id, s.position",
+    )
+    lines = [f"section {row[0]} has no facts: its heading would stand alone in the printout"
+             for row in rows[:WARNINGS_NAMED]]
+    if len(rows) > WARNINGS_NAMED:
+        lines.append(f"and {len(rows) - WARNINGS_NAMED:,} more sections without facts")
+    return lines
+
+
+def _tolerant_rows(store: Store, sql: str, parameters: tuple[object, ...] = ()) -> list:
+    """`store.rows`, or [] when a value over the length limit stops the query: that row is
+    named among the unreadable rows instead."""
+    try:
+        return store.rows(sql, parameters)
+    except ValueTooLargeError:
+        return []
 
 
 def _one_line(problem: str, limit: int = 300) -> str:
@@ -44,29 +77,36 @@ def _structural_problems(store: Store) -> list[str]:
     for table in TABLES:
         key = PRIMARY_KEYS[table]
         key_sql = key if isinstance(key, str) else ", ".join(key)
-        for row in store.rows(
+        for row in _tolerant_rows(
+            store,
             f"SELECT {key_sql}, count(*) FROM {table} GROUP BY {key_sql} HAVING count(*) > 1"
         ):
             problems.append(f"{table}: duplicate id {tuple(row)[:-1]}")
         for column in sorted(NOT_NULL[table]):
-            for row in store.rows(
+            for row in _tolerant_rows(
+                store,
                 f"SELECT rowid FROM {table} WHERE {column} IS NULL OR {column} = '' LIMIT 50"
             ):
                 problems.append(f"{table} row {row[0]}: missing {column}")
         for column, other, other_column in FOREIGN_KEYS.get(table, []):
-            for row in store.rows(
+            for row in _tolerant_rows(
+                store,
                 f"SELECT t.rowid, t.{column} FROM {table} AS t LEFT JOIN {other} AS o "
                 f"ON o.{other_column} = t.{column} "
                 f"WHERE t.{column} IS NOT NULL AND o.{other_column} IS NULL LIMIT 50"
             ):
                 problems.append(f"{table} row {row[0]}: {column} {row[1]!r} links to nothing")
     problems += _vocabulary_problems(store)
-    for row in store.rows("SELECT id FROM facts WHERE value IS NOT NULL AND "
-                          "(unit_id IS NULL OR unit_id = '')"):
+    for row in _tolerant_rows(store, "SELECT id FROM facts WHERE value IS NOT NULL AND "
+                              "(unit_id IS NULL OR unit_id = '')"):
         problems.append(f"fact {row[0]}: a number without a unit")
-    for row in store.rows("SELECT id FROM facts WHERE value IS NOT NULL AND qualifier IS NULL"):
+    for row in _tolerant_rows(
+        store, "SELECT id FROM facts WHERE value IS NOT NULL AND qualifier IS NULL"
+    ):
         problems.append(f"fact {row[0]}: a number without a qualifier")
-    for row in store.rows("SELECT id FROM facts WHERE kind = 'target' AND target_group IS NULL"):
+    for row in _tolerant_rows(
+        store, "SELECT id FROM facts WHERE kind = 'target' AND target_group IS NULL"
+    ):
         problems.append(f"fact {row[0]}: a target outside any 数说江汉 group")
     fact_count = store.rows("SELECT count(*) FROM facts")[0][0]
     try:
@@ -89,7 +129,8 @@ def _vocabulary_problems(store: Store) -> list[str]:
         ("entities", "type", ENTITY_TYPES),
     ):
         marks = ",".join("?" * len(allowed))
-        for row in store.rows(
+        for row in _tolerant_rows(
+            store,
             f"SELECT id, {column} FROM {table} WHERE {column} IS NOT NULL "
             f"AND {column} NOT IN ({marks})", tuple(allowed)
         ):
@@ -99,13 +140,15 @@ def _vocabulary_problems(store: Store) -> list[str]:
 
 def _evidence_problems(store: Store, source_path: Path) -> list[str]:
     try:
-        text = source_path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        return [f"cannot read the source text {source_path}: {error}"]
+        text = read_text_file(source_path)  # a regular file, size-limited, BOM accepted
+    except SourceError as error:
+        return [f"cannot read the source text: {error}"]
     paragraphs = source_paragraphs(text)
     problems = []
-    for row in store.rows("SELECT id, evidence, paragraph FROM facts ORDER BY position"):
-        fact_id, evidence, paragraph = row
+    # Records, not raw rows: a value over the length limit is one unreadable row (named
+    # above), not the end of the check.
+    for fact in store.facts():
+        fact_id, evidence, paragraph = fact.id, fact.evidence, fact.paragraph
         if not evidence or evidence not in text:
             problems.append(f"fact {fact_id}: evidence not found in the source: {evidence!r}")
         elif not isinstance(paragraph, int) or not 1 <= paragraph <= len(paragraphs):

@@ -1,0 +1,161 @@
+"""Briefing files and source texts someone handed over: refused with file, line and id.
+
+From issue 12: `build-db` on a `value = nan`, duplicate ids, two files for one briefing, a
+huge year, deep nesting, a FIFO or a symlink to /dev/zero named *.toml; `check --source`
+on the source saved with a BOM, in GB18030, or a FIFO. Each ends in one sentence naming
+the file (and the line and id where there is one), never "unexpected error" or a hang.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from jhviewer.cli import cli
+from jhviewer.paths import BRIEFINGS_DIR
+from tests.conftest import SOURCE_TEXT
+
+SEED = BRIEFINGS_DIR / "jianghan-2024.toml"
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> Path:
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    shutil.copyfile(SEED, folder / "jianghan-2024.toml")
+    return folder
+
+
+def _replace_once(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def _build(sources: Path, tmp_path: Path) -> tuple[int, str]:
+    started = time.monotonic()
+    result = CliRunner().invoke(
+        cli, ["build-db", "--source-dir", str(sources), "--out", str(tmp_path / "out.db")]
+    )
+    assert time.monotonic() - started < 10
+    return result.exit_code, str(result.exception or "") + result.output
+
+
+def _line_of(path: Path, needle: str) -> int:
+    return path.read_text("utf-8").splitlines().index(needle) + 1
+
+
+def test_a_nan_value_is_refused_naming_file_line_and_id(sources: Path, tmp_path: Path) -> None:
+    toml = sources / "jianghan-2024.toml"
+    _replace_once(toml, 'id = "chu-most-prosperous"\nsection = "overview"\nkind = "ranking"\n'
+                  'year = 2023\nlabel_zh = "楚中第一繁盛处"\nlabel_en = "Most prosperous place '
+                  'in Chu"\nvalue = 1\n',
+                  'id = "chu-most-prosperous"\nsection = "overview"\nkind = "ranking"\n'
+                  'year = 2023\nlabel_zh = "楚中第一繁盛处"\nlabel_en = "Most prosperous place '
+                  'in Chu"\nvalue = nan\n')
+    code, output = _build(sources, tmp_path)
+    line = _line_of(toml, 'id = "chu-most-prosperous"')
+    assert code != 0
+    assert f"jianghan-2024.toml, line {line}: facts 'chu-most-prosperous': value is nan" in output
+    assert not (tmp_path / "out.db").exists()
+
+
+def test_a_huge_year_is_refused_naming_the_fact(sources: Path, tmp_path: Path) -> None:
+    toml = sources / "jianghan-2024.toml"
+    _replace_once(toml, 'id = "chu-most-prosperous"\nsection = "overview"\nkind = "ranking"\n'
+                  'year = 2023\n', 'id = "chu-most-prosperous"\nsection = "overview"\n'
+                  'kind = "ranking"\nyear = 99999999999999999999\n')
+    code, output = _build(sources, tmp_path)
+    assert code != 0 and "unexpected" not in output
+    assert "facts 'chu-most-prosperous': year is 99999999999999999999, too large" in output
+
+
+def test_a_fact_id_used_twice_is_refused_naming_the_id(sources: Path, tmp_path: Path) -> None:
+    toml = sources / "jianghan-2024.toml"
+    _replace_once(toml, 'id = "first-trillion-gdp-district"', 'id = "chu-most-prosperous"')
+    code, output = _build(sources, tmp_path)
+    line = _line_of(toml, 'id = "chu-most-prosperous"') + 16  # the second one
+    assert code != 0 and "unexpected" not in output
+    assert f"line {line}: facts id 'chu-most-prosperous' is used twice" in output
+
+
+def test_two_files_with_one_briefing_id_are_refused_naming_both(
+    sources: Path, tmp_path: Path
+) -> None:
+    shutil.copyfile(sources / "jianghan-2024.toml", sources / "copy.toml")
+    code, output = _build(sources, tmp_path)
+    assert code != 0 and "unexpected" not in output
+    assert "jianghan-2024.toml and copy.toml both define briefing 'jianghan-2024'" in output
+
+
+def test_deep_nesting_is_refused_naming_the_file(sources: Path, tmp_path: Path) -> None:
+    (sources / "deep.toml").write_text("x = " + "[" * 100_000 + "]" * 100_000 + "\n")
+    code, output = _build(sources, tmp_path)
+    assert code != 0 and "unexpected" not in output
+    assert "deep.toml" in output and "nest too deeply" in output
+
+
+def test_a_fifo_named_toml_is_refused_at_once(sources: Path, tmp_path: Path) -> None:
+    os.mkfifo(sources / "pipe.toml")
+    code, output = _build(sources, tmp_path)
+    assert code != 0
+    assert "pipe.toml is not a text file (it is a pipe, socket or device)" in output
+
+
+def test_a_symlink_to_dev_zero_named_toml_is_refused_at_once(
+    sources: Path, tmp_path: Path
+) -> None:
+    (sources / "zero.toml").symlink_to("/dev/zero")
+    code, output = _build(sources, tmp_path)
+    assert code != 0
+    assert "zero.toml is not a text file (it is a pipe, socket or device)" in output
+
+
+def test_a_briefing_file_over_the_size_limit_is_not_read(sources: Path, tmp_path: Path) -> None:
+    with (sources / "big.toml").open("wb") as handle:
+        handle.truncate(9 * 1024 * 1024)
+    code, output = _build(sources, tmp_path)
+    assert code != 0
+    assert "big.toml is 9,437,184 bytes, more than the 8,388,608" in output
+
+
+def _check_source(source: Path, built_db: Path) -> tuple[int, str]:
+    started = time.monotonic()
+    result = CliRunner().invoke(cli, ["check", "--db", str(built_db), "--source", str(source)])
+    assert time.monotonic() - started < 20
+    return result.exit_code, result.output
+
+
+def test_check_source_accepts_the_source_saved_with_a_bom(built_db: Path, tmp_path: Path) -> None:
+    source = tmp_path / "jianghan-2024.txt"
+    source.write_bytes(b"\xef\xbb\xbf" + SOURCE_TEXT.read_bytes())
+    code, output = _check_source(source, built_db)
+    assert (code, output) == (0, "ok\n")
+
+
+def test_check_source_names_another_encoding(built_db: Path, tmp_path: Path) -> None:
+    source = tmp_path / "jianghan-2024.txt"
+    source.write_bytes(SOURCE_TEXT.read_text("utf-8").encode("gb18030"))
+    code, output = _check_source(source, built_db)
+    assert code == 1
+    assert "jianghan-2024.txt is saved as GB18030, not UTF-8" in output
+    assert output.count("\n") == 1  # one line, not 117 facts "not found"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_check_source_refuses_what_is_not_a_file_at_once(
+    built_db: Path, tmp_path: Path, kind: str
+) -> None:
+    source = tmp_path / "source.txt"
+    if kind == "fifo":
+        os.mkfifo(source)
+    else:
+        source.symlink_to("/dev/zero")
+    code, output = _check_source(source, built_db)
+    assert code == 1
+    assert "source.txt is not a text file (it is a pipe, socket or device)" in output
