@@ -146,7 +146,13 @@ def export(fmt: str, out: Path, db_path: Path | None) -> None:
 @click.option(
     "--summary-only", is_flag=True, help="Only the one-page summary, not the full briefing."
 )
-def pdf(out: Path, db_path: Path | None, lang: str | None, summary_only: bool) -> None:
+@click.option(
+    "--allow-large", is_flag=True,
+    help="Print the full briefing even when it holds more than 5,000 facts or 1,000 sections.",
+)
+def pdf(
+    out: Path, db_path: Path | None, lang: str | None, summary_only: bool, allow_large: bool
+) -> None:
     """Write the printable briefing (A4) as a PDF; needs no display."""
     from jhviewer.data.store import Store
     from jhviewer.report import BriefingPrinter
@@ -154,7 +160,11 @@ def pdf(out: Path, db_path: Path | None, lang: str | None, summary_only: bool) -
     language = "en" if lang == "en" else "zh"
     with Store.open(db_path) as store:
         _refuse_to_overwrite_source(out, store)
-        pages = BriefingPrinter(store, language).to_pdf(out, summary_only=summary_only)
+        printer = BriefingPrinter(store, language, allow_large=allow_large)
+        reason = None if allow_large else printer.too_large(summary_only)
+        if reason is not None:
+            raise click.UsageError(f"{reason} Use --summary-only, or --allow-large to print it all.")
+        pages = printer.to_pdf(out, summary_only=summary_only)
         _note_unreadable_rows(store)
     echo(f"wrote {out} ({pages} pages)")
 

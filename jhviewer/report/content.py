@@ -47,6 +47,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "src_database": ("数据库", "Database"),
     "src_generated": ("生成工具", "Produced by"),
     "facts_count": ("{count}条", "{count}"),
+    "more_targets": ("另有{count}项目标未列出，见完整简报。",
+                     "and {count} more targets, listed in the full briefing."),
     "note": (
         "说明：表中各条事实的说明文字是根据原文改写的概括，并非原文引文；"
         "每个数值都可按“段落”一栏的编号在原文中核对。",
@@ -62,6 +64,10 @@ MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "Au
 # Longest text printed from one database field; keeps a hostile row within one page.
 SHORT_LIMIT = 160
 LONG_LIMIT = 900
+# The summary stays a summary (page 1, or about that): at most this many headline figures
+# and targets; the rest are counted ("and N more") and printed in the full briefing.
+SUMMARY_FIGURES = 12
+SUMMARY_TARGETS = 40
 
 
 def text(key: str, lang: Lang, **fields: object) -> str:
@@ -266,18 +272,23 @@ def _summary(
         lead=lead,
     )
     elements: list[Element] = [title_block]
-    figures = tuple(_figure(fact, lang) for fact in store.headline_facts(briefing.id))
+    headlines = store.headline_facts(briefing.id)[:SUMMARY_FIGURES]
+    figures = tuple(_figure(fact, lang) for fact in headlines)
     if figures:
         elements += [Heading(text("headlines", lang)), FigureGrid(figures)]
     targets = store.targets(briefing.id)
     if targets:
+        shown = targets[:SUMMARY_TARGETS]
         elements += [
             Heading(_targets_title(store, briefing, targets, lang)),
             TargetGrid(
                 (text("col_indicator", lang), text("col_target", lang)),
-                _target_items(store, briefing, targets, lang),
+                _target_items(store, briefing, shown, lang),
             ),
         ]
+        if len(targets) > len(shown):
+            more = f"{len(targets) - len(shown):,}"
+            elements.append(Paragraph(text("more_targets", lang, count=more), "note"))
     return tuple(elements)
 
 
@@ -330,11 +341,13 @@ def _themes(
         by_section.setdefault(fact.section_id, []).append(fact)
     elements: list[Element] = [Heading(text("themes", lang), level=0)]
     for number, section in enumerate(sections, start=1):
+        rows = by_section.pop(section.id, [])
         elements += [
             Heading(f"{number}  {clean(section.title(lang))}"),
-            Paragraph(clean(section.summary(lang), LONG_LIMIT), "lead"),
+            # A section without facts (a `check` warning) ends with its lead, which may
+            # then end a page: its heading does not pull the next section along.
+            Paragraph(clean(section.summary(lang), LONG_LIMIT), "lead" if rows else "lead-alone"),
         ]
-        rows = by_section.pop(section.id, [])
         if rows:
             elements.append(_fact_table(rows, lang))
     leftovers = [fact for rows in by_section.values() for fact in rows]

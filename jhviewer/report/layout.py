@@ -234,11 +234,11 @@ class HeadingFlow(Flowable):
 
 class ParagraphFlow(Flowable):
     def __init__(self, units: Units, paragraph: model.Paragraph, width: float) -> None:
-        style = {"lead": LEAD, "note": NOTE}.get(paragraph.style, BODY)
+        style = {"lead": LEAD, "lead-alone": LEAD, "note": NOTE}.get(paragraph.style, BODY)
         self.text = Text(units, paragraph.text, style, width)
         self.height = self.text.height
         self.space_before = units.mm(2.5)
-        self.keep_with_next = paragraph.style == "lead"
+        self.keep_with_next = paragraph.style == "lead"  # "lead-alone": no table follows
         self.may_end_page = not self.keep_with_next
 
     def draw(self, painter: QPainter, x: float, y: float) -> None:
@@ -682,8 +682,9 @@ class PageFrame:
 def paginate(flows: Sequence[Flowable], body_height: float) -> list[list[Placed]]:
     """Place flowables on pages: never split one, keep chains of keep-with-next together.
 
-    A chain taller than a page is broken, but never after a flowable that may not end a
-    page (a heading, a table header)."""
+    A chain taller than a page is broken, preferably not after a flowable that may not end
+    a page (a heading, a table header). Time is linear in the number of flowables: a chain
+    is followed no further than a page's height, and its fitting part found in one pass."""
     pages: list[list[Placed]] = [[]]
     y = 0.0
     index = 0
@@ -695,7 +696,7 @@ def paginate(flows: Sequence[Flowable], body_height: float) -> list[list[Placed]
                 y = 0.0
             index += 1
             continue
-        group = _keep_group(flows, index)
+        group = _keep_group(flows, index, body_height)
         if y + _group_height(group, y) > body_height:
             fresh = _repeat_height(flow)
             if y > 0 and fresh + _group_height(group, fresh) <= body_height:
@@ -738,21 +739,33 @@ def _new_page(pages: list[list[Placed]], flow: Flowable) -> float:
 
 
 def _fitting_part(group: list[Flowable], y: float, body_height: float) -> list[Flowable]:
-    """The longest start of `group` that fits below `y` and may end a page (or [])."""
-    for size in range(len(group) - 1, 0, -1):
-        part = group[:size]
-        if part[-1].may_end_page and y + _group_height(part, y) <= body_height:
-            return part
-    return []
+    """The longest start of `group` that fits below `y` and may end a page; on a fresh page
+    (`y` 0) where no such start fits, the longest start that fits at all (or [])."""
+    total = 0.0
+    best = fitting = 0
+    for size, member in enumerate(group[:-1], start=1):
+        total += (member.space_before if y + total > 0 else 0.0) + member.height
+        if y + total > body_height:
+            break
+        fitting = size
+        if member.may_end_page:
+            best = size
+    if not best and y == 0:
+        best = fitting
+    return group[:best]
 
 
-def _keep_group(flows: Sequence[Flowable], start: int) -> list[Flowable]:
+def _keep_group(flows: Sequence[Flowable], start: int, limit: float) -> list[Flowable]:
+    """The chain of keep-with-next flowables from `start`, followed no further than
+    `limit` high (a longer one is broken anyway: sections without facts make one chain)."""
     group = [flows[start]]
     index = start
+    height = group[0].height
     while (group[-1].keep_with_next and index + 1 < len(flows)
-           and not isinstance(flows[index + 1], PageBreakMark)):
+           and not isinstance(flows[index + 1], PageBreakMark) and height <= limit):
         index += 1
         group.append(flows[index])
+        height += flows[index].space_before + flows[index].height
     return group
 
 

@@ -46,6 +46,11 @@ from jhviewer.report.layout import PagedLayout
 if TYPE_CHECKING:
     from jhviewer.report.chartlink import ChartArtist
 
+# A full printout beyond these is far more than a person reads: the CLI needs
+# --allow-large and the window asks first (`BriefingPrinter.too_large`).
+LARGE_PRINT_FACTS = 5_000
+LARGE_PRINT_SECTIONS = 1_000
+
 # Page margins (mm): the running header and footer sit inside them.
 MARGINS_MM = QMarginsF(18.0, 12.0, 18.0, 12.0)
 PDF_DPI = 1200
@@ -92,10 +97,12 @@ class BriefingPrinter:
         summary_only: bool = False,
         printed_on: date | None = None,
         today: Callable[[], date] = date.today,
+        allow_large: bool = False,
     ) -> None:
         if lang not in ("zh", "en"):
             raise ValueError(f"unknown language {lang!r}")
         self.store = store
+        self.allow_large = allow_large
         self.lang: Lang = lang
         self.summary_only = summary_only
         self.printed_on = printed_on
@@ -152,12 +159,42 @@ class BriefingPrinter:
         printer.setDocName(self.title)
         printer.setCreator(_creator())
 
+    def too_large(self, summary_only: bool | None = None) -> str | None:
+        """Why the printout is far beyond what a person reads (a sentence), or None.
+
+        Counted, not built: the full briefing of 100,000 facts would be some 5,000 pages.
+        The summary is capped and never too large."""
+        only = self.summary_only if summary_only is None else summary_only
+        if only:
+            return None
+        briefing = self.store.briefing()
+        if briefing is None:
+            return None
+        from jhviewer.data.records import FactFilter
+
+        facts = self.store.count_facts(FactFilter(briefing_id=briefing.id))
+        sections = self.store.count_sections(briefing.id)
+        if facts <= LARGE_PRINT_FACTS and sections <= LARGE_PRINT_SECTIONS:
+            return None
+        return (
+            f"The full briefing holds {facts:,} facts in {sections:,} sections, about "
+            f"{max(1, facts // 20 + sections // 12):,} pages: far more than the "
+            f"{LARGE_PRINT_FACTS:,} facts or {LARGE_PRINT_SECTIONS:,} sections a printout "
+            "is meant for."
+        )
+
     def render(self, device: QPagedPaintDevice, summary_only: bool | None = None) -> int:
         """Lay out and paint onto `device` as it is set up; returns the number of pages.
 
         Everything printed is read in one consistent view of the file (`Store.snapshot`):
         another program rewriting it meanwhile shows in none or all of the printout."""
         with self.store.snapshot():
+            if not self.allow_large:
+                reason = self.too_large(summary_only)
+                if reason is not None:
+                    raise LargePrintError(
+                        f"{reason} Print the summary only, or allow a large printout."
+                    )
             return self._render(device, summary_only)
 
     def _render(self, device: QPagedPaintDevice, summary_only: bool | None) -> int:
@@ -209,6 +246,10 @@ class BriefingPrinter:
     def paint_requested(self, printer: QPrinter) -> None:
         """For QPrintPreviewDialog.paintRequested: paint with the printer's own setup."""
         self.render(printer)
+
+
+class LargePrintError(ExportError):
+    """The printout would be far beyond what a person reads, and was not allowed."""
 
 
 def _prepare_qt() -> None:

@@ -633,7 +633,7 @@ class MainWindow(QMainWindow):
 
     def print_preview(self) -> None:
         printer_job = self._briefing_printer()
-        if printer_job is None:
+        if printer_job is None or not self._confirm_large(printer_job):
             return
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
@@ -645,7 +645,7 @@ class MainWindow(QMainWindow):
 
     def print_briefing(self) -> None:
         printer_job = self._briefing_printer()
-        if printer_job is None:
+        if printer_job is None or not self._confirm_large(printer_job):
             return
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
@@ -662,7 +662,7 @@ class MainWindow(QMainWindow):
             return
         lang, summary_only = options.language(), options.summary_only()
         printer_job = self._briefing_printer(lang)
-        if printer_job is None:
+        if printer_job is None or not self._confirm_large(printer_job, summary_only):
             return
         folder = Path(self.settings.last_directory() or Path.home())
         suggested = f"jianghan-{'summary' if summary_only else 'briefing'}-{lang}.pdf"
@@ -675,6 +675,11 @@ class MainWindow(QMainWindow):
         if self._run_report(lambda: printer_job.to_pdf(path, summary_only=summary_only)):
             self.settings.set_last_directory(str(path.parent))
             self.show_message(translate("MainWindow", "Saved {path}").format(path=path))
+
+    def _confirm_large(self, printer_job: BriefingPrinter, summary_only: bool = False) -> bool:
+        from jhviewer.ui.print_guard import confirm_large_print
+
+        return confirm_large_print(self, printer_job, summary_only)
 
     def _run_report(self, job: Callable[[], object]) -> bool:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
