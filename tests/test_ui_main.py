@@ -368,6 +368,9 @@ def test_print_actions_use_the_report_module(
         def __init__(self, store: Store, lang: str) -> None:
             calls.append(("init", lang))
 
+        def too_large(self, summary_only: bool = False) -> str | None:
+            return None
+
         def to_pdf(self, path: Path, summary_only: bool = False) -> None:
             calls.append(("pdf", (path, summary_only)))
             Path(path).write_bytes(b"%PDF-1.4\n")
