@@ -8,6 +8,7 @@ written, only ever reaches Qt as plain text or HTML-escaped.
 from __future__ import annotations
 
 import html
+import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -20,6 +21,30 @@ def plain_label(text: str = "") -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     return label
+
+
+# A run this long with no line-break opportunity (no space, not CJK) gets one every
+# BREAK_EVERY characters: QLabel wraps only where the text allows, and one 5,000-character
+# word would otherwise make its page 40,000 px wide.
+LONG_RUN = 40
+BREAK_EVERY = 20
+_UNBREAKABLE_RUN = re.compile(
+    rf"[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\u200b-]{{{LONG_RUN},}}"
+)
+
+
+def breakable(text: str) -> str:
+    """`text` with a zero-width space every few characters of an overly long word, so a
+    wrapping label can break it; ordinary text (and Chinese, which breaks anywhere) is
+    returned unchanged."""
+    if len(text) < LONG_RUN:
+        return text
+    return _UNBREAKABLE_RUN.sub(
+        lambda match: "\u200b".join(
+            match.group()[i:i + BREAK_EVERY] for i in range(0, len(match.group()), BREAK_EVERY)
+        ),
+        text,
+    )
 
 
 def escaped(text: str) -> str:

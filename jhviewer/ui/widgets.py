@@ -21,7 +21,7 @@ from jhviewer.data.store import Store
 from jhviewer.ui import style
 from jhviewer.ui.i18n import qualifier_word
 from jhviewer.ui.style import Role
-from jhviewer.ui.text import plain_label
+from jhviewer.ui.text import breakable, plain_label
 
 CARD_STYLE = (
     "QFrame#card { background-color: palette(base); border: 1px solid palette(mid);"
@@ -208,8 +208,9 @@ def card(name: str, accessible: str = "") -> tuple[QFrame, QVBoxLayout]:
 
 
 def role_label(text: str, role: Role, wrap: bool = False) -> QLabel:
-    """A plain-text label in a typography role."""
-    label = plain_label(text)
+    """A plain-text label in a typography role; a wrapping one breaks even a word longer
+    than the window (`text.breakable`)."""
+    label = plain_label(breakable(text) if wrap else text)
     style.set_role(label, role)
     label.setWordWrap(wrap)  # also gives the label height-for-width
     return label
