@@ -85,6 +85,49 @@ def synthetic_db(
     return path
 
 
+DEFAULT_SECTIONS = 100_000
+
+
+def many_sections_db(
+    sections: int = DEFAULT_SECTIONS,
+    cache_dir: Path | None = None,
+    log: Callable[[str], None] | None = None,
+) -> Path:
+    """The shipped briefing with `sections` more sections (each a heading and a one-line
+    lead, no facts), built from resources/briefings and cached like `synthetic_db`."""
+    path = cache_path(0, 0).with_name(cache_path(0, 0).name.replace("-0-0-", f"-sections{sections}-"))
+    if cache_dir is not None:
+        path = cache_dir / path.name
+    if path.exists():
+        return path
+    if log is not None:
+        log(f"building a database with {sections:,} more sections at {path} ...")
+    import sqlite3
+
+    from jhviewer.data.build import build_database
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=".synth-", suffix=".db", dir=path.parent)
+    os.close(handle)
+    temp_path = Path(temp_name)
+    try:
+        build_database(BRIEFINGS_DIR, temp_path)
+        connection = sqlite3.connect(temp_path)
+        briefing_id = connection.execute("SELECT id FROM briefings").fetchone()[0]
+        connection.executemany(
+            "INSERT INTO sections (id, briefing_id, position, title_zh, title_en, summary_zh,"
+            " summary_en) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            ((f"{briefing_id}/extra-{n}", briefing_id, 1000 + n, f"专题{n}", f"Theme {n}",
+              "本专题暂无事实。", "No facts in this theme yet.") for n in range(sections)),
+        )
+        connection.commit()
+        connection.close()
+        os.replace(temp_path, path)
+    finally:
+        temp_path.unlink(missing_ok=True)
+    return path
+
+
 def write_synthetic_db(out: Path, facts: int = DEFAULT_FACTS, seed: int = DEFAULT_SEED) -> int:
     """Write the synthetic database to `out` (atomically); returns the number of facts."""
     # Imported here: sqlite-utils (and numpy with it) is heavy, and only building needs it.

@@ -755,7 +755,12 @@ class Store:
         (about 10 ms per 1,000), so that a window can go on answering in between."""
         self.units()
         self.briefings()
-        self.sections()
+        yield
+        read = 0
+        while read < self.count_sections():  # a page at a time: there may be 100,000
+            self.sections_page(None, read, facts_per_step)
+            read += facts_per_step
+            yield
         self.entities()
         offset = 0
         yield

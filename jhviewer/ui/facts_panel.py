@@ -342,7 +342,7 @@ class FactsPanel(Panel):
         self.search_box.blockSignals(True)
         self.search_box.clear()
         self.search_box.blockSignals(False)
-        self.themes.set_sections(store.sections() if store is not None else [])
+        self.themes.set_store(store)  # a page of sections now, more as the list scrolls
         self._fill_years()
         self.model.set_store(store)
         self.theme_view.setCurrentIndex(self.themes.index(0))
@@ -405,11 +405,16 @@ class FactsPanel(Panel):
         )
 
     def select_theme(self, section_key: str | None) -> None:
-        for row in range(self.themes.rowCount()):
+        row = 0
+        while row < self.themes.rowCount() or self.themes.canFetchMore():
+            if row >= self.themes.rowCount():
+                self.themes.fetchMore()
+                continue
             section = self.themes.section(row)
             if (section.key if section else None) == section_key:
                 self.theme_view.setCurrentIndex(self.themes.index(row))
                 return
+            row += 1
 
     def _apply_filters(self) -> None:
         self.model.set_filter(self.current_filter())

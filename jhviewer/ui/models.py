@@ -265,17 +265,57 @@ class FactTableModel(QAbstractTableModel):
 
 
 class ThemeListModel(QAbstractListModel):
-    """'All themes' followed by the briefing's sections, in source order."""
+    """'All themes' followed by the briefing's sections, in source order.
+
+    From a store (`set_store`) the sections are read a page at a time as the list scrolls
+    (Qt's fetchMore): a file may hold 100,000 of them."""
+
+    PAGE = 200
 
     def __init__(self, parent: object | None = None) -> None:
         super().__init__(parent)
         self._sections: list[Section] = []
         self._lang: Lang = "zh"
+        self._store: Store | None = None
+        self._read = 0  # sections asked of the store so far (bad rows are left out)
+        self._total = 0
 
     def set_sections(self, sections: list[Section]) -> None:
         self.beginResetModel()
         self._sections = list(sections)
+        self._store = None
+        self._read = self._total = 0
         self.endResetModel()
+
+    def set_store(self, store: Store | None) -> None:
+        """Show `store`'s sections, reading only the first page now."""
+        self.beginResetModel()
+        self._store = store
+        self._sections = []
+        self._read = 0
+        self._total = store.count_sections() if store is not None else 0
+        self._read_page()
+        self.endResetModel()
+
+    def _read_page(self) -> list[Section]:
+        if self._store is None or self._read >= self._total:
+            return []
+        page = self._store.sections_page(None, self._read, self.PAGE)
+        self._read += self.PAGE
+        return page
+
+    def canFetchMore(self, parent: Index = _ROOT) -> bool:
+        return not parent.isValid() and self._store is not None and self._read < self._total
+
+    def fetchMore(self, parent: Index = _ROOT) -> None:
+        if not self.canFetchMore(parent):
+            return
+        page = self._read_page()
+        if page:
+            first = len(self._sections) + 1
+            self.beginInsertRows(_ROOT, first, first + len(page) - 1)
+            self._sections += page
+            self.endInsertRows()
 
     def set_language(self, lang: Lang) -> None:
         self._lang = lang
