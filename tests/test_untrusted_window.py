@@ -75,3 +75,38 @@ def test_a_right_to_left_override_in_a_label_reads_the_same_in_the_window_and_th
                           check=True).stdout
     assert "Gazelle firms 15.1%" in " ".join(text.split())
     assert "%1.51" not in text
+
+
+def test_the_window_shows_the_check_and_skip_reads_the_file_as_trusted(
+    qtbot, built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    from jhviewer.data import store as store_module
+    from jhviewer.ui import integrity
+    from jhviewer.ui.main_window import MainWindow
+    from jhviewer.ui.settings import Settings
+
+    db = tmp_path / "big.db"
+    shutil.copyfile(built_db, db)
+    monkeypatch.setattr(store_module, "_PROGRESS_EVERY_N_OPS", 100)
+    monkeypatch.setattr(integrity, "SHOW_AFTER_S", 0.0)
+    shown: list[str] = []
+
+    def cancel(dialog: QProgressDialog) -> bool:
+        shown.append(dialog.labelText())
+        return True  # the user pressed Skip Check
+
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", cancel)
+    window = MainWindow(Settings.in_file(tmp_path / "settings.ini"), "en")
+    qtbot.addWidget(window)
+    try:
+        assert window.load_database(db, check_later=True) is None
+        assert window.store is not None and not window.store.checked
+        window.show_tab("targets")
+        settle()
+        assert shown and shown[0].startswith("Checking big.db for damage (at most 10 s)")
+        assert window.store.checked and window.store.check_skipped
+        assert len(window.panel("targets").cards) == 28
+    finally:
+        close_window(window)

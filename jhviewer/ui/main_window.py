@@ -382,8 +382,13 @@ class MainWindow(QMainWindow):
         store = self.store
         if store is None or store.checked:
             return True
+        from jhviewer.ui.integrity import run_check
+
         try:
-            store.check()
+            if not run_check(self, store):  # progress after 0.5 s; Skip trusts the file
+                self.show_message(translate(
+                    "MainWindow", "Integrity check skipped: {name} is read as you trust it."
+                ).format(name=store.path.name))
         except DatabaseError as error:
             self.set_store(None)
             self._forget_recent(store.path)
