@@ -163,7 +163,9 @@ def pdf(
         printer = BriefingPrinter(store, language, allow_large=allow_large)
         reason = None if allow_large else printer.too_large(summary_only)
         if reason is not None:
-            raise click.UsageError(f"{reason} Use --summary-only, or --allow-large to print it all.")
+            from jhviewer.data.errors import ExportError
+
+            raise ExportError(f"{reason} Use --summary-only, or --allow-large to print it all.")
         pages = printer.to_pdf(out, summary_only=summary_only)
         _note_unreadable_rows(store)
     echo(f"wrote {out} ({pages} pages)")

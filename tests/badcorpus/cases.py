@@ -51,6 +51,8 @@ CATEGORIES = (
     "NULL in a column", "mistyped value", "NaN/inf/huge number", "10 MB string",
     "markup in every text column", "schema version", "another schema", "not SQLite", "path",
     "hostile schema", "search index", "WAL / lock / permissions",
+    "concurrent writer", "cold cache", "huge value", "control characters", "bidi",
+    "empty sections",
 )
 
 MARKUP = (
@@ -89,6 +91,8 @@ class Case:
     bad_rows: tuple[tuple[str, str], ...] = ()
     # The markup string planted in every text column, when the case is about markup.
     markup: str | None = None
+    # Another program rewrites the file while it is read: its own writes are expected.
+    changing: bool = False
 
 
 # --- building blocks ---------------------------------------------------------------------
@@ -912,6 +916,176 @@ def _files_and_locks() -> list[Case]:
     ]
 
 
+# --- issue 12: files that change, grow or hold hostile text ---------------------------------
+
+_WRITER = """
+import sqlite3, sys, threading, time
+path, journal = sys.argv[1], sys.argv[2]
+stop = threading.Event()
+threading.Thread(target=lambda: (sys.stdin.read(), stop.set()), daemon=True).start()
+connection = sqlite3.connect(path, timeout=30, isolation_level=None)
+connection.execute(f"PRAGMA journal_mode = {journal}")
+print("writing", flush=True)
+version = 0
+while not stop.is_set():
+    version += 1
+    mark = "AB"[version % 2]
+    connection.execute("BEGIN IMMEDIATE")
+    connection.execute("UPDATE facts SET label_zh = ? || substr(label_zh, 2), "
+                       "label_en = ? || substr(label_en, 2)", (mark, mark))
+    connection.execute("COMMIT")
+    time.sleep(0.005)
+connection.close()
+"""
+
+
+def _concurrent_writer() -> list[Case]:
+    """Another process rewrites every label in one transaction, over and over, while the
+    file is read (WAL and rollback journal). Every label starts with the version's mark
+    (A or B), so a read that mixes versions shows both."""
+
+    def writer(journal: str) -> Maker:
+        @contextlib.contextmanager
+        def make(base: Path, folder: Path) -> Iterator[Path]:
+            path = _copy(base, folder)
+            _edit(path, lambda c: c.execute(
+                "UPDATE facts SET label_zh = 'A' || label_zh, label_en = 'A' || label_en"
+            ))
+            process = subprocess.Popen(
+                [sys.executable, "-c", _WRITER, str(path), journal],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            )
+            try:
+                assert process.stdout is not None and process.stdout.readline() == "writing\n"
+                yield path
+            finally:
+                assert process.stdin is not None
+                process.stdin.close()
+                process.wait(timeout=60)
+                if process.stdout is not None:
+                    process.stdout.close()
+
+        return make
+
+    return [
+        Case(f"rewritten-while-read-{journal}", "concurrent writer", writer(journal),
+             frozenset({OK, REFUSED}), changing=True)
+        for journal in ("wal", "delete")
+    ]
+
+
+def _cold_cache() -> list[Case]:
+    """A sound file of 60 MB, not in the page cache: the integrity check reads it from
+    disk, under its own budget (a per-query 2 s budget refused such files)."""
+
+    @contextlib.contextmanager
+    def make(base: Path, folder: Path) -> Iterator[Path]:
+        path = _copy(base, folder)
+        filler = random.Random(f"{SEED}:cold").randbytes(1000)
+
+        def script(connection: sqlite3.Connection) -> None:
+            connection.execute("CREATE TABLE padding (x BLOB)")
+            connection.executemany("INSERT INTO padding VALUES (?)", [(filler,)] * 60_000)
+
+        _edit(path, script)
+        descriptor = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+            if hasattr(os, "posix_fadvise"):
+                os.posix_fadvise(descriptor, 0, 0, os.POSIX_FADV_DONTNEED)
+        finally:
+            os.close(descriptor)
+        yield path
+
+    return [Case("sound-60mb-cold-cache", "cold cache", make, frozenset({OK}))]
+
+
+def _huge_values(base: Path) -> list[Case]:
+    """One value over the 20 MB length limit: that row is named and skipped, the rest shown."""
+    cases = []
+    for table, column in (("facts", "label_en"), ("facts", "evidence"),
+                          ("sections", "title_en"), ("entities", "name_en"),
+                          ("units", "en"), ("briefings", "title_en")):
+        row_id = _ids(base, table)[0 if table in ("briefings", "units") else 3]
+        filler = "江汉x" * (21_000_000 // 5 + 1)
+        cases.append(Case(
+            f"over-20mb-{table}.{column}", "huge value",
+            _set_rows(table, column, [row_id], filler), frozenset({PROBLEMS}),
+            bad_rows=((table, row_id),) if table == "facts" else (),
+        ))
+    return cases
+
+
+TERMINAL_CONTROLS = (
+    "\x1b]52;c;ZXZpbA==\x07",  # OSC 52: write the clipboard
+    "\x1b[2J\x1b[H",  # clear the screen
+    "\x1b]0;pwned\x07",  # set the window title
+    "\x9b2J",  # C1 CSI
+    "\x1b[8m",  # hidden text
+    "\r\x08\x07\x0c",
+)
+
+
+def _control_characters(base: Path) -> list[Case]:
+    """Terminal control sequences in labels, evidence and ids; a NUL inside a label."""
+    facts = _ids(base, "facts")
+    controls = "".join(TERMINAL_CONTROLS)
+
+    def everywhere(connection: sqlite3.Connection) -> None:
+        connection.execute(
+            "UPDATE facts SET label_en = label_en || ?1, label_zh = ?1 || label_zh, "
+            "evidence = evidence || ?1, description_en = ?1 || description_en", (controls,)
+        )
+        connection.execute("UPDATE sections SET title_en = title_en || ?", (controls,))
+        connection.execute("UPDATE briefings SET title_en = title_en || ?", (controls,))
+
+    def bad_id(connection: sqlite3.Connection) -> None:
+        _loosen(connection, "facts")
+        connection.execute("UPDATE facts SET id = ?, year = 'soon' WHERE id = ?",
+                           (f"bad{controls}", facts[5]))
+
+    return [
+        Case("terminal-controls-in-text", "control characters", _edited(everywhere),
+             frozenset({OK})),
+        Case("terminal-controls-in-a-bad-row-id", "control characters", _edited(bad_id),
+             frozenset({PROBLEMS})),
+        Case("nul-inside-a-label", "control characters",
+             _set_rows("facts", "label_en", [facts[7]], "GDP\x00 (the rest was hidden)"),
+             frozenset({PROBLEMS}), bad_rows=(("facts", facts[7]),)),
+    ]
+
+
+BIDI_TEXT = "\u202e15.1%\u202c \u2067x\u2069 \u202a\u202b\u202d"
+
+
+def _bidi() -> list[Case]:
+    """Right-to-left overrides, embeddings and isolates in every text a reader sees."""
+
+    def script(connection: sqlite3.Connection) -> None:
+        for table, column in (("facts", "label_en"), ("facts", "label_zh"),
+                              ("facts", "evidence"), ("sections", "title_en"),
+                              ("briefings", "title_en"), ("units", "en")):
+            connection.execute(f'UPDATE "{table}" SET "{column}" = "{column}" || ?',
+                               (BIDI_TEXT,))
+
+    return [Case("bidi-overrides-everywhere", "bidi", _edited(script), frozenset({OK}))]
+
+
+def _empty_sections() -> list[Case]:
+    """4,000 sections without facts (a 1 MB file): a check warning, a linear printout."""
+
+    def script(connection: sqlite3.Connection) -> None:
+        briefing_id = connection.execute("SELECT id FROM briefings").fetchone()[0]
+        connection.executemany(
+            "INSERT INTO sections (id, briefing_id, position, title_zh, title_en, summary_zh,"
+            " summary_en) VALUES (?, ?, ?, ?, ?, '没有事实。', 'No facts.')",
+            [(f"{briefing_id}/empty-{n}", briefing_id, 1000 + n, f"空{n}", f"Empty {n}")
+             for n in range(4000)],
+        )
+
+    return [Case("4000-empty-sections", "empty sections", _edited(script), frozenset({OK}))]
+
+
 def corpus(base: Path) -> list[Case]:
     """Every case, in a fixed order, for the database built at `base`."""
     size = base.stat().st_size
@@ -932,6 +1106,12 @@ def corpus(base: Path) -> list[Case]:
         *_hostile(),
         *_search_index(),
         *_files_and_locks(),
+        *_concurrent_writer(),
+        *_cold_cache(),
+        *_huge_values(base),
+        *_control_characters(base),
+        *_bidi(),
+        *_empty_sections(),
     ]
     assert {case.category for case in cases} == set(CATEGORIES)
     names = [case.name for case in cases]

@@ -16,6 +16,7 @@ import csv
 import hashlib
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -36,7 +37,10 @@ CRASH = "crash"
 TRACEBACK = "traceback"
 WRITE = "write detected"
 MARKUP_SEEN = "markup interpreted"
-FAILURES = (HANG, CRASH, TRACEBACK, WRITE, MARKUP_SEEN)
+TERMINAL = "terminal control printed"
+BIDI_KEPT = "bidi override kept"
+MIXED = "mixed versions read"
+FAILURES = (HANG, CRASH, TRACEBACK, WRITE, MARKUP_SEEN, TERMINAL, BIDI_KEPT, MIXED)
 OUTCOMES = (OK, PROBLEMS, REFUSED, *FAILURES)
 
 CLI_ENTRIES = ("check", "search", "export-csv", "export-json")
@@ -81,7 +85,10 @@ def snapshot(folder: Path) -> Snapshot:
         for name in directories + files:
             path = Path(root) / name
             relative = str(path.relative_to(folder))
-            info = path.lstat()
+            try:
+                info = path.lstat()
+            except FileNotFoundError:  # a journal another program removed meanwhile
+                continue
             if not stat.S_ISREG(info.st_mode):
                 seen[relative] = ("other", stat.S_IFMT(info.st_mode))
             elif name.endswith("-shm"):
@@ -175,15 +182,38 @@ def _store_session(path: Path, case: Case) -> Run:
             ]
             if briefing is not None:
                 texts.append(briefing.title_en)
+            texts += [section.title_en for section in store.sections()]
+            mixed = _mixed_versions(store) if case.changing else ""
     except DatabaseError as error:
         return _refused("store", str(error))
     except Exception as error:
         return Run("store", CRASH, f"{type(error).__name__}: {error}"[:300])
+    if mixed:
+        return Run("store", MIXED, mixed)
+    if any(_BIDI_CONTROL.search(text) for text in texts):
+        return Run("store", BIDI_KEPT, "the store returned a bidi override or isolate")
     if case.markup and texts and not any(text.endswith(case.markup) for text in texts):
         return Run("store", MARKUP_SEEN, "the store did not return the markup as text")
     outcome = PROBLEMS if problems else OK
     detail = f"{len(problems)} bad rows" if problems else ""
     return Run("store", outcome, detail, problems, shown, in_table)
+
+
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _mixed_versions(store: Store) -> str:
+    """For a file another program rewrites: every label read in one snapshot carries the
+    same version mark (see cases._concurrent_writer); '' if so."""
+    for _ in range(5):
+        with store.snapshot():
+            facts = store.facts()
+            targets = store.targets()
+        marks = {text[:1] for fact in facts + targets for text in (fact.label_zh, fact.label_en)}
+        if len(marks) > 1:
+            return f"one snapshot read labels of versions {sorted(marks)}"
+    return ""
 
 
 def _refused(entry: str, message: str) -> Run:
@@ -232,8 +262,8 @@ def cli_arguments(entry: str, path: Path, out_dir: Path, case: Case) -> list[str
     if entry == "search":
         query = markup_word(case.markup) if case.markup else "GDP"
         return ["search", query, *db]
-    if entry == "pdf":
-        return ["pdf", str(out_dir / "briefing.pdf"), *db]
+    if entry == "pdf":  # the full printout, however large (the corpus times it)
+        return ["pdf", str(out_dir / "briefing.pdf"), "--allow-large", *db]
     if entry == "snapshot":
         return ["snapshot", str(out_dir / "tabs"), "--size", "900x700", *db]
     fmt = entry.removeprefix("export-")
@@ -312,6 +342,11 @@ def _classify_cli(entry: str, code: int, out: str, err: str, escaped: str, out_d
 
     if escaped or "Traceback" in out + err:
         return run(TRACEBACK, escaped or err.strip().splitlines()[-1][:300])
+    control = _TERMINAL_CONTROL.search(out + err)
+    if control:
+        return run(TERMINAL, f"printed {control.group()!r} raw")
+    if _BIDI_CONTROL.search(out + err):
+        return run(BIDI_KEPT, "printed a bidi override or isolate raw")
     err_lines = err.strip().splitlines()
     if code < 0 or code >= 2 or "unexpected error" in err:
         return run(CRASH, f"exit {code}: {err.strip()[:300]}")
@@ -381,6 +416,8 @@ def run_case(case: Case, base: Path, workdir: Path, entries: tuple[str, ...] = E
             else:
                 run = _cli_run(entry, path, out_dir, case, use_subprocess, timeout)
             written = changes(before, snapshot(folder))
+            if case.changing:  # the other program's writes to the file and its journal
+                written = [w for w in written if not w.startswith(path.name)]
             if written and run.outcome not in (HANG, CRASH, TRACEBACK):
                 run = Run(entry, WRITE, "; ".join(written)[:300], stdout=run.stdout,
                           stderr=run.stderr)
