@@ -4,8 +4,11 @@ Builds a fresh database from resources/briefings, makes every case of the corpus
 (tests/badcorpus/cases.py: truncations, byte flips, dropped tables and columns, NULLs,
 wrong types, huge numbers, 10 MB strings, markup, other versions and schemas, files
 that are not SQLite, odd paths, hostile views and triggers, broken search indexes, WAL,
-locks, read-only files) and runs each through the store and each command that takes
---db, with a timeout and a check for writes. Then prints, per entry point, how many files
+locks, read-only files; a file another program rewrites while it is read, a file not in
+the page cache, values over the length limit, terminal controls, bidi overrides, 4,000
+empty sections) and runs each through the store and each command that takes --db, with a
+timeout and a check for writes. Then the hostile briefing files and source texts
+(tests/badcorpus/sources.py) through `build-db` and `check --source`. Then prints, per entry point, how many files
 opened cleanly, opened with bad rows reported, were refused with a clear message, or
 ended in a crash, a traceback, a hang, a write or interpreted markup.
 
@@ -34,6 +37,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from jhviewer.data.build import build_database  # noqa: E402
 from jhviewer.paths import BRIEFINGS_DIR  # noqa: E402
 from tests.badcorpus.cases import CATEGORIES, OK, PROBLEMS, REFUSED, Case, corpus  # noqa: E402
+from tests.badcorpus.sources import SourceRun, run_source_case, source_cases  # noqa: E402
 from tests.badcorpus.probe import (  # noqa: E402
     CLI_ENTRIES,
     FAILURES,
@@ -52,6 +56,9 @@ LABELS = {
     "hang": "hang",
     "write detected": "write detected",
     "markup interpreted": "markup interpreted",
+    "terminal control printed": "terminal control printed",
+    "bidi override kept": "bidi override kept",
+    "mixed versions read": "mixed versions read",
 }
 
 
@@ -86,14 +93,50 @@ def main() -> int:
             results.append((case, runs))
             shutil.rmtree(case_dir, ignore_errors=True)
             _progress(number, len(cases), case, runs)
+        source_runs = _source_runs(work, base, options.timeout)
     elapsed = time.monotonic() - started
     all_entries = (*entries, *(("gui",) if options.gui else ()))
-    report = _report(results, all_entries, elapsed, options)
+    report = _report(results, all_entries, elapsed, options) + _source_report(source_runs)
     print(report)
     options.readme.write_text(report, encoding="utf-8")
     print(f"\n(written to {options.readme})", file=sys.stderr)
     failed = any(run.outcome in FAILURES for _, runs in results for run in runs)
+    failed = failed or any(run.outcome != run.case.expect for run in source_runs)
     return 1 if failed else 0
+
+
+def _source_runs(work: Path, base: Path, timeout: float) -> list[SourceRun]:
+    runs = []
+    for number, case in enumerate(source_cases(), 1):
+        run = run_source_case(case, work / f"source-{number:02d}", base, timeout)
+        if run.outcome != case.expect:
+            print(f"[source] {case.name}: {run.outcome}: {run.detail[:160]}", file=sys.stderr)
+        runs.append(run)
+    return runs
+
+
+def _source_report(runs: list[SourceRun]) -> str:
+    """The hostile-sources table: per command, how each case ended."""
+    commands = ("build-db", "check --source")
+    lines = ["", f"Hostile sources: {len(runs)} briefing folders and source texts "
+             "(tests/badcorpus/sources.py: nan and inf values, a huge year, an id used twice, "
+             "two files for one briefing, deep nesting, a FIFO or /dev/zero named as the "
+             "input, an oversized file, GB18030, a BOM), each as a real process.", "",
+             "| outcome | " + " | ".join(f"`{c}`" for c in commands) + " |",
+             "|---|" + "---:|" * len(commands)]
+    for outcome, label in (("ok", "read (as it should be)"),
+                           ("refused", "refused, naming the file (and id)"),
+                           ("crash", "crash or unclear message"), ("hang", "hang"),
+                           ("wrong", "other than expected")):
+        counts = []
+        for command in commands:
+            mine = [r for r in runs if r.case.command == command]
+            if outcome == "wrong":
+                counts.append(sum(r.outcome != r.case.expect for r in mine))
+            else:
+                counts.append(sum(r.outcome == outcome for r in mine))
+        lines.append(f"| {label} | " + " | ".join(str(c) for c in counts) + " |")
+    return "\n".join(lines) + "\n"
 
 
 def _window(work: Path) -> object:

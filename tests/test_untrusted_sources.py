@@ -159,3 +159,17 @@ def test_check_source_refuses_what_is_not_a_file_at_once(
     code, output = _check_source(source, built_db)
     assert code == 1
     assert "source.txt is not a text file (it is a pipe, socket or device)" in output
+
+
+def test_every_hostile_source_case_is_refused_clearly_or_read(
+    built_db: Path, tmp_path: Path
+) -> None:
+    """The corpus scripts/reliability.py runs, as real processes: no hang, no crash."""
+    from tests.badcorpus.sources import run_source_case, source_cases
+
+    wrong = []
+    for case in source_cases():
+        run = run_source_case(case, tmp_path / case.name, built_db)
+        if run.outcome != case.expect:
+            wrong.append(f"{case.name}: {run.outcome}: {run.detail}")
+    assert not wrong, "\n".join(wrong)
