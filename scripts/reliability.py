@@ -160,6 +160,8 @@ def _gui_run(window: object, case: Case, base: Path, folder: Path) -> Run:
         before = snapshot(folder / "case")
         run = gui_run(window, case, path)  # type: ignore[arg-type]
         written = changes(before, snapshot(folder / "case"))
+        if case.changing:  # the other program's writes to the file and its journal
+            written = [w for w in written if not w.startswith(path.name)]
         window.load_database(None)  # type: ignore[attr-defined]
     if written and run.outcome not in FAILURES:
         run = Run("gui", "write detected", "; ".join(written)[:300])
