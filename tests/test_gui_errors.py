@@ -37,9 +37,11 @@ PROBLEMS_SAMPLE = (
     "null-facts.label_zh", "text-in-facts.year", "blob-in-facts.evidence",
     "number-inf-in-facts.value", "number-int64-max-in-facts.paragraph", "null-units.scale",
     "blob-in-sections.title_en", "null-entities.name_zh",
+    "over-20mb-facts.label_en", "over-20mb-facts.evidence", "nul-inside-a-label",
 )
 OK_SAMPLE = ("pristine", "path-with-all-at-once", "wal-mode", "utf16-briefing",
-             "huge-facts.label_zh", "huge-briefings.title_en", "triggers-calling-functions")
+             "huge-facts.label_zh", "huge-briefings.title_en", "triggers-calling-functions",
+             "bidi-overrides-everywhere", "4000-empty-sections", "sound-60mb-cold-cache")
 
 
 @pytest.fixture(scope="module")
