@@ -95,7 +95,8 @@ def many_sections_db(
 ) -> Path:
     """The shipped briefing with `sections` more sections (each a heading and a one-line
     lead, no facts), built from resources/briefings and cached like `synthetic_db`."""
-    path = cache_path(0, 0).with_name(cache_path(0, 0).name.replace("-0-0-", f"-sections{sections}-"))
+    plain = cache_path(0, 0)
+    path = plain.with_name(plain.name.replace("-0-0-", f"-sections{sections}-"))
     if cache_dir is not None:
         path = cache_dir / path.name
     if path.exists():

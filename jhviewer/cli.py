@@ -8,6 +8,7 @@ Everything else, `--help`, `--version`, a command or a mistake, goes to the clic
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -84,10 +85,9 @@ def tolerant_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            # ValueError/OSError: a stream already written to in another way.
+            with contextlib.suppress(ValueError, OSError):
                 reconfigure(errors="backslashreplace")
-            except (ValueError, OSError):  # a stream already written to in another way
-                pass
 
 
 def _fail(message: str, code: int) -> None:

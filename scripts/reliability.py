@@ -8,9 +8,10 @@ locks, read-only files; a file another program rewrites while it is read, a file
 the page cache, values over the length limit, terminal controls, bidi overrides, 4,000
 empty sections) and runs each through the store and each command that takes --db, with a
 timeout and a check for writes. Then the hostile briefing files and source texts
-(tests/badcorpus/sources.py) through `build-db` and `check --source`. Then prints, per entry point, how many files
-opened cleanly, opened with bad rows reported, were refused with a clear message, or
-ended in a crash, a traceback, a hang, a write or interpreted markup.
+(tests/badcorpus/sources.py) through `build-db` and `check --source`. Then prints, per
+entry point, how many files opened cleanly, opened with bad rows reported, were refused
+with a clear message, or ended in a crash, a traceback, a hang, a write, interpreted
+markup, a raw terminal control, a kept bidi override or a read of mixed versions.
 
     .venv/bin/python scripts/reliability.py                 # store + CLI, in-process
     .venv/bin/python scripts/reliability.py --qt --gui      # + pdf, snapshot, the window
@@ -37,7 +38,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from jhviewer.data.build import build_database  # noqa: E402
 from jhviewer.paths import BRIEFINGS_DIR  # noqa: E402
 from tests.badcorpus.cases import CATEGORIES, OK, PROBLEMS, REFUSED, Case, corpus  # noqa: E402
-from tests.badcorpus.sources import SourceRun, run_source_case, source_cases  # noqa: E402
 from tests.badcorpus.probe import (  # noqa: E402
     CLI_ENTRIES,
     FAILURES,
@@ -46,6 +46,7 @@ from tests.badcorpus.probe import (  # noqa: E402
     Run,
     run_case,
 )
+from tests.badcorpus.sources import SourceRun, run_source_case, source_cases  # noqa: E402
 
 LABELS = {
     OK: "opened OK",

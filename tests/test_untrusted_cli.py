@@ -60,9 +60,8 @@ def test_check_shows_control_characters_as_escapes(hostile_db: Path) -> None:
     result = CliRunner().invoke(cli, ["check", "--db", str(hostile_db)])
     assert result.exit_code == 1
     _no_controls(result.output)
-    assert "unreadable row: facts bad\\x1b]52;c;ZXZpbA==\\x07GDP: year is not a whole number (soon)" in (
-        result.output
-    )
+    expected = "facts bad\\x1b]52;c;ZXZpbA==\\x07GDP: year is not a whole number (soon)"
+    assert f"unreadable row: {expected}" in result.output
 
 
 def test_export_messages_show_control_characters_as_escapes(

@@ -9,8 +9,8 @@ from typing import Any
 
 from jhviewer.data.errors import SourceError
 from jhviewer.data.safe_read import read_text_file
-from jhviewer.data.source_checks import check_rows
 from jhviewer.data.schema import TABLES
+from jhviewer.data.source_checks import check_rows
 
 Row = dict[str, Any]
 

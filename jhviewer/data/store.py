@@ -8,6 +8,7 @@ budget per query, so a hostile or broken file can neither run code nor hang the 
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import re
@@ -393,10 +394,8 @@ class Store:
             yield self
         finally:
             self._snapshot_depth = 0
-            try:
+            with contextlib.suppress(sqlite3.Error):  # a read transaction loses nothing
                 self._connection.execute("COMMIT")
-            except sqlite3.Error:
-                pass  # a read transaction has nothing to lose
 
     def _drop_caches(self) -> None:
         self._units = None

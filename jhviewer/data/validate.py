@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jhviewer.data.errors import DatabaseError, SourceError, ValueTooLargeError
+from jhviewer.data.safe_read import read_text_file
 from jhviewer.data.schema import (
     ENTITY_TYPES,
     FOREIGN_KEYS,
@@ -15,7 +16,6 @@ from jhviewer.data.schema import (
     QUALIFIERS,
     TABLES,
 )
-from jhviewer.data.safe_read import read_text_file
 from jhviewer.data.source import source_paragraphs
 from jhviewer.data.store import Store
 
