@@ -139,3 +139,37 @@ def test_the_window_asks_before_a_huge_printout(
         assert chosen == []  # said no: nothing printed, no file asked for
     finally:
         close_window(window)
+
+
+def test_a_long_printout_in_the_window_shows_progress_and_cancel_writes_nothing(
+    qtbot, built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDialog, QProgressDialog
+
+    from jhviewer.ui import print_guard
+    from jhviewer.ui.pdf_dialog import PdfOptionsDialog
+    from tests.uihelpers import close_window, make_window
+
+    db = with_empty_sections(built_db, tmp_path, 1200)
+    window = make_window(qtbot, tmp_path, db, "en")
+    monkeypatch.setattr(print_guard, "ask_large_print", lambda _parent, _reason: True)
+    monkeypatch.setattr(print_guard, "SHOW_AFTER_S", 0.0)
+    monkeypatch.setattr(PdfOptionsDialog, "exec", lambda _self: QDialog.DialogCode.Accepted)
+    out = tmp_path / "full.pdf"
+    monkeypatch.setattr("jhviewer.ui.main_window.QFileDialog.getSaveFileName",
+                        lambda *_a, **_k: (str(out), "PDF (*.pdf)"))
+    labels: list[str] = []
+
+    def cancel_on_page_three(dialog: QProgressDialog) -> bool:
+        labels.append(dialog.labelText())
+        return len(labels) >= 3
+
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", cancel_on_page_three)
+    try:
+        window.act["export-pdf"].trigger()
+        assert labels[0].startswith("Page 1 of ") and int(labels[0].split()[-1]) > 90
+        assert labels[2].startswith("Page 3 of ")
+        assert not out.exists()
+        assert not list(tmp_path.glob("*.pdf*"))  # no temporary file left either
+    finally:
+        close_window(window)

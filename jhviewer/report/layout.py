@@ -18,7 +18,7 @@ import bisect
 import copy
 import dataclasses
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
@@ -782,6 +782,10 @@ def _place(page: list[Placed], flow: Flowable, y: float) -> float:
     return top + flow.height
 
 
+class PrintCancelledError(ExportError):
+    """The person printing stopped the printout (nothing is written)."""
+
+
 class PagedLayout:
     """A document laid out for one device: `pages` of placed flowables, ready to paint."""
 
@@ -857,9 +861,15 @@ class PagedLayout:
                                                self.document.lang, self.chart_artist))
         return flows
 
-    def paint(self, painter: QPainter, device: QPagedPaintDevice) -> None:
-        """Paint every page; the painter is active on `device` and on its first page."""
+    def paint(self, painter: QPainter, device: QPagedPaintDevice,
+              on_page: Callable[[int, int], bool] | None = None) -> None:
+        """Paint every page; the painter is active on `device` and on its first page.
+
+        `on_page(number, pages)` is called before each page; when it returns False the
+        printout stops with PrintCancelledError."""
         for number, page in enumerate(self.pages, start=1):
+            if on_page is not None and not on_page(number, self.page_count):
+                raise PrintCancelledError("Printing was stopped before it was finished.")
             if number > 1 and not device.newPage():
                 raise ExportError("The printer could not start a new page.")
             self._paint_running(painter, number)

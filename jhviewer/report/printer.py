@@ -41,7 +41,7 @@ from jhviewer.data.records import Lang
 from jhviewer.data.store import Store
 from jhviewer.fonts import FontLoadError, load_bundled_fonts
 from jhviewer.report.content import ReportDocument, build_document
-from jhviewer.report.layout import PagedLayout
+from jhviewer.report.layout import PagedLayout, PrintCancelledError
 
 if TYPE_CHECKING:
     from jhviewer.report.chartlink import ChartArtist
@@ -103,6 +103,9 @@ class BriefingPrinter:
             raise ValueError(f"unknown language {lang!r}")
         self.store = store
         self.allow_large = allow_large
+        # Called before each page with (page, pages); False stops the printout (the window
+        # shows progress with it and a Cancel button).
+        self.on_page: Callable[[int, int], bool] | None = None
         self.lang: Lang = lang
         self.summary_only = summary_only
         self.printed_on = printed_on
@@ -203,7 +206,11 @@ class BriefingPrinter:
         if not painter.begin(device):
             raise ExportError("Could not start printing (the output could not be opened).")
         try:
-            layout.paint(painter, device)
+            layout.paint(painter, device, self.on_page)
+        except PrintCancelledError:
+            if isinstance(device, QPrinter):
+                device.abort()  # the pages so far are not sent (a PDF is not kept either)
+            raise
         finally:
             painter.end()
         return layout.page_count

@@ -657,7 +657,7 @@ class MainWindow(QMainWindow):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            self._run_report(lambda: printer_job.to_printer(printer))
+            self._run_report(lambda: printer_job.to_printer(printer), printer_job)
 
     def export_pdf(self) -> None:
         from jhviewer.ui.pdf_dialog import PdfOptionsDialog
@@ -677,7 +677,8 @@ class MainWindow(QMainWindow):
         if not name:
             return
         path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-        if self._run_report(lambda: printer_job.to_pdf(path, summary_only=summary_only)):
+        if self._run_report(lambda: printer_job.to_pdf(path, summary_only=summary_only),
+                            printer_job):
             self.settings.set_last_directory(str(path.parent))
             self.show_message(translate("MainWindow", "Saved {path}").format(path=path))
 
@@ -686,14 +687,24 @@ class MainWindow(QMainWindow):
 
         return confirm_large_print(self, printer_job, summary_only)
 
-    def _run_report(self, job: Callable[[], object]) -> bool:
+    def _run_report(self, job: Callable[[], object],
+                    printer_job: BriefingPrinter | None = None) -> bool:
+        """Run a printout; with `printer_job`, show its progress (with Cancel) if it is long."""
+        from contextlib import nullcontext
+
+        from jhviewer.ui.print_guard import print_progress
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            job()
+            with print_progress(self, printer_job) if printer_job else nullcontext():
+                job()
         except (JhviewerError, OSError) as error:
             from PySide6.QtWidgets import QMessageBox
 
             QApplication.restoreOverrideCursor()
+            if type(error).__name__ == "PrintCancelledError":  # the user's own Cancel
+                self.show_message(str(error))
+                return False
             box = QMessageBox(QMessageBox.Icon.Warning, translate("MainWindow", "Printing failed"),
                               str(error), QMessageBox.StandardButton.Ok, self)
             box.setTextFormat(Qt.TextFormat.PlainText)
