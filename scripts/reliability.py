@@ -8,7 +8,7 @@ locks, read-only files; a file another program rewrites while it is read, a file
 the page cache, values over the length limit, terminal controls, bidi overrides, 4,000
 empty sections) and runs each through the store and each command that takes --db, with a
 timeout and a check for writes. Then the hostile briefing files and source texts
-(tests/badcorpus/sources.py) through `build-db` and `check --source`. Then prints, per
+(tests/badcorpus/sources.py) through `build-db` and `check --sources`. Then prints, per
 entry point, how many files opened cleanly, opened with bad rows reported, were refused
 with a clear message, or ended in a crash, a traceback, a hang, a write, interpreted
 markup, a raw terminal control, a kept bidi override or a read of mixed versions.
@@ -118,7 +118,7 @@ def _source_runs(work: Path, base: Path, timeout: float) -> list[SourceRun]:
 
 def _source_report(runs: list[SourceRun]) -> str:
     """The hostile-sources table: per command, how each case ended."""
-    commands = ("build-db", "check --source")
+    commands = ("build-db", "check --sources")
     lines = ["", f"Hostile sources: {len(runs)} briefing folders and source texts "
              "(tests/badcorpus/sources.py: nan and inf values, a huge year, an id used twice, "
              "two files for one briefing, deep nesting, a FIFO or /dev/zero named as the "

@@ -1,7 +1,7 @@
 """Briefing files and source texts someone handed over: refused with file, line and id.
 
 From issue 12: `build-db` on a `value = nan`, duplicate ids, two files for one briefing, a
-huge year, deep nesting, a FIFO or a symlink to /dev/zero named *.toml; `check --source`
+huge year, deep nesting, a FIFO or a symlink to /dev/zero named *.toml; `check --sources`
 on the source saved with a BOM, in GB18030, or a FIFO. Each ends in one sentence naming
 the file (and the line and id where there is one), never "unexpected error" or a hang.
 """
@@ -125,8 +125,10 @@ def test_a_briefing_file_over_the_size_limit_is_not_read(sources: Path, tmp_path
 
 
 def _check_source(source: Path, built_db: Path) -> tuple[int, str]:
+    """`check --sources` on the folder of `source`, which is named as the briefing's."""
     started = time.monotonic()
-    result = CliRunner().invoke(cli, ["check", "--db", str(built_db), "--source", str(source)])
+    result = CliRunner().invoke(cli, ["check", "--db", str(built_db), "--sources",
+                                      str(source.parent)])
     assert time.monotonic() - started < 20
     return result.exit_code, result.output
 
@@ -151,14 +153,14 @@ def test_check_source_names_another_encoding(built_db: Path, tmp_path: Path) -> 
 def test_check_source_refuses_what_is_not_a_file_at_once(
     built_db: Path, tmp_path: Path, kind: str
 ) -> None:
-    source = tmp_path / "source.txt"
+    source = tmp_path / "jianghan-2024.txt"
     if kind == "fifo":
         os.mkfifo(source)
     else:
         source.symlink_to("/dev/zero")
     code, output = _check_source(source, built_db)
     assert code == 1
-    assert "source.txt is not a text file (it is a pipe, socket or device)" in output
+    assert "jianghan-2024.txt is not a text file (it is a pipe, socket or device)" in output
 
 
 def test_every_hostile_source_case_is_refused_clearly_or_read(

@@ -53,3 +53,15 @@ class ValueTooLargeError(DatabaseError):
 
 class CheckStoppedError(DatabaseError):
     """The integrity check was stopped by the person waiting for it (not a verdict)."""
+
+
+class BriefingFormatError(SourceError):
+    """Briefing files that break the authoring format; one line per problem in `problems`."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class UnknownBriefingError(JhviewerError):
+    """A briefing id that the database does not hold."""

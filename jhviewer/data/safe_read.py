@@ -1,6 +1,6 @@
 """Reading a text file someone handed over: only a regular file, only so much, named errors.
 
-`read_text_file` is what `build-db` (briefing files) and `check --source` (the source
+`read_text_file` is what `build-db` (briefing files) and `check --sources` (the source
 article) read through. A FIFO or a device named `*.toml` is refused at once rather than
 read for ever (a pipe with no writer blocks; /dev/zero never ends), a file over the limit
 is refused before it is read, a UTF-8 byte-order mark is accepted, and text in another

@@ -1,16 +1,16 @@
 """Checks on briefing rows that name the file, the line and the id of what they refuse.
 
-Run on the rows `source.load_briefing` made from one file (`check_rows`) and on all the
-files of a build together (`check_unique`), before anything is written: a `nan` value, a
-year too large for SQLite, an id used twice or two files for one briefing would otherwise
-be dropped silently or end in a database error that names neither file nor id.
+Run on the rows `source.load_briefing` made from one file, after the authoring format's
+own checks and before anything is written: a value SQLite cannot hold (`nan`, a year too
+large) or an id used twice would otherwise be dropped silently or end in a database error
+that names neither file nor id.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -51,22 +51,6 @@ def check_rows(rows: _Rows, text: str) -> None:
                     f"{_local(row_id)!r} is used twice"
                 )
             seen.add(row_id)
-
-
-def check_unique(files: Iterable[_Rows]) -> None:
-    """Refuse two files that make the same briefing, or the same id, naming both files."""
-    owners: dict[tuple[str, object], Path] = {}
-    for rows in files:
-        for table in ("briefings", "sections", "entities", "facts"):
-            for row in rows.tables.get(table, ()):
-                key = (table, row.get("id"))
-                earlier = owners.setdefault(key, rows.path)
-                if earlier != rows.path:
-                    what = "briefing" if table == "briefings" else f"{table} id"
-                    raise SourceError(
-                        f"{rows.path.name} and {earlier.name} both define {what} "
-                        f"{row.get('id')!r}; each id may come from one file only"
-                    )
 
 
 def line_of(text: str, row_id: object, last: bool = False) -> int | str:

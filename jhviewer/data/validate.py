@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jhviewer.data.errors import DatabaseError, SourceError, ValueTooLargeError
+from jhviewer.data.records import FactFilter
 from jhviewer.data.safe_read import read_text_file
 from jhviewer.data.schema import (
     ENTITY_TYPES,
@@ -24,9 +25,11 @@ WARNINGS_NAMED = 20
 
 
 def check_database(
-    db_path: Path | None, source_path: Path | None = None, warnings: list[str] | None = None
+    db_path: Path | None, sources_dir: Path | None = None, warnings: list[str] | None = None
 ) -> list[str]:
-    """Problems found in the database (and against the source text, when given).
+    """Problems found in the database, and against the source texts when `sources_dir` is
+    given: each briefing's evidence is looked up in its own `source_file` in that folder,
+    and a briefing whose source file is not there is a problem.
 
     Things that are allowed but probably a mistake (sections without facts) are appended
     to `warnings` when a list is given. A file that cannot be opened at all raises
@@ -36,8 +39,11 @@ def check_database(
     with Store.open(db_path) as store, store.snapshot():
         problems = _structural_problems(store)
         problems += [f"unreadable row: {problem}" for problem in store.scan_problems()]
-        if source_path is not None:
-            problems += _evidence_problems(store, source_path)
+        if sources_dir is not None:
+            for briefing in store.briefings():
+                problems += _evidence_problems(
+                    store, briefing.id, sources_dir / briefing.source_file
+                )
         if warnings is not None:
             warnings += [_one_line(warning) for warning in _empty_sections(store)]
     return [_one_line(problem) for problem in problems]
@@ -107,7 +113,7 @@ def _structural_problems(store: Store) -> list[str]:
     for row in _tolerant_rows(
         store, "SELECT id FROM facts WHERE kind = 'target' AND target_group IS NULL"
     ):
-        problems.append(f"fact {row[0]}: a target outside any 数说江汉 group")
+        problems.append(f"fact {row[0]}: a target outside any group of the targets summary")
     fact_count = store.rows("SELECT count(*) FROM facts")[0][0]
     try:
         fts_count = store.rows(f"SELECT count(*) FROM {FTS_TABLE}")[0][0]
@@ -138,16 +144,19 @@ def _vocabulary_problems(store: Store) -> list[str]:
     return problems
 
 
-def _evidence_problems(store: Store, source_path: Path) -> list[str]:
+def _evidence_problems(store: Store, briefing_id: str, source_path: Path) -> list[str]:
+    if not source_path.exists() and not source_path.is_symlink():
+        return [f"briefing {briefing_id}: its source file {source_path.name} is not in "
+                f"{source_path.parent}"]
     try:
         text = read_text_file(source_path)  # a regular file, size-limited, BOM accepted
     except SourceError as error:
-        return [f"cannot read the source text: {error}"]
+        return [f"briefing {briefing_id}: cannot read the source text: {error}"]
     paragraphs = source_paragraphs(text)
     problems = []
     # Records, not raw rows: a value over the length limit is one unreadable row (named
     # above), not the end of the check.
-    for fact in store.facts():
+    for fact in store.facts(FactFilter(briefing_id=briefing_id)):
         fact_id, evidence, paragraph = fact.id, fact.evidence, fact.paragraph
         if not evidence or evidence not in text:
             problems.append(f"fact {fact_id}: evidence not found in the source: {evidence!r}")

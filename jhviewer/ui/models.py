@@ -277,6 +277,7 @@ class ThemeListModel(QAbstractListModel):
         self._sections: list[Section] = []
         self._lang: Lang = "zh"
         self._store: Store | None = None
+        self._briefing_id: str | None = None
         self._read = 0  # sections asked of the store so far (bad rows are left out)
         self._total = 0
 
@@ -287,20 +288,21 @@ class ThemeListModel(QAbstractListModel):
         self._read = self._total = 0
         self.endResetModel()
 
-    def set_store(self, store: Store | None) -> None:
-        """Show `store`'s sections, reading only the first page now."""
+    def set_store(self, store: Store | None, briefing_id: str | None = None) -> None:
+        """Show the sections of `store` (of one briefing, or all), reading one page now."""
         self.beginResetModel()
         self._store = store
+        self._briefing_id = briefing_id
         self._sections = []
         self._read = 0
-        self._total = store.count_sections() if store is not None else 0
-        self._read_page()
+        self._total = store.count_sections(briefing_id) if store is not None else 0
+        self._sections = self._read_page()
         self.endResetModel()
 
     def _read_page(self) -> list[Section]:
         if self._store is None or self._read >= self._total:
             return []
-        page = self._store.sections_page(None, self._read, self.PAGE)
+        page = self._store.sections_page(self._briefing_id, self._read, self.PAGE)
         self._read += self.PAGE
         return page
 
@@ -342,25 +344,26 @@ class ThemeListModel(QAbstractListModel):
 
 
 class StoreAnswers:
-    """The store's answers that do not depend on the language, asked once per store.
+    """A briefing's answers that do not depend on the language, asked once per briefing.
 
     The targets panel and the charts rebuild on every language switch and share these.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, briefing_id: str | None) -> None:
         self._store = store
+        self._briefing_id = briefing_id
 
     @cached_property
     def headline_facts(self) -> list[Fact]:
-        return self._store.headline_facts()
+        return self._store.headline_facts(self._briefing_id)
 
     @cached_property
     def targets(self) -> list[Fact]:
-        return self._store.targets()
+        return self._store.targets(self._briefing_id)
 
     @cached_property
     def comparable_pairs(self) -> list[ComparablePair]:
-        return self._store.comparable_pairs()
+        return self._store.comparable_pairs(self._briefing_id)
 
     @cached_property
     def earlier_results(self) -> dict[str, Fact]:
@@ -368,12 +371,15 @@ class StoreAnswers:
         return {pair.target.id: pair.result for pair in self.comparable_pairs}
 
 
-_ANSWERS: WeakKeyDictionary[Store, StoreAnswers] = WeakKeyDictionary()
+_ANSWERS: WeakKeyDictionary[Store, dict[str | None, StoreAnswers]] = WeakKeyDictionary()
 
 
 def answers(store: Store) -> StoreAnswers:
-    """The shared `StoreAnswers` of `store` (dropped with the store)."""
-    found = _ANSWERS.get(store)
+    """The shared `StoreAnswers` of the store's chosen briefing (dropped with the store)."""
+    briefing = store.briefing()
+    briefing_id = briefing.id if briefing is not None else None
+    per_briefing = _ANSWERS.setdefault(store, {})
+    found = per_briefing.get(briefing_id)
     if found is None:
-        found = _ANSWERS[store] = StoreAnswers(store)
+        found = per_briefing[briefing_id] = StoreAnswers(store, briefing_id)
     return found

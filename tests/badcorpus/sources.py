@@ -1,7 +1,7 @@
-"""Hostile briefing files and source texts for `build-db` and `check --source` (issue 12).
+"""Hostile briefing files and source texts for `build-db` and `check --sources` (issue 12).
 
 Each case makes a folder of briefing files (for `build-db`) or a source text (for
-`check --source`) from the real ones and says what is right: refused with one line that
+`check --sources`) from the real ones and says what is right: refused with one line that
 names the file (`refused`), or accepted (`ok`). `run_source_case` runs it as a real
 `python -m jhviewer` process with a timeout, so a hang or an out-of-memory run shows.
 Used by scripts/reliability.py and tests/test_untrusted_sources.py.
@@ -29,7 +29,7 @@ REFUSED, OK, HANG, CRASH = "refused", "ok", "hang", "crash"
 @dataclass(frozen=True)
 class SourceCase:
     name: str
-    command: str  # "build-db" or "check --source"
+    command: str  # "build-db" or "check --sources"
     make: Callable[[Path], Path] = field(repr=False, compare=False)  # folder -> the input
     expect: str = REFUSED
     names: str = ""  # what the refusal must mention (a file name, an id)
@@ -59,7 +59,7 @@ def _replace_first(old: str, new: str) -> Callable[[str], str]:
 
 def _source(folder: Path, data: bytes | str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "source.txt"
+    path = folder / "jianghan-2024.txt"  # the briefing's source_file
     if data == "fifo":
         os.mkfifo(path)
     elif isinstance(data, str) and data.startswith("->"):
@@ -100,15 +100,15 @@ def source_cases() -> list[SourceCase]:
                 "jianghan-2024", "other-2024").encode("gb18030")}), names="GB18030"),
         SourceCase("bom-toml", "build-db", lambda f: _briefings(
             f, lambda t: "\ufeff" + t), expect=OK),
-        SourceCase("source-with-bom", "check --source",
+        SourceCase("source-with-bom", "check --sources",
                    lambda f: _source(f, b"\xef\xbb\xbf" + text), expect=OK),
-        SourceCase("source-in-gb18030", "check --source",
+        SourceCase("source-in-gb18030", "check --sources",
                    lambda f: _source(f, text.decode("utf-8").encode("gb18030")),
                    names="saved as GB18030"),
-        SourceCase("source-fifo", "check --source", lambda f: _source(f, "fifo"),
-                   names="source.txt"),
-        SourceCase("source-dev-zero", "check --source", lambda f: _source(f, "->/dev/zero"),
-                   names="source.txt"),
+        SourceCase("source-fifo", "check --sources", lambda f: _source(f, "fifo"),
+                   names="jianghan-2024.txt"),
+        SourceCase("source-dev-zero", "check --sources", lambda f: _source(f, "->/dev/zero"),
+                   names="jianghan-2024.txt"),
     ]
 
 
@@ -126,7 +126,7 @@ def run_source_case(case: SourceCase, folder: Path, db: Path,
     if case.command == "build-db":
         arguments = ["build-db", "--source-dir", str(target), "--out", str(folder / "out.db")]
     else:
-        arguments = ["check", "--db", str(db), "--source", str(target)]
+        arguments = ["check", "--db", str(db), "--sources", str(target.parent)]
     environment = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     environment.pop("JHVIEWER_DEBUG", None)
     try:
