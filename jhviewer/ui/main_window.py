@@ -194,8 +194,8 @@ class MainWindow(QMainWindow):
         for briefing in reversed(briefings):  # newest first
             label = briefing.label(self._lang)
             self.briefing_box.addItem(label, briefing.id)
-            self.briefing_box.setItemData(
-                self.briefing_box.count() - 1, briefing.title(self._lang),
+            self.briefing_box.setItemData(  # escaped: Qt reads a tooltip as HTML if it can
+                self.briefing_box.count() - 1, tooltip(briefing.title(self._lang)),
                 Qt.ItemDataRole.ToolTipRole,
             )
             action = QAction(label, self.briefing_menu)
