@@ -62,7 +62,10 @@ def test_four_thousand_empty_sections_paginate_a_page_per_dozen_not_one_each(
     db = with_empty_sections(built_db, tmp_path, 4000)
     started = time.monotonic()
     with Store.open(db) as store:
-        printer = BriefingPrinter(store, "en", printed_on=date(2024, 5, 1), allow_large=True)
+        from jhviewer.ui.charts import FIGURE_PAINTER
+
+        printer = BriefingPrinter(store, "en", printed_on=date(2024, 5, 1), allow_large=True,
+                                  figures=FIGURE_PAINTER)
         pages = printer.to_pdf(tmp_path / "out.pdf")
     assert 250 <= pages <= 450  # 4,000 headings and leads, a dozen a page
     assert time.monotonic() - started < 120  # was 509 s: quadratic; a hang guard only

@@ -88,7 +88,10 @@ def test_a_printout_made_while_another_program_rewrites_every_label_shows_one_ve
 
     monkeypatch.setattr(Store, "headline_facts", headline_then_rewrite)
     with Store.open(user_copy) as store:
-        printer = BriefingPrinter(store, "en", printed_on=date(2024, 5, 1))
+        from jhviewer.ui.charts import FIGURE_PAINTER
+
+        printer = BriefingPrinter(store, "en", printed_on=date(2024, 5, 1),
+                                  figures=FIGURE_PAINTER)
         printer.to_pdf(user_copy.parent / "brief.pdf", summary_only=False)
         texts = _labels(printer.document(summary_only=False))
         started[0].join(30)

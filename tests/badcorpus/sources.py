@@ -75,12 +75,12 @@ def source_cases() -> list[SourceCase]:
     first_fact = 'id = "chu-most-prosperous"\nsection = "overview"\nkind = "ranking"\n'
     return [
         SourceCase("nan-value", "build-db", lambda f: _briefings(
-            f, _replace_first("value = 1\n", "value = nan\n")), names="chu-most-prosperous"),
+            f, _replace_first("value = 1\n", "value = nan\n")), names="jianghan-2024.toml:"),
         SourceCase("inf-value", "build-db", lambda f: _briefings(
-            f, _replace_first("value = 1\n", "value = inf\n")), names="chu-most-prosperous"),
+            f, _replace_first("value = 1\n", "value = inf\n")), names="jianghan-2024.toml:"),
         SourceCase("huge-year", "build-db", lambda f: _briefings(
             f, _replace_first(first_fact + "year = 2023", first_fact + "year = " + "9" * 30)),
-            names="chu-most-prosperous"),
+            names="jianghan-2024.toml:"),
         SourceCase("duplicate-fact-id", "build-db", lambda f: _briefings(
             f, _replace_first('id = "first-trillion-gdp-district"', 'id = "chu-most-prosperous"')),
             names="chu-most-prosperous"),
