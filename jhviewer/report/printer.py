@@ -217,7 +217,10 @@ class BriefingPrinter:
         if not painter.begin(device):
             raise ExportError("Could not start printing (the output could not be opened).")
         try:
-            layout.paint(painter, device, self.on_page)
+            if self.on_page is None:
+                layout.paint(painter, device)
+            else:
+                layout.paint(painter, device, self.on_page)
         except PrintCancelledError:
             if isinstance(device, QPrinter):
                 device.abort()  # the pages so far are not sent (a PDF is not kept either)
