@@ -383,9 +383,7 @@ class Store:
             finally:
                 self._snapshot_depth -= 1
             return
-        with self._query():
-            if self._immutable:
-                self._reopen_if_changed()
+        with self._query():  # (which first reopens an `immutable` file that changed)
             self._connection.execute("BEGIN")
             # The first read starts the transaction; data_version tells whether another
             # program committed since the caches were filled.
