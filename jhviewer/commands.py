@@ -103,7 +103,7 @@ def check(db_path: Path | None, source: Path | None) -> None:
 @click.option("--limit", default=50, show_default=True, help="At most this many matches.")
 def search(query: str, db_path: Path | None, lang: str | None, limit: int) -> None:
     """Search the facts (Chinese or English); print one match per line."""
-    from jhviewer.data.format import display_value
+    from jhviewer.data.format import display_value, year_text
     from jhviewer.data.store import Store
 
     language = "en" if lang == "en" else "zh"
@@ -112,7 +112,7 @@ def search(query: str, db_path: Path | None, lang: str | None, limit: int) -> No
         for hit in hits:
             fact = hit.fact
             click.echo(
-                f"{fact.key}\t{fact.year}\t{fact.label(language)}\t"
+                f"{fact.key}\t{year_text(fact.year, language)}\t{fact.label(language)}\t"
                 f"{display_value(fact, language)}\t{fact.evidence}"
             )
         _note_unreadable_rows(store)

@@ -88,6 +88,7 @@ def _rows_from_document(path: Path, document: dict[str, Any]) -> BriefingRows:
                     "value": None if value is None else float(value),
                     "unit_id": fact.get("unit"),
                     "target_group": fact.get("group"),
+                    "estimated": int(bool(fact.get("estimated", False))),
                 },
             )
         )

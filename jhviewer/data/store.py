@@ -193,6 +193,14 @@ class Store:
             raise errors.SchemaError(
                 f"{self.path.name} is a SQLite database of another kind, not a jhviewer briefing."
             )
+        if 0 < version < SCHEMA_VERSION:
+            raise errors.OlderDatabaseError(
+                f"{self.path.name} was built by an older version of jhviewer "
+                f"(format {version}; this version reads format {SCHEMA_VERSION}). "
+                "Rebuild it from its briefing files with "
+                f"`jhviewer build-db --out {self.path.name}`, or open the built-in briefing.",
+                version,
+            )
         if version != SCHEMA_VERSION:
             age = "an older" if version < SCHEMA_VERSION else "a newer"
             raise errors.SchemaError(
@@ -406,12 +414,17 @@ class Store:
         return facts[0] if facts else None
 
     def years(self, briefing_id: str | None = None) -> list[int]:
+        """The years facts carry, ascending; undated facts (year NULL) are not in it."""
         clause, parameters = _fact_where(FactFilter(briefing_id=briefing_id))
         with self._query():
             rows = self._connection.execute(
                 f"SELECT DISTINCT year FROM facts{clause} ORDER BY year", parameters
             ).fetchall()
         return [row[0] for row in rows if isinstance(row[0], int)]
+
+    def has_undated(self, briefing_id: str | None = None) -> bool:
+        """Whether some fact has no year (the source does not date it)."""
+        return self.count_facts(FactFilter(briefing_id=briefing_id, undated=True)) > 0
 
     def targets(self, briefing_id: str | None = None) -> list[Fact]:
         """The briefing's targets for its own year, in source order."""
@@ -451,7 +464,8 @@ class Store:
                 continue
             earlier = [
                 f for f in facts
-                if f.indicator == fact.indicator and f.kind == "result" and f.year < fact.year
+                if f.indicator == fact.indicator and f.kind == "result"
+                and f.year is not None and fact.year is not None and f.year < fact.year
             ]
             if earlier:
                 pairs.append(ComparablePair(fact.indicator or "", earlier[-1], fact))
@@ -668,6 +682,8 @@ def _fact_where(where: FactFilter) -> tuple[str, tuple[Any, ...]]:
         if value is not None:
             conditions.append(f"{'+' if few else ''}{column} = ?")
             parameters.append(value)
+    if where.undated:
+        conditions.append(f"{'+' if few else ''}year IS NULL")
     if where.headline_only:
         conditions.append("unlikely(headline IS NOT NULL)")
     if where.with_indicator:
@@ -790,7 +806,7 @@ def _fact_from_row(row: sqlite3.Row, units: dict[str, Unit]) -> Fact:
         section_id=_text(row, "section_id"),
         position=_integer(row, "position"),
         kind=_text(row, "kind"),
-        year=_integer(row, "year"),
+        year=_optional_integer(row, "year"),
         date=_optional_text(row, "date"),
         indicator=_optional_text(row, "indicator"),
         label_zh=_text(row, "label_zh"),
@@ -804,7 +820,18 @@ def _fact_from_row(row: sqlite3.Row, units: dict[str, Unit]) -> Fact:
         paragraph=_integer(row, "paragraph"),
         target_group=_optional_integer(row, "target_group"),
         headline=_optional_integer(row, "headline"),
+        estimated=_flag(row, "estimated"),
+        claim_zh=_optional_text(row, "claim_zh"),
+        claim_en=_optional_text(row, "claim_en"),
+        noun_en=_optional_text(row, "noun_en"),
     )
+
+
+def _flag(row: sqlite3.Row, column: str) -> bool:
+    value = _integer(row, column)
+    if value not in (0, 1):
+        raise ValueError(f"{column} is not 0 or 1 ({_clip(value, 20)})")
+    return bool(value)
 
 
 def _well_formed_fact(row: sqlite3.Row, units: dict[str, Unit]) -> Fact | None:
@@ -819,7 +846,7 @@ def _well_formed_fact(row: sqlite3.Row, units: dict[str, Unit]) -> Fact | None:
     (
         fact_id, briefing_id, section_id, position, kind, year, date, indicator, label_zh,
         label_en, value, unit_id, qualifier, description_zh, description_en, evidence,
-        paragraph, target_group, headline,
+        paragraph, target_group, headline, estimated, claim_zh, claim_en, noun_en,
     ) = row
     text, number = str, int  # exact types: bool, bytes and subclasses take the slow path
     well_formed = (
@@ -831,8 +858,12 @@ def _well_formed_fact(row: sqlite3.Row, units: dict[str, Unit]) -> Fact | None:
         and (indicator is None or type(indicator) is text)
         and (unit_id is None or type(unit_id) is text)
         and (qualifier is None or type(qualifier) is text)
+        and (claim_zh is None or type(claim_zh) is text)
+        and (claim_en is None or type(claim_en) is text)
+        and (noun_en is None or type(noun_en) is text)
+        and type(estimated) is number and estimated in (0, 1)
         and type(position) is number and -_LIMIT <= position <= _LIMIT
-        and type(year) is number and -_LIMIT <= year <= _LIMIT
+        and (year is None or (type(year) is number and -_LIMIT <= year <= _LIMIT))
         and type(paragraph) is number and -_LIMIT <= paragraph <= _LIMIT
         and (target_group is None
              or (type(target_group) is number and -_LIMIT <= target_group <= _LIMIT))
@@ -862,4 +893,8 @@ def _well_formed_fact(row: sqlite3.Row, units: dict[str, Unit]) -> Fact | None:
         paragraph=paragraph,
         target_group=target_group,
         headline=headline,
+        estimated=bool(estimated),
+        claim_zh=claim_zh or None,
+        claim_en=claim_en or None,
+        noun_en=noun_en or None,
     )

@@ -31,7 +31,14 @@ from PySide6.QtSvg import QSvgGenerator
 
 from jhviewer.atomic import atomic_path
 from jhviewer.data.errors import ExportError
-from jhviewer.data.format import display_value, kind_name, plain_number
+from jhviewer.data.format import (
+    ESTIMATED,
+    chart_sign,
+    display_value,
+    kind_name,
+    plain_number,
+    year_text,
+)
 from jhviewer.data.records import Fact, Lang
 from jhviewer.data.store import Store
 from jhviewer.fonts import FONT_FAMILY, bundled_font
@@ -78,7 +85,6 @@ _PROPERTY_KEYS = (
     "property-service-coverage-owner-managed",
 )
 _ENERGY_KEYS = ("microcube-energy-saving", "donghu-energy-reduction")
-_SIGNS = {"more than": ">", "at least": "≥", "approximately": "≈", "up to": "≤"}
 
 # Mid-tone colours that read on white paper and on a dark window alike.
 SERIES_COLOURS = {"result": "#3a78c9", "target": "#e0862a", "derived": "#8a94a3"}
@@ -197,20 +203,27 @@ def _bar(fact: Fact, lang: Lang, label: str | None = None) -> Bar:
         label=label if label is not None else fact.label(lang),
         value=fact.value or 0.0,
         text=bar_text(fact, lang),
-        tip=(fact.label(lang), f"{fact.year} · {display_value(fact, lang)}", f"“{fact.evidence}”"),
+        tip=(
+            fact.label(lang), f"{year_text(fact.year, lang)} · {display_value(fact, lang)}",
+            f"“{fact.evidence}”",
+        ),
         series=series,
         series_name=kind_name(fact.kind, lang),
     )
 
 
 def bar_text(fact: Fact, lang: Lang) -> str:
-    """The value in the axis unit, with a sign for its qualifier: '7.3%', '>400', '≥100'."""
+    """The value in the axis unit, with a sign for its qualifier and a mark for an
+    estimate: '7.3%', '>400', '≥100', '7.4%（预计）' / '7.4% (est.)'."""
     if fact.value is None:
         return "—"
     number = plain_number(fact.value, grouping=lang == "en")
     if fact.unit is not None and fact.unit.id == "%":
         number += "%"
-    return _SIGNS.get(fact.qualifier or "", "") + number
+    text = chart_sign(fact) + number
+    if fact.estimated:
+        text += f"（{ESTIMATED[0]}）" if lang == "zh" else f" ({ESTIMATED[1]})"
+    return text
 
 
 def _keyed(store: Store, briefing_id: str, keys: tuple[str, ...]) -> dict[str, Fact]:
@@ -232,10 +245,18 @@ def _targets_by_unit(store: Store, chart_id: str, lang: Lang, base: ChartData) -
         return base
     unit = _unit_name(facts[0], lang)
     subtitle = _t(lang, "targets-subtitle").format(
-        year=facts[0].year, unit=unit
+        year=year_text(facts[0].year, lang), unit=unit
     )
     plot = Plot("", unit, tuple(_bar(fact, lang) for fact in facts))
     return replace(base, subtitle=subtitle, plots=(plot,))
+
+
+def _result_label(result: Fact, lang: Lang) -> str:
+    """'2023 result', or '2023 result (est.)' / '2023年成绩（预计）' for an estimate."""
+    label = _t(lang, "result").format(year=result.year)
+    if result.estimated:
+        label += f"（{ESTIMATED[0]}）" if lang == "zh" else f" ({ESTIMATED[1]})"
+    return label
 
 
 def _result_vs_target(store: Store, chart_id: str, lang: Lang, base: ChartData) -> ChartData:
@@ -245,9 +266,11 @@ def _result_vs_target(store: Store, chart_id: str, lang: Lang, base: ChartData) 
         result, target = pair.result, pair.target
         if result.value is None or target.value is None:
             continue
+        if result.year is None or target.year is None:
+            continue
         years = years or (result.year, target.year)
         bars = (
-            _bar(result, lang, _t(lang, "result").format(year=result.year)),
+            _bar(result, lang, _result_label(result, lang)),
             _bar(target, lang, _t(lang, "target").format(year=target.year)),
         )
         plots.append(Plot(target.label(lang), _unit_name(target, lang), bars, horizontal=False))
@@ -307,7 +330,7 @@ def _property_services(store: Store, chart_id: str, lang: Lang, base: ChartData)
     if not facts:
         return base
     subtitle = _t(lang, "property-subtitle").format(
-        year=facts[0].year
+        year=year_text(facts[0].year, lang)
     )
     plot = Plot("", "%", tuple(_bar(fact, lang) for fact in facts), limit=100.0)
     return replace(base, subtitle=subtitle, plots=(plot,))

@@ -11,7 +11,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from jhviewer.data.format import display_value
+from jhviewer.data.format import display_value, year_text
 from jhviewer.data.records import Fact, Lang
 from jhviewer.data.store import Store
 from jhviewer.ui import style
@@ -165,7 +165,7 @@ class TargetsPanel(PagePanel):
 
 def _comparison(result: Fact, lang: Lang) -> QLabel:
     text = translate("Targets", "{year} result: {value}").format(
-        year=result.year, value=display_value(result, lang)
+        year=year_text(result.year, lang), value=display_value(result, lang)
     )
     label = _comparison_label(text)
     label.setToolTip(tooltip(result.label(lang), result.description(lang)))
