@@ -70,8 +70,8 @@ NUMBER_COLUMNS = [
 RECORD_TABLES = ("briefings", "units", "sections", "facts", "entities")
 NULLABLE = {
     ("sections", "heading"),
-    *(("facts", c) for c in ("date", "indicator", "value", "unit_id", "qualifier",
-                              "target_group", "headline")),
+    *(("facts", c) for c in ("year", "date", "indicator", "value", "unit_id", "qualifier",
+                              "target_group", "headline", "claim_zh", "claim_en", "noun_en")),
 }
 
 Maker = Callable[[Path, Path], contextlib.AbstractContextManager[Path]]
