@@ -47,7 +47,8 @@ def _fact(store: Store, key: str):
         ("zhongbei-dark-horse", "湖北A股最大“黑马”", "Hubei's biggest A-share \"dark horse\""),
         # membership of a list is the list, not a bound
         ("national-top100-district", "全国综合百强区", "in China's top 100 districts"),
-        ("changhang-logistics-top50", "中国物流企业50强", "in China's top 50 logistics enterprises"),
+        ("changhang-logistics-top50", "中国物流企业50强",
+         "in China's top 50 logistics enterprises"),
         ("baguodun-national-top10", "全国十大优秀案例", "in the national top 10 cases"),
         # an ordinal is not a count
         ("hubei-third-securities-firm", "湖北第三家券商", "Hubei's third securities firm"),

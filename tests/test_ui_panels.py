@@ -297,8 +297,9 @@ def _figure_labels(widget) -> list[tuple[str, str]]:
 
 DETAIL_CASES = {
     "zh": {
-        "financial-value-added-2023": ("金融 · 成绩 · 2023",
-                                        [("qualifier", "突破"), ("figure", "400"), ("unit", "亿元")]),
+        "financial-value-added-2023": (
+            "金融 · 成绩 · 2023", [("qualifier", "突破"), ("figure", "400"), ("unit", "亿元")]
+        ),
         "financial-institutions": ("金融 · 现状 · 未注年份",
                                    [("figure", "600"), ("unit", "多家")]),
         "gdp-growth-2023": ("区情概览 · 成绩 · 2023", [("qualifier", "预计"), ("figure", "7.4%")]),
@@ -380,8 +381,8 @@ def test_cards_mark_the_estimate_and_keep_the_source_qualifier(
         label = "引进高层次人才" if lang == "zh" else "High-level talent recruited"
         card = next(c for c in panel.cards if c.accessibleName() == label)
         assert _figure_labels(card) == talent
-        gdp_card = next(c for c in panel.cards
-                        if c.accessibleName() == ("地区生产总值增长" if lang == "zh" else "GDP growth"))
+        gdp_label = "地区生产总值增长" if lang == "zh" else "GDP growth"
+        gdp_card = next(c for c in panel.cards if c.accessibleName() == gdp_label)
         earlier = gdp_card.findChild(QLabel, "earlier-result")
         assert earlier.text() == ("2023年：预计7.4%" if lang == "zh" else "2023 result: est. 7.4%")
     finally:
