@@ -107,7 +107,7 @@ def test_citation_of_an_undated_distinction(store: Store) -> None:
 
 
 def test_chart_bars_keep_the_sign_and_the_estimate_mark(store: Store) -> None:
-    from jhviewer.ui.charts import bar_text
+    from jhviewer.data.charts import bar_text
 
     gdp = _fact(store, "gdp-growth-2023")
     assert (bar_text(gdp, "zh"), bar_text(gdp, "en")) == ("7.4%（预计）", "7.4% (est.)")
