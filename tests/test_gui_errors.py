@@ -312,7 +312,7 @@ def test_an_older_database_is_explained_with_the_command_that_rebuilds_it(
         Store.open(path)
     assert str(raised.value) == (
         "old.db was built by an older version of jhviewer (format 1; this version reads "
-        "format 2). Rebuild it from its briefing files with `jhviewer build-db --out old.db`, "
+        "format 3). Rebuild it from its briefing files with `jhviewer build-db --out old.db`, "
         "or open the built-in briefing."
     )
     result = subprocess.run(
@@ -328,7 +328,7 @@ def test_an_older_database_is_explained_with_the_command_that_rebuilds_it(
         dialog = OpenErrorDialog(path, raised.value, None)
         qtbot.addWidget(dialog)
         assert dialog.informativeText() == (
-            "old.db 是由旧版 jhviewer 生成的（格式 1；本版本读取格式 2）。请用“jhviewer build-db "
+            "old.db 是由旧版 jhviewer 生成的（格式 1；本版本读取格式 3）。请用“jhviewer build-db "
             "--out old.db”从简报源文件重新生成，或打开内置简报。"
         )
         translators.set_language("en")
