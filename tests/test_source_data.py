@@ -167,3 +167,45 @@ def test_every_fact_reads_in_both_languages(store: Store, lang: str) -> None:
         assert fact.label(lang) and fact.description(lang)
     english = [f.label_en + f.description_en for f in store.facts()]
     assert not any(re.search(r"[\u4e00-\u9fff]{4,}", text) for text in english if lang == "en")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ('kind = "listing"\nvalue = 100.0\nunit = "%"', "a listing needs claim_zh and claim_en"),
+        ('kind = "status"\nqualifier = "多"', "a qualifier or an estimate needs a value"),
+        ('kind = "status"\nvalue = 8.0\nunit = "%"\nqualifier = "at least"', "qualifier"),
+        ('kind = "distinction"\nclaim_zh = "全市率先"', "a claim needs both claim_zh and claim_en"),
+        ('kind = "status"\nvalue = 1.0\nunit = "%"\nclaim_zh = "首个"\nclaim_en = "first"',
+         "a value or a claim in words, not both"),
+    ],
+)
+def test_the_authoring_format_refuses_claims_modelled_as_numbers(change: str, message: str) -> None:
+    from pathlib import Path
+
+    from jhviewer.data.authoring import validate_document
+    from jhviewer.data.errors import BriefingFormatError
+
+    text = (BRIEFINGS_DIR / "jianghan-2024.toml").read_text(encoding="utf-8")
+    fact = '[[facts]]\nid = "chu-most-prosperous"\nsection = "overview"\nkind = "distinction"\n'
+    assert fact in text
+    edited = text.replace(fact, f'[[facts]]\nid = "chu-most-prosperous"\nsection = "overview"\n'
+                                f"{change}\n", 1)
+    edited = edited.replace('claim_zh = "“楚中第一繁盛处”"\nclaim_en = "\\"the most flourishing '
+                            'place in Chu\\""\n', "", 1)
+    with pytest.raises(BriefingFormatError) as raised:
+        validate_document(Path("jianghan-2024.toml"), edited)
+    assert message in str(raised.value)
+
+
+def test_an_undated_fact_needs_no_year_in_the_authoring_format() -> None:
+    from pathlib import Path
+
+    from jhviewer.data.authoring import validate_document
+
+    path = BRIEFINGS_DIR / "jianghan-2024.toml"
+    document = validate_document(Path(path.name), path.read_text(encoding="utf-8"))
+    by_id = {fact.id: fact for fact in document.facts}
+    assert by_id["chu-most-prosperous"].year is None
+    assert by_id["gdp-growth-2023"].estimated is True
+    assert by_id["financial-institutions"].noun_en == "institutions"
