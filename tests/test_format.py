@@ -143,3 +143,23 @@ def test_location_names_the_paragraph_and_heading(store: Store) -> None:
 def test_a_rank_is_one_figure_with_no_separate_unit(store: Store, lang: str, figure: str) -> None:
     rank = _fact(store, "gdp-growth-rank-2023")
     assert (value_number(rank, lang), unit_text(rank, lang)) == (figure, "")
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels", "texts", "axis"),
+    [("zh", ["2023年成绩（预计）", "2024年目标"], ["7.4%（预计）", "7.3%"], "家"),
+     ("en", ["2023 result (est.)", "2024 target"], ["7.4% (est.)", "7.3%"], "institutions")],
+)
+def test_charts_mark_the_estimate_and_name_what_is_counted(
+    store: Store, lang: str, labels: list[str], texts: list[str], axis: str
+) -> None:
+    from jhviewer.data.charts import chart_data
+
+    specs = {spec.id.split("/", 1)[-1]: spec for spec in store.charts()}
+    pairs = chart_data(store, specs["result-vs-target"], lang)
+    gdp = pairs.plots[0]
+    assert [bar.label for bar in gdp.bars] == labels
+    assert [bar.text for bar in gdp.bars] == texts
+    institutions = chart_data(store, specs["financial-institutions"], lang)
+    assert institutions.plots[0].unit == axis
+    assert institutions.plots[0].bars[-1].text == ">514"  # 600多 less 86: a bound, not '514多'

@@ -158,6 +158,16 @@ def _unit_name(fact: Fact, lang: Lang) -> str:
     return fact.unit.name(lang) if fact.unit is not None else ""
 
 
+def _axis_unit(facts: list[Fact], lang: Lang) -> str:
+    """The axis unit; in English a counter (家, 个) names what the bars count ('institutions')
+    when they all count the same thing, else the unit's own English name."""
+    nouns = {fact.noun_en for fact in facts}
+    unit = facts[0].unit
+    if lang == "en" and unit is not None and unit.counter and len(nouns) == 1 and None not in nouns:
+        return str(nouns.pop())
+    return _unit_name(facts[0], lang)
+
+
 def _chosen(store: Store, spec: ChartSpec, briefing: Briefing) -> list[Fact]:
     """The spec's facts with values: its ids in order, else its kind/unit selector."""
     if spec.fact_ids:
@@ -177,7 +187,7 @@ def _bars(
     facts = _chosen(store, spec, briefing)
     if not facts:
         return base
-    unit = _unit_name(facts[0], lang)
+    unit = _axis_unit(facts, lang)
     plot = Plot("", unit, tuple(_bar(fact, lang) for fact in facts))
     return replace(base, subtitle=_subtitle(spec, lang, year=briefing.year, unit=unit),
                    plots=(plot,))
@@ -205,7 +215,7 @@ def _targets(
     ]
     if not facts:
         return base
-    unit = _unit_name(facts[0], lang)
+    unit = _axis_unit(facts, lang)
     plot = Plot("", unit, tuple(_bar(fact, lang) for fact in facts))
     return replace(base, subtitle=_subtitle(spec, lang, year=briefing.year, unit=unit),
                    plots=(plot,))
@@ -266,7 +276,7 @@ def _parts(
     bars = (*(replace(_bar(part, lang), series_name=stated) for part in parts), other)
     subtitle = _subtitle(spec, lang, year=year_text(total.year, lang), unit=_unit_name(total, lang),
                          total=display_value(total, lang))
-    return replace(base, subtitle=subtitle, plots=(Plot("", _unit_name(total, lang), bars),))
+    return replace(base, subtitle=subtitle, plots=(Plot("", _axis_unit([total], lang), bars),))
 
 
 def _series(
