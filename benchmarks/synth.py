@@ -179,7 +179,9 @@ def _synthetic_fact(
     if "value" in template:
         fact["value"] = _scaled(rng, float(template["value"]))
         fact["unit"] = template["unit"]
-        fact["qualifier"] = template["qualifier"]
+    for key in ("qualifier", "estimated", "noun_en", "claim_zh", "claim_en"):
+        if key in template:
+            fact[key] = template[key]
     if "date" in template:
         fact["date"] = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     entities = list(template.get("entities", []))
