@@ -46,7 +46,7 @@ def sources(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def multi_db(sources: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("multi") / "multi.db"
-    assert build_database(sources, out) == 117 + 8 + 4
+    assert build_database(sources, out) == 116 + 8 + 4
     return out
 
 
@@ -205,7 +205,7 @@ def test_the_picker_switches_every_tab_and_is_remembered(
     settle()
     assert window.store.briefing().id == "jianghan-2024"  # type: ignore[union-attr]
     assert window.tabs.tabText(2) == "数说江汉"
-    assert window.counts_label.text().startswith("简报：江汉区 2024 · 数据 117 条")
+    assert window.counts_label.text().startswith("简报：江汉区 2024 · 数据 116 条")
     assert window.panel("charts").chart_list.count() == 9  # type: ignore[attr-defined]
     checked = [a.text() for a in window.briefing_actions.actions() if a.isChecked()]
     assert checked == ["江汉区 2024"]

@@ -157,7 +157,7 @@ class Fact:
         return pick(lang, self.label_zh, self.label_en)
 
     def claim(self, lang: Lang) -> str:
-        """The claim in words ('' when the fact has none), e.g. 'first in Wuhan to launch'."""
+        """The claim in words ('' when the fact has none), e.g. 'first in the city to launch'."""
         return pick(lang, self.claim_zh or "", self.claim_en or "")
 
     def description(self, lang: Lang) -> str:

@@ -138,8 +138,11 @@ class Store:
         self._check_pending = not self.trusted and check_later
 
     def _integrity_check(self) -> None:
-        with self._query():
-            verdict = str(self._connection.execute("PRAGMA quick_check(1)").fetchone()[0])
+        try:
+            with self._query():
+                verdict = str(self._connection.execute("PRAGMA quick_check(1)").fetchone()[0])
+        except UnicodeDecodeError:  # the finding names a damaged object whose name is not UTF-8
+            verdict = "damaged names in the file's schema"
         if verdict != "ok":
             # e.g. "*** in database main ***\nPage 17: free space corruption"
             finding = verdict.strip().splitlines()[-1].strip()
