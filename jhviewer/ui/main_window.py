@@ -184,7 +184,6 @@ class MainWindow(QMainWindow):
         """List the store's briefings in the combo box and the menu; tick the shown one."""
         store = self.store
         briefings = store.briefings() if store is not None else []
-        shown = store.briefing() if store is not None else None
         self.briefing_box.blockSignals(True)
         self.briefing_box.clear()
         for action in self.briefing_actions.actions():
@@ -200,16 +199,25 @@ class MainWindow(QMainWindow):
             )
             action = QAction(label, self.briefing_menu)
             action.setCheckable(True)
-            action.setChecked(shown is not None and briefing.id == shown.id)
             action.setData(briefing.id)
             action.triggered.connect(lambda _c=False, bid=briefing.id: self.set_briefing(bid))
             self.briefing_actions.addAction(action)
             self.briefing_menu.addAction(action)
-        if shown is not None:
-            self.briefing_box.setCurrentIndex(self.briefing_box.findData(shown.id))
         self.briefing_box.setEnabled(len(briefings) > 1)
         self.briefing_menu.setEnabled(bool(briefings))
         self.briefing_box.blockSignals(False)
+        self._show_briefing_choice()
+
+    def _show_briefing_choice(self) -> None:
+        """Point the combo box and tick the menu at the briefing shown."""
+        shown = self.store.briefing() if self.store is not None else None
+        if shown is None:
+            return
+        self.briefing_box.blockSignals(True)
+        self.briefing_box.setCurrentIndex(self.briefing_box.findData(shown.id))
+        self.briefing_box.blockSignals(False)
+        for action in self.briefing_actions.actions():
+            action.setChecked(action.data() == shown.id)
 
     def set_briefing(self, briefing_id: str | None) -> None:
         """Show another briefing of the open database in every tab, and remember it."""
@@ -227,7 +235,7 @@ class MainWindow(QMainWindow):
             return
         for panel in self._each_panel():
             panel.briefing_changed()
-        self._fill_briefing_picker()
+        self._show_briefing_choice()
         self._translate_texts()
 
     def _choose_saved_briefing(self, store: Store) -> None:
