@@ -138,6 +138,8 @@ class MainWindow(QMainWindow):
         self.briefing_menu.setObjectName("briefing-menu")
         self.briefing_actions = QActionGroup(self)
         self.briefing_actions.setExclusive(True)
+        self._briefing_menu_stale = True
+        self.briefing_menu.aboutToShow.connect(self._fill_briefing_menu)
         self.file_menu.addMenu(self.briefing_menu)
         self.file_menu.addSeparator()
         for name in ("print-preview", "print", "export-pdf"):
@@ -181,31 +183,41 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.briefing_bar)
 
     def _fill_briefing_picker(self) -> None:
-        """List the store's briefings in the combo box and the menu; tick the shown one."""
+        """List the store's briefings in the combo box, newest first; the menu's list is
+        made when it is first opened (File ▸ Briefing), so start-up pays for one list."""
         store = self.store
         briefings = store.briefings() if store is not None else []
         self.briefing_box.blockSignals(True)
         self.briefing_box.clear()
-        for action in self.briefing_actions.actions():
-            self.briefing_actions.removeAction(action)
-            action.deleteLater()
-        self.briefing_menu.clear()
-        for briefing in reversed(briefings):  # newest first
-            label = briefing.label(self._lang)
-            self.briefing_box.addItem(label, briefing.id)
+        for briefing in reversed(briefings):
+            self.briefing_box.addItem(briefing.label(self._lang), briefing.id)
             self.briefing_box.setItemData(  # escaped: Qt reads a tooltip as HTML if it can
                 self.briefing_box.count() - 1, tooltip(briefing.title(self._lang)),
                 Qt.ItemDataRole.ToolTipRole,
             )
-            action = QAction(label, self.briefing_menu)
-            action.setCheckable(True)
-            action.setData(briefing.id)
-            action.triggered.connect(lambda _c=False, bid=briefing.id: self.set_briefing(bid))
-            self.briefing_actions.addAction(action)
-            self.briefing_menu.addAction(action)
         self.briefing_box.setEnabled(len(briefings) > 1)
         self.briefing_menu.setEnabled(bool(briefings))
         self.briefing_box.blockSignals(False)
+        self._briefing_menu_stale = True
+        self._show_briefing_choice()
+
+    def _fill_briefing_menu(self) -> None:
+        """File ▸ Briefing: the same list as the combo box, the shown briefing ticked."""
+        if not self._briefing_menu_stale:
+            return
+        for action in self.briefing_actions.actions():
+            self.briefing_actions.removeAction(action)
+            action.deleteLater()
+        self.briefing_menu.clear()
+        for index in range(self.briefing_box.count()):
+            briefing_id = self.briefing_box.itemData(index)
+            action = QAction(self.briefing_box.itemText(index), self.briefing_menu)
+            action.setCheckable(True)
+            action.setData(briefing_id)
+            action.triggered.connect(lambda _c=False, bid=briefing_id: self.set_briefing(bid))
+            self.briefing_actions.addAction(action)
+            self.briefing_menu.addAction(action)
+        self._briefing_menu_stale = False
         self._show_briefing_choice()
 
     def _show_briefing_choice(self) -> None:
