@@ -296,6 +296,8 @@ class ProgressStore:
                 exists = self._execute(
                     "SELECT 1 FROM sqlite_master WHERE name = 'progress_schema'").fetchone()
                 current = self.schema_version() if exists else 0
+            if current == latest:
+                return  # nothing to do, and no write lock taken
             if 0 < current < latest:
                 self.backup = self._backup_sqlite(current)
         with self._transaction():
