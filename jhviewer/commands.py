@@ -18,6 +18,7 @@ import click
 from jhviewer import __version__
 from jhviewer.cli import one_line
 from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB
+from jhviewer.progress_commands import progress
 
 if TYPE_CHECKING:
     from jhviewer.data.store import Store
@@ -179,6 +180,9 @@ def snapshot(outdir: Path, lang: str | None, size: str, db_path: Path | None) ->
                            db_path)
     for path in paths:
         click.echo(f"wrote {path}")
+
+
+cli.add_command(progress)
 
 
 def _refuse_to_overwrite_source(out: Path, store: Store) -> None:

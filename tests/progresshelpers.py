@@ -88,8 +88,8 @@ class PostgresCluster:
         if self.root is None:
             return
         if (self.data / "postmaster.pid").exists():
-            subprocess.run(self._prefix + [str(self.bin / "pg_ctl"), "-D", str(self.data),
-                                           "-m", "immediate", "-w", "stop"],
+            subprocess.run([*self._prefix, str(self.bin / "pg_ctl"), "-D", str(self.data),
+                            "-m", "immediate", "-w", "stop"],
                            capture_output=True, timeout=60, check=False)
         shutil.rmtree(self.root, ignore_errors=True)
         self.root = None

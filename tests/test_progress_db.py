@@ -20,8 +20,11 @@ from jhviewer.data.progress.db import (
 )
 from jhviewer.data.progress.model import NewEntry
 from jhviewer.paths import DEFAULT_DB
-from tests.progresshelpers import postgres_cluster, progress_location  # noqa: F401
+from tests import progresshelpers
 
+# The fixtures that run a test on SQLite and on PostgreSQL.
+postgres_cluster = progresshelpers.postgres_cluster
+progress_location = progresshelpers.progress_location
 B = "jianghan-2024"
 
 

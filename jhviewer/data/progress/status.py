@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from jhviewer.data.format import plain_number
+from jhviewer.data.format import _scaled_english, plain_number
 from jhviewer.data.progress.model import (
     Entry,
     ProgressInputError,
@@ -142,13 +142,18 @@ def tally_text(results: list[TargetStatus], lang: str) -> str:
 
 
 def amount_text(value: float, unit: Unit | None, lang: str) -> str:
-    """'63家', '63 organisations', '6.9%' (plain, for reasons and tables)."""
+    """'63家', '63 organisations', '6.9%', '720亿元', 'CNY 72 billion', '18,000 people'."""
     number = plain_number(float(round(value, 4)), grouping=lang == "en")
     if unit is None:
         return number
     if unit.id == "%":
         return number + "%"
-    return f"{number}{unit.zh}" if lang == "zh" else f"{number} {unit.en}"
+    if lang == "zh":
+        return f"{number}{unit.zh}"
+    if unit.scale != 1:
+        spelled = _scaled_english(float(round(value * unit.scale, 2)), unit.base_en)
+        return spelled if unit.base_en == "CNY" else f"{spelled} {unit.base_en}"
+    return f"{number} {unit.en}"
 
 
 def _qualified(target: Target, lang: str) -> str:
