@@ -275,3 +275,15 @@ def validate_entry(
         raise ProgressInputError(f"value {value} for {target.id} is negative")
     return NewEntry(target.briefing_id, target.id, number, unit_id, day, target.measure,
                     None, note, who)
+
+
+# How each status is shown, on screen and in print: a colour (Okabe–Ito palette, told apart
+# with the common colour-vision deficiencies) always beside a symbol and a word.
+STATUS_COLOURS: dict[str, str] = {
+    "achieved": "#007A5A",
+    "on_track": "#0067A5",
+    "behind": "#C0430B",
+    "no_data": "#6B6B6B",
+}
+STATUS_SYMBOLS: dict[str, str] = {"achieved": "✓", "on_track": "●", "behind": "▲",
+                                  "no_data": "–"}
