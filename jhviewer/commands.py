@@ -18,7 +18,7 @@ import click
 from jhviewer import __version__
 from jhviewer.cli import one_line
 from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB
-from jhviewer.progress_commands import progress
+from jhviewer.progress_commands import PROGRESS_PDF_OPTIONS, progress, write_progress_pdf
 
 if TYPE_CHECKING:
     from jhviewer.data.store import Store
@@ -144,12 +144,19 @@ def export(fmt: str, out: Path, db_path: Path | None) -> None:
 @click.option(
     "--summary-only", is_flag=True, help="Only the one-page summary, not the full briefing."
 )
-def pdf(out: Path, db_path: Path | None, lang: str | None, summary_only: bool) -> None:
-    """Write the printable briefing (A4) as a PDF; needs no display."""
+@PROGRESS_PDF_OPTIONS
+def pdf(out: Path, db_path: Path | None, lang: str | None, summary_only: bool,
+        progress: bool, progress_db: str | None) -> None:
+    """Write the printable briefing (A4) as a PDF; needs no display.
+
+    With --progress, write the progress report instead (status of every target)."""
     from jhviewer.data.store import Store
     from jhviewer.report import BriefingPrinter
 
     language = "en" if lang == "en" else "zh"
+    if progress:
+        write_progress_pdf(out, db_path, language, progress_db)
+        return
     with Store.open(db_path) as store:
         _refuse_to_overwrite_source(out, store)
         pages = BriefingPrinter(store, language).to_pdf(out, summary_only=summary_only)

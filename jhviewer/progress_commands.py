@@ -272,6 +272,41 @@ def status(as_json: bool, lang: str, briefing_id: str | None, db_path: Path | No
     click.echo(tally_text(results, lang))
 
 
+def PROGRESS_PDF_OPTIONS(function: F) -> F:
+    """`jhviewer pdf --progress [--progress-db ...]`."""
+    function = click.option(
+        "--progress-db", "progress_db", default=None, metavar="PATH|URL",
+        help="With --progress: the progress database (default: progress.db in your data "
+             "folder).",
+    )(function)
+    return click.option(
+        "--progress", is_flag=True,
+        help="Print the progress report (status of every target) instead of the briefing.",
+    )(function)
+
+
+@_plain_errors
+def write_progress_pdf(out: Path, db_path: Path | None, lang: str,
+                       progress_db: str | None, briefing_id: str | None = None) -> None:
+    """`jhviewer pdf OUT --progress`: the A4 progress report as a PDF."""
+    from jhviewer.data.progress.db import default_location, shown_location
+    from jhviewer.data.progress.status import statuses
+    from jhviewer.data.store import Store
+    from jhviewer.report.progress import ProgressReport
+
+    language = "en" if lang == "en" else "zh"
+    with _briefing(db_path, briefing_id) as context, \
+            _open_progress(progress_db, context) as db:
+        entries = db.entries(context.briefing_id)
+        results = statuses(context.targets, entries, context.units)
+        with Store.open(db_path) as store:
+            pages = ProgressReport(
+                store, results, entries, language,  # type: ignore[arg-type]
+                location=shown_location(progress_db or default_location()),
+            ).to_pdf(out)
+    click.echo(f"wrote {out} ({pages} pages)")
+
+
 def _status_json(result: Any) -> dict[str, Any]:
     t, latest = result.target, result.latest
     return {
