@@ -31,7 +31,7 @@ from jhviewer.data.records import FactFilter, Lang, RowProblem
 from jhviewer.data.store import Store
 from jhviewer.fonts import FONT_FAMILY
 from jhviewer.paths import FONTS_DIR
-from jhviewer.ui import actions, style
+from jhviewer.ui import actions, progress_actions, style
 from jhviewer.ui.i18n import LANGUAGES, Translators, other_language, translate
 from jhviewer.ui.overview import OverviewPanel
 from jhviewer.ui.settings import Settings
@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
             action.setActionGroup(self.language_group)
             self.act[spec.name] = action
         self.act["copy-fact"].setEnabled(False)
+        self.act.update(progress_actions.make_actions(self))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -132,7 +133,7 @@ class MainWindow(QMainWindow):
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addAction(self.act["open-builtin"])
         self.file_menu.addSeparator()
-        for name in ("print-preview", "print", "export-pdf"):
+        for name in ("print-preview", "print", "export-pdf", *progress_actions.MENU):
             self.file_menu.addAction(self.act[name])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act["quit"])
@@ -533,6 +534,7 @@ class MainWindow(QMainWindow):
             self._slots[key].setAccessibleName(title)
         self.tabs.setAccessibleName(translate("MainWindow", "Panels"))
         self.act[f"language-{self._lang}"].setChecked(True)
+        progress_actions.retranslate(self.act, self._lang)
         if self.notice is not None:
             self.notice.retranslate()
         self._update_status()

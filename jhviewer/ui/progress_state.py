@@ -79,9 +79,20 @@ class ProgressTracker(QObject):
             self._db = None
         self._revision = -1
 
-    def database(self) -> ProgressStore | None:
-        """The open progress database, opened now if need be; None (and `failed`) if not."""
+    def _file_missing(self) -> bool:
+        """True while the progress file does not exist yet: viewing never creates it."""
+        from jhviewer.data.progress.db import default_location, is_postgres
+
+        if is_postgres(self.location):
+            return False
+        return not Path(self.location or default_location()).exists()
+
+    def database(self, create: bool = True) -> ProgressStore | None:
+        """The open progress database, opened now if need be (created only if `create`);
+        None (and `failed` on an error) if not."""
         if self._db is None:
+            if not create and self._file_missing():
+                return None
             try:
                 self._db = ProgressStore.open(self.location, briefing_db=self._db_path)
             except JhviewerError as error:
@@ -104,9 +115,10 @@ class ProgressTracker(QObject):
             self.results, self._entries = {}, {}
             self.changed.emit()
             return
-        db = self.database()
+        db = self.database(create=False)
         if db is None:
             self.results = {r.target.id: r for r in statuses(self.targets, [], self.units)}
+            self._entries = {}
             self.changed.emit()
             return
         entries = self._guard(lambda: (db.revision(), db.entries(self.briefing_id)))
@@ -121,7 +133,11 @@ class ProgressTracker(QObject):
 
     def refresh_if_changed(self) -> None:
         """Refresh when anyone (another window, the CLI) stored something since."""
-        if self._db is None or not self.targets:
+        if not self.targets:
+            return
+        if self._db is None:  # not there yet: someone (the CLI) may have created it since
+            if not self._file_missing():
+                self.refresh()
             return
         revision = self._guard(self._db.revision)
         if revision is not None and revision != self._revision:
@@ -131,8 +147,12 @@ class ProgressTracker(QObject):
         """The target's current entries, by as-of date."""
         return sorted(self._entries.get(target_id, []), key=lambda e: (e.as_of, e.id))
 
+    def all_entries(self) -> list[Entry]:
+        """Every current entry of the briefing."""
+        return [entry for entries in self._entries.values() for entry in entries]
+
     def history(self, target_id: str) -> list[Entry]:
-        db = self.database()
+        db = self.database(create=False)
         if db is None:
             return []
         return self._guard(lambda: db.history(self.briefing_id, target_id)) or []
