@@ -234,3 +234,22 @@ def test_units_of_the_shipped_targets_convert_by_scale(store) -> None:
                                          False)], store.units())
     assert result.actual == pytest.approx(85.0) and result.status == "on_track"
     assert JIA.id == "家" and WAN.scale == 10000.0
+
+
+def test_statuses_pick_the_same_latest_entry_as_target_status() -> None:
+    """The one-pass loop in `statuses` orders as-of dates as `latest_entry` does: a month
+    ends after its own days, a later day wins over an earlier month."""
+    t = target(100)
+    cases = [
+        [entry(10, "2024-06-15", id=1), entry(20, "2024-06", id=2)],   # month after its day
+        [entry(20, "2024-06", id=2), entry(10, "2024-06-15", id=1)],
+        [entry(10, "2024-07-01", id=1), entry(20, "2024-06", id=2)],   # next month's day
+        [entry(20, "2024-06", id=2), entry(10, "2024-07-01", id=1)],
+        [entry(20, "2024-06", id=2, entered_at="2024-07-02T00:00:00Z"),
+         entry(30, "2024-06", id=3, entered_at="2024-07-01T00:00:00Z")],
+        [entry(50, "2024-09", id=1), entry(60, "2024-10", id=2, retracted=True)],
+    ]
+    expected_values = [20.0, 20.0, 10.0, 10.0, 20.0, 50.0]
+    for case, expected in zip(cases, expected_values, strict=True):
+        assert target_status(t, case, UNITS).actual == expected
+        assert statuses([t], case, UNITS)[0].actual == expected
