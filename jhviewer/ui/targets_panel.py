@@ -1,4 +1,5 @@
-"""Numbers of Jianghan (数说江汉): every target of the briefing's year as a card.
+"""The targets summary: every target of the briefing's year as a card, under the briefing's
+own name for it (`targets_title_*` in the briefing file).
 
 Cards are grouped as the source groups them (its numbered bullets) and keep source
 order. Where the store has an earlier result for the same indicator, the card shows it
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
 from jhviewer.data.format import display_value
 from jhviewer.data.progress.model import STATUS_COLOURS, STATUS_SYMBOLS, status_name
 from jhviewer.data.progress.status import TargetStatus, amount_text, tally_text
-from jhviewer.data.records import Fact, Lang
+from jhviewer.data.records import Briefing, Fact, Lang
 from jhviewer.data.store import Store
 from jhviewer.ui import style
 from jhviewer.ui.i18n import translate
@@ -92,7 +93,7 @@ class TargetsPanel(PagePanel):
         self.tracker = ProgressTracker(progress_location, self)
         self.tracker.changed.connect(self.update_progress)
         self.tracker.failed.connect(self._show_progress_error)
-        self._tracked: object = None
+        self._tracked: tuple[Store, str] | None = None
         self._error = ""
         # The cards scroll on the left; the progress pane, built when first opened, on the
         # right.
@@ -110,16 +111,16 @@ class TargetsPanel(PagePanel):
         self.cards = []
         self.strips = {}
         self.tally_label = None
-        self.setAccessibleName(translate("Targets", "Numbers of Jianghan"))
         store = self._store
         briefing = store.briefing() if store is not None else None
+        self.setAccessibleName(briefing.targets_title(self._lang) if briefing else "")
         if store is None or briefing is None:
             self._layout.addWidget(style.muted(role_label(
                 translate("Targets", "No briefing is open."), Role.BODY
             )))
             self._layout.addStretch(1)
             return
-        self._add_header(store, briefing.id, briefing.year)
+        self._add_header(store, briefing)
         self._add_progress_bar()
         targets = answers(store).targets
         earlier = answers(store).earlier_results
@@ -144,8 +145,9 @@ class TargetsPanel(PagePanel):
                 note.format(shown=shown, total=len(targets)), Role.CAPTION
             )))
         self._layout.addStretch(1)
-        if self._tracked is not store:  # a new briefing: read its progress
-            self._tracked = store
+        tracked = self._tracked
+        if tracked is None or tracked[0] is not store or tracked[1] != briefing.id:
+            self._tracked = (store, briefing.id)  # another briefing: read its progress
             self.tracker.set_briefing(store, briefing.id)
         else:
             self.update_progress()
@@ -222,12 +224,11 @@ class TargetsPanel(PagePanel):
 
         run_import(self, self.tracker, self._lang)
 
-    def _add_header(self, store: Store, briefing_id: str, year: int) -> None:
-        section = next((s for s in store.sections(briefing_id) if s.key == "targets"), None)
-        eyebrow = translate("Targets", "Targets for {year}").format(year=year)
-        title = (
-            section.title(self._lang) if section else translate("Targets", "Numbers of Jianghan")
-        )
+    def _add_header(self, store: Store, briefing: Briefing) -> None:
+        targets = answers(store).targets
+        section = store.section(targets[0].section_id) if targets else None
+        eyebrow = translate("Targets", "Targets for {year}").format(year=briefing.year)
+        title = briefing.targets_title(self._lang)
         self._layout.addWidget(style.accent(role_label(eyebrow, Role.EYEBROW)))
         title_label = role_label(title, Role.TITLE, True)
         title_label.setObjectName("targets-title")
