@@ -150,8 +150,9 @@ def build_progress_document(
         elements.append(ProgressTable(tuple(rows)))  # type: ignore[arg-type]
     year = briefing.year if briefing else printed_on.year
     header = f"{district} · {title}" if district else title
-    footer = (model.text("source_line", lang, publisher=clean(briefing.publisher(lang)),
-                         file=clean(briefing.source_file)) if briefing else "")
+    # The briefing's own footer line, as its printout has it.
+    footer = (f"{clean(briefing.about(lang))} ({clean(briefing.source_file)})"
+              if briefing else "")
     return model.ReportDocument(
         lang=lang, title=title, header_left=header,
         header_right=f"{_text('kind', lang)} · {model.text('year', lang, year=year)}",
@@ -160,8 +161,9 @@ def build_progress_document(
 
 
 def _targets_title(store: Store, briefing: Briefing, lang: Lang) -> str:
-    section = next((s for s in store.sections(briefing.id) if s.key == "targets"), None)
-    return model.clean(section.title(lang)) if section else model.text("col_target", lang)
+    """The briefing's own name for its targets summary (数说江汉)."""
+    del store
+    return model.clean(briefing.targets_title(lang)) or _text("col_target", lang)
 
 
 def _row(result: TargetStatus, entries: list[Entry], units: dict[str, Unit],
