@@ -58,15 +58,16 @@ def test_form_validates_as_you_type(window: MainWindow) -> None:
     pane = pane_on(targets(window), "target-first-stores")
     pane.as_of_edit.setText("2024-06")
     pane.value_edit.setText("abc")
-    assert pane.message.text() == "value 'abc' is not a number"
+    assert pane.message.text() == "“abc”不是数字"
     assert not pane.add_button.isEnabled()
     pane.value_edit.setText("63")
     assert pane.message.text() == "可以保存" and pane.add_button.isEnabled()
     pane.as_of_edit.setText("2023-12")
-    assert pane.message.text() == ("as-of date 2023-12 is outside the target year 2024 of "
-                                   "target-first-stores")
+    assert pane.message.text() == "截至日期2023-12不在目标年份2024年内"
     pane._today = date(2024, 5, 20)
     pane.as_of_edit.setText("2024-06")
+    assert pane.message.text() == "截至日期2024-06尚未到来"
+    pane.set_language("en")
     assert pane.message.text() == "as-of date 2024-06 is in the future"
     assert not pane.add_button.isEnabled()
 
@@ -118,7 +119,7 @@ def test_qualitative_target_takes_a_status(window: MainWindow) -> None:
     assert not pane.value_edit.isEnabled() and pane.status_box.isEnabled()
     pane.as_of_edit.setText("2024-06")
     pane.status_box.setCurrentIndex(pane.status_box.findData("behind"))
-    assert pane.message.text() == "target-disposable-income: a status needs a note saying why"
+    assert pane.message.text() == "设定状态时请填写说明"
     pane.note_edit.setText("增速低于经济增长")
     assert pane.add_entry()
     assert panel.strips["target-disposable-income"].chip.text() == "▲ 进度滞后"
@@ -239,3 +240,34 @@ def test_data_db_is_byte_identical_after_a_window_session(qtbot, tmp_path: Path)
     finally:
         close_window(win)
     assert hashlib.sha256(DEFAULT_DB.read_bytes()).hexdigest() == before
+
+
+def test_progress_database_setting_is_kept_and_used(qtbot, tmp_path: Path) -> None:
+    other = tmp_path / "team-progress.db"
+    with ProgressStore.open(other) as db:
+        db.add(NewEntry(B, "target-first-stores", 100.0, "家", "2024-11", "cumulative", None,
+                        "", ""))
+    win = make_window(qtbot, tmp_path, DEFAULT_DB, "zh")
+    try:
+        panel = targets(win)
+        assert panel.strips["target-first-stores"].chip.text() == "– 暂无数据"
+        panel.choose_progress_database(str(other))
+        assert panel.strips["target-first-stores"].chip.text() == "✓ 已完成"
+        assert win.settings.progress_database() == str(other)
+    finally:
+        close_window(win)
+    again = make_window(qtbot, tmp_path, DEFAULT_DB, "zh")  # same settings file
+    try:
+        assert targets(again).strips["target-first-stores"].chip.text() == "✓ 已完成"
+    finally:
+        close_window(again)
+
+
+def test_a_bad_progress_database_is_named_on_the_page(window: MainWindow,
+                                                      tmp_path: Path) -> None:
+    junk = tmp_path / "junk.db"
+    junk.write_text("not a database", encoding="utf-8")
+    panel = targets(window)
+    panel.choose_progress_database(str(junk))
+    assert panel.tally_label.text() == f"{junk} is not an SQLite database."
+    assert panel.strips["target-first-stores"].chip.text() == "– 暂无数据"

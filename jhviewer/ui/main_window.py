@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
         if key == "targets":
             from jhviewer.ui.targets_panel import TargetsPanel
 
-            return TargetsPanel()
+            return TargetsPanel(progress_location=self.settings.progress_database() or None)
         if key == "charts":
             from jhviewer.ui.charts_panel import ChartsPanel
 

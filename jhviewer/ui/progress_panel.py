@@ -168,6 +168,7 @@ class ProgressPanel(QWidget):
             self._lang = lang
             self._translate()
             self._fill_picker()
+            self.validate()
 
     def _translate(self) -> None:
         lang = self._lang
@@ -337,7 +338,7 @@ class ProgressPanel(QWidget):
                 )
                 self._set_message(_t(self._lang, "可以保存", "Ready to save"), ok=True)
             except ProgressInputError as error:
-                self._set_message(str(error), ok=False)
+                self._set_message(error.text(self._lang), ok=False)
         self._update_buttons()
         return self._candidate
 

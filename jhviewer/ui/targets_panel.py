@@ -38,6 +38,7 @@ from jhviewer.ui import style
 from jhviewer.ui.i18n import translate
 from jhviewer.ui.models import answers
 from jhviewer.ui.progress_state import ProgressTracker
+from jhviewer.ui.settings import Settings
 from jhviewer.ui.style import Role
 from jhviewer.ui.text import tooltip
 from jhviewer.ui.widgets import (
@@ -168,6 +169,8 @@ class TargetsPanel(PagePanel):
             ("progress-open", "进度记录…" if zh else "Progress…", lambda: self.open_progress()),
             ("progress-import", "导入进度…" if zh else "Import Progress…", self.import_progress),
             ("progress-refresh", "刷新" if zh else "Refresh", self.tracker.refresh),
+            ("progress-database", "进度数据库…" if zh else "Progress Database…",
+             self.choose_progress_database),
         ):
             button = QPushButton(text)
             button.setObjectName(name)
@@ -195,6 +198,32 @@ class TargetsPanel(PagePanel):
                 + self.tracker.shown_location)
         if self.progress_pane is not None:
             self.progress_pane.refresh()
+
+    def _settings(self) -> Settings | None:
+        """The window's settings (where the progress database's location is kept)."""
+        settings = getattr(self.window(), "settings", None)
+        return settings if isinstance(settings, Settings) else None
+
+    def choose_progress_database(self, location: str | None = None) -> None:
+        """Keep progress elsewhere: a file, a postgresql:// URL, or "" for the default
+        progress.db in the user's data folder. Asks when `location` is None."""
+        if location is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            zh = self._lang == "zh"
+            text, ok = QInputDialog.getText(
+                self, "进度数据库" if zh else "Progress Database",
+                ("文件路径或 postgresql://用户@主机/数据库（留空则用默认位置）" if zh else
+                 "A file path or postgresql://user@host/db (empty: the default place)"),
+                text=str(self.tracker.location or ""))
+            if not ok:
+                return
+            location = text
+        self._error = ""
+        settings = self._settings()
+        if settings is not None:
+            settings.set_progress_database(location)
+        self.tracker.set_location(location.strip() or None)
 
     def _show_progress_error(self, message: str) -> None:
         self._error = message

@@ -34,7 +34,18 @@ RATE_UNIT = "%"
 
 
 class ProgressInputError(JhviewerError):
-    """An entry, a file or an option the user gave cannot be used (CLI exit status 2)."""
+    """An entry, a file or an option the user gave cannot be used (CLI exit status 2).
+
+    `str(error)` is English (the command line's language); `text("zh")` is Chinese where
+    the message was given in both (the window's form shows it in its language).
+    """
+
+    def __init__(self, message: str, zh: str = "") -> None:
+        super().__init__(message)
+        self.zh = zh
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang == "zh" and self.zh else str(self)
 
 
 def status_name(status: str, lang: str) -> str:
@@ -136,16 +147,19 @@ def parse_as_of(text: str) -> str:
     match = _AS_OF.match(text or "")
     if not match:
         raise ProgressInputError(
-            f"as-of date {text!r} is not YYYY-MM or YYYY-MM-DD (e.g. 2024-06 or 2024-06-30)"
+            f"as-of date {text!r} is not YYYY-MM or YYYY-MM-DD (e.g. 2024-06 or 2024-06-30)",
+            f"截至日期“{text}”应写作 年-月 或 年-月-日（如 2024-06 或 2024-06-30）",
         )
     year, month = int(match[1]), int(match[2])
     if not 1 <= month <= 12:
-        raise ProgressInputError(f"as-of date {text!r} has no month {month}")
+        raise ProgressInputError(f"as-of date {text!r} has no month {month}",
+                                 f"截至日期“{text}”的月份{month}不存在")
     if match[3] is None:
         return f"{year:04d}-{month:02d}"
     day = int(match[3])
     if not 1 <= day <= calendar.monthrange(year, month)[1]:
-        raise ProgressInputError(f"as-of date {text!r} has no day {day} in that month")
+        raise ProgressInputError(f"as-of date {text!r} has no day {day} in that month",
+                                 f"截至日期“{text}”：该月没有{day}日")
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
@@ -188,9 +202,11 @@ def parse_number(text: str | float | int) -> float:
         try:
             number = float(cleaned)
         except ValueError:
-            raise ProgressInputError(f"value {str(text)!r} is not a number") from None
+            raise ProgressInputError(f"value {str(text)!r} is not a number",
+                                     f"“{text}”不是数字") from None
     if not math.isfinite(number):
-        raise ProgressInputError(f"value {str(text)!r} is not a finite number")
+        raise ProgressInputError(f"value {str(text)!r} is not a finite number",
+                                 f"“{text}”不是有限的数字")
     return number
 
 
@@ -212,7 +228,8 @@ def convert(value: float, from_unit: Unit, to_unit: Unit) -> float:
     )
     if not compatible:
         raise ProgressInputError(
-            f"unit {from_unit.id} cannot be converted to the target's unit {to_unit.id}"
+            f"unit {from_unit.id} cannot be converted to the target's unit {to_unit.id}",
+            f"单位“{from_unit.id}”无法换算为目标的单位“{to_unit.id}”",
         )
     return value * from_unit.scale / to_unit.scale
 
@@ -242,37 +259,45 @@ def validate_entry(
     day = parse_as_of(as_of)
     if int(day[:4]) != target.year:
         raise ProgressInputError(
-            f"as-of date {day} is outside the target year {target.year} of {target.id}"
+            f"as-of date {day} is outside the target year {target.year} of {target.id}",
+            f"截至日期{day}不在目标年份{target.year}年内",
         )
     if as_of_start(day) > today:
-        raise ProgressInputError(f"as-of date {day} is in the future")
+        raise ProgressInputError(f"as-of date {day} is in the future",
+                                 f"截至日期{day}尚未到来")
     note = " ".join((note or "").split())
     who = " ".join((who or "").split())
     if target.measure == "qualitative":
         if status not in SETTABLE_STATUSES:
             raise ProgressInputError(
                 f"{target.id} has no number: give a status "
-                f"({', '.join(SETTABLE_STATUSES)}) and a note instead of a value"
+                f"({', '.join(SETTABLE_STATUSES)}) and a note instead of a value",
+                "该目标没有数值：请选择状态并填写说明",
             )
         if value not in (None, ""):
-            raise ProgressInputError(f"{target.id} has no number: leave the value empty")
+            raise ProgressInputError(f"{target.id} has no number: leave the value empty",
+                                     "该目标没有数值：完成值请留空")
         if not note:
-            raise ProgressInputError(f"{target.id}: a status needs a note saying why")
+            raise ProgressInputError(f"{target.id}: a status needs a note saying why",
+                                     "设定状态时请填写说明")
         return NewEntry(target.briefing_id, target.id, None, None, day, "qualitative",
                         status, note, who)
     if status not in (None, ""):
-        raise ProgressInputError(f"{target.id} is numeric: its status is worked out, not set")
+        raise ProgressInputError(f"{target.id} is numeric: its status is worked out, not set",
+                                 "数值类目标的状态由系统计算，不能手动设定")
     if value is None or value == "":
-        raise ProgressInputError(f"no value given for {target.id}")
+        raise ProgressInputError(f"no value given for {target.id}", "请填写完成值")
     number = parse_number(value)
     assert target.unit is not None
     unit_id = (unit or "").strip() or target.unit.id
     entry_unit = units.get(unit_id)
     if entry_unit is None:
-        raise ProgressInputError(f"unknown unit {unit_id!r} (the target is in {target.unit.id})")
+        raise ProgressInputError(f"unknown unit {unit_id!r} (the target is in {target.unit.id})",
+                                 f"未知单位“{unit_id}”（目标单位为“{target.unit.id}”）")
     convert(number, entry_unit, target.unit)  # refuses an incompatible unit
     if target.measure == "cumulative" and number < 0:
-        raise ProgressInputError(f"value {value} for {target.id} is negative")
+        raise ProgressInputError(f"value {value} for {target.id} is negative",
+                                 f"完成值{value}不能为负数")
     return NewEntry(target.briefing_id, target.id, number, unit_id, day, target.measure,
                     None, note, who)
 
