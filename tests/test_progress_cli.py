@@ -109,6 +109,43 @@ def test_database_problems_exit_1(tmp_path: Path, db_copy: Path) -> None:
     assert code == 1 and err.startswith("jhviewer: Cannot connect to postgresql://nobody@/none")
 
 
+def test_locked_and_damaged_databases_exit_1(tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import sqlite3
+
+    monkeypatch.setattr("jhviewer.data.progress.db.BUSY_TIMEOUT_S", 0.2)
+    location = tmp_path / "p.db"
+    ProgressStore.open(location).close()
+    holder = sqlite3.connect(location, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        code, out, err = run("add", "target-first-stores", "1", "--as-of", "2024-06",
+                             "--progress-db", str(location))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert (code, out) == (1, "")
+    assert err == (f"jhviewer: {location} is locked by another program; try again in a "
+                   "moment.\n")
+    assert current(location) == []
+    damaged = tmp_path / "damaged.db"
+    with ProgressStore.open(damaged) as db:
+        db.add(db_entry())
+    data = bytearray(damaged.read_bytes())
+    data[100:4096] = b"\xff" * (4096 - 100)
+    damaged.write_bytes(bytes(data))
+    Path(str(damaged) + "-wal").unlink(missing_ok=True)
+    code, _, err = run("status", "--progress-db", str(damaged))
+    assert code == 1 and err.startswith(f"jhviewer: {damaged} is damaged")
+    assert "Traceback" not in err
+
+
+def db_entry():
+    from jhviewer.data.progress.model import NewEntry
+
+    return NewEntry(B, "target-first-stores", 1.0, "家", "2024-06", "cumulative", None, "", "")
+
+
 def test_real_command_line_has_no_traceback(tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "jhviewer", "progress", "add", "target-first-stores", "x",

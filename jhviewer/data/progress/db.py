@@ -37,6 +37,7 @@ from jhviewer.data.progress.model import Entry, NewEntry, ProgressInputError
 from jhviewer.paths import APPLICATION, ORGANISATION, is_builtin_db
 
 FILE_NAME = "progress.db"
+BUSY_TIMEOUT_S = 15.0  # how long a writer waits for another to finish before giving up
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _LOCK_KEY = 7_346_512_015  # pg_advisory_xact_lock key serialising migrations
 
@@ -175,13 +176,13 @@ class ProgressStore:
                     f"Cannot create the folder for {shown}: {error.strerror or error}."
                 ) from error
         try:
-            connection = sqlite3.connect(path, isolation_level=None, timeout=15,
+            connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S,
                                          check_same_thread=False)
         except sqlite3.Error as error:
             raise _translate_sqlite(error, shown) from error
         store = cls("sqlite", path, connection)
         try:
-            connection.execute("PRAGMA busy_timeout = 15000")
+            connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             connection.execute("PRAGMA foreign_keys = ON")
             connection.execute("PRAGMA trusted_schema = OFF")
             mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -475,7 +476,8 @@ def _check_sqlite_file(path: Path) -> None:
     if header != _SQLITE_HEADER:
         raise ProgressDatabaseError(f"{shown} is not an SQLite database.")
     try:
-        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=15)
+        probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                                timeout=BUSY_TIMEOUT_S)
     except sqlite3.Error as error:
         raise _translate_sqlite(error, shown) from error
     try:
