@@ -164,7 +164,7 @@ def test_two_windows_and_the_cli_see_each_others_entries(qtbot, tmp_path: Path) 
         first.tracker.refresh_if_changed()
         second.tracker.refresh_if_changed()
         for panel in (first, second):
-            assert panel.strips["target-high-tech-firms"].chip.text() == "✓ 已完成"
+            assert panel.strips["target-high-tech-firms"].chip.text() == "√ 已完成"
             assert panel.tally_label.text() == "28项目标中2项进度正常或已完成"
     finally:
         close_window(one)
@@ -252,13 +252,13 @@ def test_progress_database_setting_is_kept_and_used(qtbot, tmp_path: Path) -> No
         panel = targets(win)
         assert panel.strips["target-first-stores"].chip.text() == "– 暂无数据"
         panel.choose_progress_database(str(other))
-        assert panel.strips["target-first-stores"].chip.text() == "✓ 已完成"
+        assert panel.strips["target-first-stores"].chip.text() == "√ 已完成"
         assert win.settings.progress_database() == str(other)
     finally:
         close_window(win)
     again = make_window(qtbot, tmp_path, DEFAULT_DB, "zh")  # same settings file
     try:
-        assert targets(again).strips["target-first-stores"].chip.text() == "✓ 已完成"
+        assert targets(again).strips["target-first-stores"].chip.text() == "√ 已完成"
     finally:
         close_window(again)
 

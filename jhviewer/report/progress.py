@@ -5,7 +5,7 @@
     report.to_printer(qprinter)            # or preview.paintRequested -> paint_requested
 
 Page 1 opens with the tally ("18 of 27 on track or achieved"), then one row per target,
-grouped as in 数说江汉: the target, the latest actual and its as-of date, the status
+grouped as in the targets summary: the target, the latest actual and its as-of date, the status
 (symbol, word and colour) with its one-line reason, the source note, and a small chart of
 the entries against the target line and the linear path. Same fonts, running header and
 footer, pagination and all-or-nothing writing as the briefing (report/layout.py,
@@ -161,7 +161,7 @@ def build_progress_document(
 
 
 def _targets_title(store: Store, briefing: Briefing, lang: Lang) -> str:
-    """The briefing's own name for its targets summary (数说江汉)."""
+    """The briefing's own name for its targets summary (the briefing's name for it)."""
     del store
     return model.clean(briefing.targets_title(lang)) or _text("col_target", lang)
 

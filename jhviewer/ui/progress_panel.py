@@ -1,4 +1,5 @@
-"""The progress pane of 数说江汉: one target's entries over time, and the form to record them.
+"""The progress pane beside the targets-summary cards: one target's entries over time, and
+the form to record them.
 
 Pick a target; the chart (pyqtgraph) shows its entries against the target line and, for a
 count or amount, the linear path from zero at the start of the year to the target at its

@@ -1,4 +1,4 @@
-"""The window's view of the progress database: one tracker per 数说江汉 panel.
+"""The window's view of the progress database: one tracker per targets panel.
 
 The tracker opens the progress database when first needed (never on the way to the first
 window), reads the briefing's current entries, works out every target's status with the

@@ -58,7 +58,7 @@ def status_name(status: str, lang: str) -> str:
 class Target:
     """What the status rules need from a target fact.
 
-    `id` is the fact's local id (`target-first-stores`), unique within its briefing;
+    `id` is the fact's local id (`target-shops`), unique within its briefing;
     `value` is in `unit` (None for a qualitative target); `year` is the target's year.
     """
 
@@ -310,5 +310,5 @@ STATUS_COLOURS: dict[str, str] = {
     "behind": "#C0430B",
     "no_data": "#6B6B6B",
 }
-STATUS_SYMBOLS: dict[str, str] = {"achieved": "✓", "on_track": "●", "behind": "▲",
+STATUS_SYMBOLS: dict[str, str] = {"achieved": "√", "on_track": "●", "behind": "▲",
                                   "no_data": "–"}

@@ -6,7 +6,7 @@ The rules (README "Progress tracking" repeats them):
 - The *latest* entry is the one with the latest as-of date; among equal dates, the one
   entered last. Only the latest entry decides; nothing is extrapolated beyond its as-of
   date or beyond the year.
-- **Cumulative targets** (a count or an amount for the year, e.g. 首店 100家): the latest
+- **Cumulative targets** (a count or an amount for the year, e.g. 100 new shops): the latest
   value, converted to the target's unit, is compared with the target.
   *Achieved* when it reaches the target: at or above the target for "exactly",
   "approximately", "at least" and "up to"; strictly above it for "more than".
