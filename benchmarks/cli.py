@@ -27,6 +27,7 @@ Benchmark = Callable[[Options], list[Figure]]
 
 
 def benchmarks() -> dict[str, Benchmark]:
+    from benchmarks.briefings import bench_briefings
     from benchmarks.printing import bench_print
     from benchmarks.progress import bench_progress
     from benchmarks.searching import bench_search
@@ -40,6 +41,7 @@ def benchmarks() -> dict[str, Benchmark]:
         "print": bench_print,
         "memory": bench_memory,
         "progress": bench_progress,
+        "briefings": bench_briefings,
     }
 
 
