@@ -1,4 +1,4 @@
-"""`python -m benchmarks [start|charts|search|scale|print|memory|progress|all|synth]`."""
+"""`python -m benchmarks [start|charts|search|scale|print|memory|progress|briefings|all|synth]`."""
 
 from __future__ import annotations
 
