@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from jhviewer.data.progress.db import ProgressStore, default_location
 from jhviewer.data.progress.model import NewEntry
@@ -82,8 +83,8 @@ def test_add_updates_the_card_and_tally_and_undo_takes_it_back(window: MainWindo
     strip = panel.strips["target-first-stores"]
     assert (strip.actual.text(), strip.chip.text(), strip.bar.value()) == (
         "63家 · 2024-06", "● 进度正常", 63)
-    assert strip.toolTip() == ("截至2024-06完成63家，为目标的63%，全年时间已过50%"
-                               "（容差10个百分点）")
+    assert strip.toolTip() == ("<qt>截至2024-06完成63家，为目标的63%，全年时间已过50%"
+                               "（容差10个百分点）</qt>")
     assert panel.tally_label.text() == "28项目标中1项进度正常或已完成"
     assert pane.table.rowCount() == 1 and pane.table.item(0, 2).text() == "区商务局 1–6月快报"
     with ProgressStore.open(default_location()) as db:
@@ -271,3 +272,20 @@ def test_a_bad_progress_database_is_named_on_the_page(window: MainWindow,
     panel.choose_progress_database(str(junk))
     assert panel.tally_label.text() == f"{junk} is not an SQLite database."
     assert panel.strips["target-first-stores"].chip.text() == "– 暂无数据"
+
+
+def test_notes_are_shown_as_plain_text(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    with ProgressStore.open(default_location()) as db:
+        db.add(NewEntry(B, "target-disposable-income", None, None, "2024-06", "qualitative",
+                        "on_track", "<b>bold</b><img src=file:///etc/passwd>", ""))
+    panel = targets(window)
+    strip = panel.strips["target-disposable-income"]
+    assert strip.toolTip() == ("<qt>截至2024-06由用户设定：&lt;b&gt;bold&lt;/b&gt;&lt;img "
+                               "src=file:///etc/passwd&gt;</qt>")
+    pane = pane_on(panel, "target-disposable-income")
+    assert pane.status_label.textFormat() == Qt.TextFormat.PlainText
+    assert pane.table.item(0, 2).text() == "<b>bold</b><img src=file:///etc/passwd>"
+    assert all(label.textFormat() == Qt.TextFormat.PlainText
+               for label in pane.findChildren(QLabel) if "<b>" in label.text())

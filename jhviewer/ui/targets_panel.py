@@ -193,9 +193,9 @@ class TargetsPanel(PagePanel):
                 self.tally_label.setText(tally_text(list(results.values()), lang))
             else:
                 self.tally_label.setText("")
-            self.tally_label.setToolTip(
+            self.tally_label.setToolTip(tooltip(
                 ("进度数据库：" if lang == "zh" else "Progress database: ")
-                + self.tracker.shown_location)
+                + self.tracker.shown_location))
         if self.progress_pane is not None:
             self.progress_pane.refresh()
 
@@ -379,7 +379,7 @@ class ProgressStrip(QWidget):
             share = result.actual / target.value if target.value else 0.0
             self.bar.setValue(max(0, min(100, round(share * 100))))
         reason = result.reason(lang) if result is not None else ""
-        self.setToolTip(reason)
+        self.setToolTip(tooltip(reason))  # the reason quotes the user's note: plain text
         self.setAccessibleName(f"{status_name(status, lang)}: {reason}")
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
