@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 from jhviewer import __version__
-from jhviewer.cli import one_line
+from jhviewer.data.errors import one_line
 from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB
 
 if TYPE_CHECKING:

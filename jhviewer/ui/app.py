@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -32,16 +32,32 @@ def create_application() -> QApplication:
     return app
 
 
+WindowHook = Callable[[MainWindow], object]
+_window_hooks: list[WindowHook] = []
+
+
+def add_window_hook(hook: WindowHook) -> None:
+    """Call `hook(window)` with the main window just before `run_app` shows it.
+
+    For tools that watch the app from outside the package, e.g. the first-paint probe of
+    benchmarks/ (`python -m benchmarks.app_probe`); the app itself registers none.
+    """
+    _window_hooks.append(hook)
+
+
 def run_app(db_path: Path | None, lang: str | None) -> int:
+    """Open the main window on `db_path` (None: the shipped data.db) and run until it closes.
+
+    `lang` is "zh", "en" or None (the saved choice). A database that cannot be opened is
+    reported in a dialog once the window is up. Returns the application's exit code.
+    """
     app = create_application()
     settings = Settings.user()
     window = MainWindow(settings, _language(lang) or settings.language())
     error = window.load_database(db_path, check_later=True)
     window.restore_last_tab()
-    if os.environ.get("JHVIEWER_BENCH"):  # benchmarks/: report the first paint, then quit
-        from jhviewer.ui.benchprobe import FirstPaintProbe
-
-        FirstPaintProbe(window, open_charts=lambda: window.show_tab("charts"))
+    for hook in _window_hooks:
+        hook(window)
     window.show()
     if error is not None:
         QTimer.singleShot(0, lambda: window.report_open_error(db_path, error))

@@ -29,7 +29,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRect, QRectF, QSize, QSi
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPalette
 from PySide6.QtSvg import QSvgGenerator
 
-from jhviewer.atomic import atomic_path
+from jhviewer.data.atomic import atomic_path
 from jhviewer.data.errors import ExportError
 from jhviewer.data.format import display_value, kind_name, plain_number
 from jhviewer.data.records import Fact, Lang
