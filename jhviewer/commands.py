@@ -181,6 +181,26 @@ def snapshot(outdir: Path, lang: str | None, size: str, db_path: Path | None) ->
         click.echo(f"wrote {path}")
 
 
+@cli.command("install-desktop")
+@click.option("--uninstall", is_flag=True, help="Remove the menu entry and icons instead.")
+def install_desktop(uninstall: bool) -> None:
+    """Add jhviewer to the desktop's menu for the current user (freedesktop, XDG folders).
+
+    Writes the menu entry and the icon under $XDG_DATA_HOME (default ~/.local/share).
+    """
+    from jhviewer import desktop
+
+    if uninstall:
+        removed = desktop.uninstall()
+        for path in removed:
+            click.echo(f"removed {path}")
+        if not removed:
+            click.echo(f"nothing to remove under {desktop.data_home()}")
+        return
+    for path in desktop.install():
+        click.echo(f"wrote {path}")
+
+
 def _refuse_to_overwrite_source(out: Path, store: Store) -> None:
     """An export never replaces the database it reads (by name, link or hard link)."""
     from jhviewer.data.errors import ExportError

@@ -20,6 +20,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 # installed wheel it is site-packages, which holds none of the project's files.
 REPO_ROOT = PACKAGE_DIR.parent
 SHIPPED_PACKAGE = "jhviewer._shipped"
+APP_ID = "jhviewer"  # the icon's and the desktop entry's name
+ICON_SIZES = (16, 32, 48, 64, 128, 256)  # resources/icons/jhviewer-<size>.png
 
 
 def shipped_root() -> Path:

@@ -21,7 +21,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 ICONS_DIR = Path(__file__).resolve().parents[1] / "resources" / "icons"
 SOURCE = ICONS_DIR / "jhviewer.svg"
-SIZES = (16, 32, 48, 64, 128, 256)
+SIZES = (16, 32, 48, 64, 128, 256)  # jhviewer.paths.ICON_SIZES, which the app loads
 
 
 def render(renderer: QSvgRenderer, size: int) -> QImage:

@@ -6,12 +6,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from jhviewer import __version__
 from jhviewer.data.records import Lang
 from jhviewer.fonts import FontLoadError, load_bundled_fonts
+from jhviewer.paths import APP_ID, ICON_SIZES, ICONS_DIR
 from jhviewer.ui import style
 from jhviewer.ui.main_window import MainWindow
 from jhviewer.ui.settings import APPLICATION, ORGANISATION, Settings
@@ -24,6 +26,8 @@ def create_application() -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)  # the menu entry `jhviewer install-desktop` writes
+    app.setWindowIcon(application_icon())
     try:
         load_bundled_fonts()
     except FontLoadError as error:  # still usable with the system's fonts
@@ -43,6 +47,20 @@ def add_window_hook(hook: WindowHook) -> None:
     benchmarks/ (`python -m benchmarks.app_probe`); the app itself registers none.
     """
     _window_hooks.append(hook)
+
+
+def application_icon() -> QIcon:
+    """The application icon (resources/icons/): each PNG size, for the window and task bar.
+
+    PNGs rather than the SVG, so showing the window loads no SVG plugin. An empty icon if
+    the files are missing (Qt then shows its default).
+    """
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = ICONS_DIR / f"{APP_ID}-{size}.png"
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
 
 
 def run_app(db_path: Path | None, lang: str | None) -> int:
