@@ -20,6 +20,7 @@ from jhviewer.data.errors import one_line
 from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB
 
 if TYPE_CHECKING:
+    from jhviewer.data.records import Lang
     from jhviewer.data.store import Store
 
 DB_OPTION = click.option(
@@ -106,7 +107,7 @@ def search(query: str, db_path: Path | None, lang: str | None, limit: int) -> No
     from jhviewer.data.format import display_value
     from jhviewer.data.store import Store
 
-    language = "en" if lang == "en" else "zh"
+    language: Lang = "en" if lang == "en" else "zh"
     with Store.open(db_path) as store:
         hits = store.search(query, limit=limit)
         for hit in hits:
@@ -148,7 +149,7 @@ def pdf(out: Path, db_path: Path | None, lang: str | None, summary_only: bool) -
     from jhviewer.data.store import Store
     from jhviewer.report import BriefingPrinter
 
-    language = "en" if lang == "en" else "zh"
+    language: Lang = "en" if lang == "en" else "zh"
     with Store.open(db_path) as store:
         _refuse_to_overwrite_source(out, store)
         pages = BriefingPrinter(store, language).to_pdf(out, summary_only=summary_only)

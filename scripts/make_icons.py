@@ -4,7 +4,8 @@ renderer. Run after editing the SVG, and commit the PNGs:
     .venv/bin/python scripts/make_icons.py
 
 Writes resources/icons/jhviewer-<size>.png for each size in SIZES (the sizes desktops look
-for in the hicolor theme and Windows puts in an .ico). Each PNG is written whole or not at all.
+for in the hicolor theme), and jhviewer.ico (256 px, Qt's ICO writer) for the Windows build
+of packaging/jhviewer.spec. Each file is written whole or not at all.
 """
 
 from __future__ import annotations
@@ -43,10 +44,11 @@ def main() -> int:
     if not renderer.isValid():
         print(f"cannot read {SOURCE}", file=sys.stderr)
         return 1
-    for size in SIZES:
-        out = ICONS_DIR / f"jhviewer-{size}.png"
+    outputs = [(ICONS_DIR / f"jhviewer-{size}.png", size, "PNG") for size in SIZES]
+    outputs.append((ICONS_DIR / "jhviewer.ico", 256, "ICO"))
+    for out, size, kind in outputs:
         part = out.with_name(f".{out.name}.part")
-        if not render(renderer, size).save(str(part), "PNG"):
+        if not render(renderer, size).save(str(part), kind):
             part.unlink(missing_ok=True)
             print(f"cannot write {out}", file=sys.stderr)
             return 1
