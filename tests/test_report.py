@@ -394,6 +394,7 @@ def test_layout_keeps_headings_rows_and_margins(qapp, built_store: Store, tmp_pa
     assert all(not isinstance(p.flow, layout.TableRowFlow) for p in summary)
 
 
+@pytest.mark.slow
 def test_hostile_sizes_still_lay_out_within_pages(qapp, built_db: Path, tmp_path: Path) -> None:
     long_word = "W" * 3000
     statements = [
