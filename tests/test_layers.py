@@ -11,8 +11,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
 PACKAGE = Path(__file__).resolve().parents[1] / "jhviewer"
 
 # Lowest first. A module may import its own layer and the layers below it.
@@ -122,8 +120,6 @@ def test_the_checker_sees_upward_imports() -> None:
 
 
 
-@pytest.mark.xfail(strict=True, reason="report/chartlink.py loads jhviewer.ui.charts by name; "
-                   "issue 9 (briefings as data) replaces it with a Qt-free chart module")
 def test_no_module_loads_a_higher_layer_by_name() -> None:
     """A dotted name of a higher layer in a string is an import the graph cannot see."""
     hidden = []

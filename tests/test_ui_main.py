@@ -225,8 +225,8 @@ def test_about_names_version_source_and_font_licence(window: MainWindow) -> None
     assert shown["title"] == "关于 jhviewer"
     assert shown["text"] == f"jhviewer {__version__}" == "jhviewer 0.1.0"
     lines = shown["info"].splitlines()
-    assert lines[2] == "数据：《重塑新时代武汉之“重”》，中共武汉市江汉区委宣传部。"
-    assert lines[3] == "江汉区委宣传部策划的区情专题稿件，回顾2023年成绩并公布2024年主要目标"
+    assert "数据：《重塑新时代武汉之“重”》，中共武汉市江汉区委宣传部。" in lines
+    assert "江汉区委宣传部策划的区情专题稿件，回顾2023年成绩并公布2024年主要目标" in lines
     assert "SIL" in shown["info"] and "OFL.txt" in shown["info"]
     window.set_language("en")
     assert "Open Font License" in window.about_text()
@@ -377,8 +377,10 @@ def test_print_actions_use_the_report_module(
     calls: list[tuple[str, object]] = []
 
     class FakePrinter:
-        def __init__(self, store: Store, lang: str) -> None:
+        def __init__(self, store: Store, lang: str, **options: object) -> None:
             calls.append(("init", lang))
+            assert options["briefing_id"] == "jianghan-2024"
+            assert options["figures"] is not None
 
         def to_pdf(self, path: Path, summary_only: bool = False) -> None:
             calls.append(("pdf", (path, summary_only)))

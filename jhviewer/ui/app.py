@@ -63,15 +63,16 @@ def application_icon() -> QIcon:
     return icon
 
 
-def run_app(db_path: Path | None, lang: str | None) -> int:
-    """Open the main window on `db_path` (None: the shipped data.db) and run until it closes.
+def run_app(db_path: Path | None, lang: str | None, briefing: str | None = None) -> int:
+    """Open the window on `db_path` (the shipped data.db when None) and run until it closes.
 
-    `lang` is "zh", "en" or None (the saved choice). A database that cannot be opened is
-    reported in a dialog once the window is up. Returns the application's exit code.
+    `briefing` is a briefing id to show first instead of the one chosen last time.
     """
     app = create_application()
     settings = Settings.user()
     window = MainWindow(settings, _language(lang) or settings.language())
+    if briefing:
+        settings.set_briefing(briefing)
     error = window.load_database(db_path, check_later=True)
     window.restore_last_tab()
     for hook in _window_hooks:
