@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Build the PyInstaller one-folder app (./dev bundle) and start it once, from outside the
 # checkout: --version, search, check, pdf and the window (snapshot, offscreen).
-# For .ci/run. Prints how long the build took (about 1.5 min on a 2-core machine).
+# For .ci/run. Prints how long the build took (80 to 115 s on a busy 2-core machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 work=$(mktemp -d "${TMPDIR:-/tmp}/jhviewer-bundle.XXXXXX")

@@ -50,10 +50,10 @@ assert b"JHNotoSansSC" in head, "the PDF does not embed the bundled font"
 PY
 "$app" snapshot snaps --size 1000x700
 for tab in overview facts targets charts; do [ -s "snaps/$tab.png" ]; done
-"$app" install-desktop
+"$app" install-desktop >/dev/null
 [ -s "$XDG_DATA_HOME/applications/jhviewer.desktop" ]
 [ -s "$XDG_DATA_HOME/icons/hicolor/scalable/apps/jhviewer.svg" ]
-"$app" install-desktop --uninstall
+"$app" install-desktop --uninstall >/dev/null
 [ ! -e "$XDG_DATA_HOME/applications/jhviewer.desktop" ]
 if grep -R -l -e "$repo" "$work/venv/lib" --include='*.pth' 2>/dev/null; then
   echo "the wheel's venv points back into the checkout"; exit 1
