@@ -43,6 +43,7 @@ def _numbers(figures: list[Figure], benchmark: str) -> list[Figure]:
     return figures
 
 
+@pytest.mark.slow
 def test_synthetic_db_is_deterministic_and_complete(tmp_path: Path) -> None:
     first, second = tmp_path / "a.db", tmp_path / "b.db"
     assert write_synthetic_db(first, SMALL) == SMALL
@@ -61,6 +62,7 @@ def test_synthetic_db_is_deterministic_and_complete(tmp_path: Path) -> None:
     assert links > SMALL // 2
 
 
+@pytest.mark.slow
 def test_synthetic_db_is_cached(options: Options) -> None:
     path = synthetic_db(SMALL, cache_dir=options.cache_dir)
     stamp = path.stat().st_mtime_ns
@@ -101,6 +103,7 @@ def test_table_and_json(tmp_path: Path) -> None:
     assert [f["status"] for f in data["figures"]] == ["pass", "pending"]
 
 
+@pytest.mark.slow
 def test_raw_search_floor_finds_what_the_store_finds(options: Options) -> None:
     db = synthetic_db(SMALL, cache_dir=options.cache_dir)
     raw = RawSearch(db)
@@ -148,6 +151,7 @@ def _failing_worker(arguments: list[str], timeout: float) -> dict[str, object]:
     raise printing.PrintWorkerError("the print worker failed (1): boom")
 
 
+@pytest.mark.slow
 def test_synth_command_prints_the_path(
     options: Options, capsys: pytest.CaptureFixture[str]
 ) -> None:
