@@ -88,7 +88,13 @@ def build_db(out: Path, source_dir: Path) -> None:
     one line on stderr with the file, the line and the key path, and nothing is written.
     """
     from jhviewer.data.build import build_database
+    from jhviewer.paths import IN_CHECKOUT
 
+    if not IN_CHECKOUT and out.resolve() == DEFAULT_DB.resolve():
+        raise click.UsageError(
+            f"{out} is the database installed with jhviewer; write the new one elsewhere "
+            "with --out PATH.", ctx=click.get_current_context(),
+        )
     with _format_problems_reported():
         count = build_database(source_dir, out)
     click.echo(f"wrote {out} ({count} facts)")

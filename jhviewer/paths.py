@@ -44,6 +44,9 @@ def shipped_root() -> Path:
 
 
 SHIPPED_ROOT = shipped_root()
+# False in an installed wheel (or bundle): there the shipped files are part of the install
+# and no command writes them.
+IN_CHECKOUT = SHIPPED_ROOT == REPO_ROOT
 RESOURCES_DIR = SHIPPED_ROOT / "resources"
 BRIEFINGS_DIR = RESOURCES_DIR / "briefings"
 FONTS_DIR = RESOURCES_DIR / "fonts"
