@@ -195,7 +195,7 @@ class MainWindow(QMainWindow):
             label = briefing.label(self._lang)
             self.briefing_box.addItem(label, briefing.id)
             self.briefing_box.setItemData(
-                self.briefing_box.count() - 1, briefing.title(self._lang),
+                self.briefing_box.count() - 1, tooltip(briefing.title(self._lang)),  # plain text
                 Qt.ItemDataRole.ToolTipRole,
             )
             action = QAction(label, self.briefing_menu)
