@@ -28,7 +28,7 @@ from tests.uihelpers import close_window, make_window
 REFUSED_SAMPLE = (
     "truncate-at-50", "truncate-at-half", "flip-at-4096", "scramble-page-middle",
     "drop-table-facts", "drop-column-facts.label_zh", "rename-column-units.scale",
-    "user-version-0", "user-version-3", "other-schema-notes", "sqlite-without-tables",
+    "user-version-0", "user-version-newer", "other-schema-notes", "sqlite-without-tables",
     "empty-file", "png-file", "text-file", "random-bytes-4096", "a-directory", "missing-file",
     "named-pipe", "symlink-loop", "name-too-long", "view-facts-load-extension",
     "generated-column-load-extension", "locked-by-a-writer",

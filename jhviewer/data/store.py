@@ -369,7 +369,6 @@ class Store:
         briefing = self.briefing(briefing_id)
         if briefing is None:
             return []
-        entities = {entity.id: entity for entity in self.entities(briefing.id)}
         links: dict[str, list[str]] = {}
         for row in self.rows(
             "SELECT l.tier_id, l.entity_id FROM tier_entities AS l JOIN tiers AS t "
@@ -377,6 +376,7 @@ class Store:
             (briefing.id,),
         ):
             links.setdefault(str(row[0]), []).append(str(row[1]))
+        entities = self._entities_by_id([e for ids in links.values() for e in ids])
         return self._records(
             "tiers", _select("tiers") + " WHERE briefing_id = ? ORDER BY position",
             (briefing.id,),
@@ -522,6 +522,19 @@ class Store:
             sql += " WHERE briefing_id = ?"
             parameters = (briefing_id,)
         return self._records("entities", sql + " ORDER BY rowid", parameters, _entity_from_row)
+
+    def _entities_by_id(self, entity_ids: list[str]) -> dict[str, Entity]:
+        """The entities with these ids (unknown ids are left out), by id."""
+        found: dict[str, Entity] = {}
+        for start in range(0, len(entity_ids), 500):
+            chunk = entity_ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for entity in self._records(
+                "entities", f"{_select('entities')} WHERE id IN ({marks})", tuple(chunk),
+                _entity_from_row,
+            ):
+                found[entity.id] = entity
+        return found
 
     def entities_for(self, fact_id: str) -> list[Entity]:
         sql = (
