@@ -227,9 +227,9 @@ def plan_import(
     Rows with neither a value nor a status are blank template rows and are skipped.
     """
     by_id: dict[str, Target] = {}
-    for target in targets:
-        by_id[target.id] = target
-        by_id[f"{target.briefing_id}/{target.id}"] = target
+    for each in targets:
+        by_id[each.id] = each
+        by_id[f"{each.briefing_id}/{each.id}"] = each
     rows, encoding = read_rows(path)
     plan = ImportPlan(encoding=encoding)
     for line, row in rows:
