@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jhviewer.data.errors import JhviewerError
+from jhviewer.data.errors import JhviewerError, one_line
 
 if TYPE_CHECKING:
     import click
@@ -73,14 +73,6 @@ def main() -> None:
         _fail(f"jhviewer: unexpected error: {type(error).__name__}: {error}", 2)
 
 
-def one_line(message: str) -> str:
-    """A message as a single line, whatever a file name or a database put into it, with
-    every control character shown as an escape (`textsafe.terminal_safe`)."""
-    from jhviewer.data.textsafe import terminal_safe
-
-    return terminal_safe(" ".join(message.split()))
-
-
 def tolerant_streams() -> None:
     """Text the terminal's encoding cannot show (Chinese under a Latin-1 locale) is written
     as backslash escapes rather than ending the command with UnicodeEncodeError."""
@@ -93,7 +85,10 @@ def tolerant_streams() -> None:
 
 
 def _fail(message: str, code: int) -> None:
-    print(one_line(message), file=sys.stderr, flush=True)
+    """One line on stderr, control characters shown as escapes (`textsafe.terminal_safe`)."""
+    from jhviewer.data.textsafe import terminal_safe
+
+    print(terminal_safe(one_line(message)), file=sys.stderr, flush=True)
     sys.exit(code)
 
 

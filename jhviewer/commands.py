@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING
 import click
 
 from jhviewer import __version__
-from jhviewer.cli import one_line, tolerant_streams
+from jhviewer.cli import tolerant_streams
+from jhviewer.data.errors import one_line
 from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB
+from jhviewer.progress_commands import PROGRESS_PDF_OPTIONS, progress, write_progress_pdf
 
 if TYPE_CHECKING:
     from jhviewer.data.records import Lang
@@ -88,7 +90,13 @@ def build_db(out: Path, source_dir: Path) -> None:
     one line on stderr with the file, the line and the key path, and nothing is written.
     """
     from jhviewer.data.build import build_database
+    from jhviewer.paths import IN_CHECKOUT
 
+    if not IN_CHECKOUT and out.resolve() == DEFAULT_DB.resolve():
+        raise click.UsageError(
+            f"{out} is the database installed with jhviewer; write the new one elsewhere "
+            "with --out PATH.", ctx=click.get_current_context(),
+        )
     with _format_problems_reported():
         count = build_database(source_dir, out)
     echo(f"wrote {out} ({count} facts)")
@@ -140,15 +148,15 @@ def search(
     query: str, db_path: Path | None, lang: str | None, briefing_id: str | None, limit: int
 ) -> None:
     """Search one briefing's facts (Chinese or English); print one match per line."""
-    from jhviewer.data.format import display_value
+    from jhviewer.data.format import display_value, year_text
 
-    language = "en" if lang == "en" else "zh"
+    language: Lang = "en" if lang == "en" else "zh"
     with _open_briefing(db_path, briefing_id) as store:
         briefing = store.briefing()
         hits = store.search(query, limit=limit, briefing_id=briefing.id if briefing else None)
         for hit in hits:
             fact = hit.fact
-            fields = (fact.key, str(fact.year), fact.label(language),
+            fields = (fact.key, year_text(fact.year, language), fact.label(language),
                       display_value(fact, language), fact.evidence)
             # A tab inside a field would shift the columns: shown as \t like other controls.
             echo("\t".join(field.replace("\t", "\\t") for field in fields))
@@ -220,14 +228,20 @@ def _export_charts(store: Store, folder: Path, fmt: str, lang: Lang) -> None:
     "--allow-large", is_flag=True,
     help="Print the full briefing even when it holds more than 5,000 facts or 1,000 sections.",
 )
+@PROGRESS_PDF_OPTIONS
 def pdf(
     out: Path, db_path: Path | None, lang: str | None, briefing_id: str | None,
-    summary_only: bool, allow_large: bool,
+    summary_only: bool, allow_large: bool, progress: bool, progress_db: str | None,
 ) -> None:
-    """Write the printable briefing (A4) as a PDF; needs no display."""
+    """Write the printable briefing (A4) as a PDF; needs no display.
+
+    With --progress, write the progress report instead (status of every target)."""
     from jhviewer.report import BriefingPrinter
 
-    language = "en" if lang == "en" else "zh"
+    language: Lang = "en" if lang == "en" else "zh"
+    if progress:
+        write_progress_pdf(out, db_path, language, progress_db, briefing_id)
+        return
     with _open_briefing(db_path, briefing_id) as store:
         _refuse_to_overwrite_source(out, store)
         figures = None
@@ -275,6 +289,29 @@ def snapshot(
                            db_path, briefing_id)
     for path in paths:
         echo(f"wrote {path}")
+
+
+cli.add_command(progress)
+
+
+@cli.command("install-desktop")
+@click.option("--uninstall", is_flag=True, help="Remove the menu entry and icons instead.")
+def install_desktop(uninstall: bool) -> None:
+    """Add jhviewer to the desktop's menu for the current user (freedesktop, XDG folders).
+
+    Writes the menu entry and the icon under $XDG_DATA_HOME (default ~/.local/share).
+    """
+    from jhviewer import desktop
+
+    if uninstall:
+        removed = desktop.uninstall()
+        for path in removed:
+            click.echo(f"removed {path}")
+        if not removed:
+            click.echo(f"nothing to remove under {desktop.data_home()}")
+        return
+    for path in desktop.install():
+        click.echo(f"wrote {path}")
 
 
 @contextmanager

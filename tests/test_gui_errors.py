@@ -44,6 +44,17 @@ OK_SAMPLE = ("pristine", "path-with-all-at-once", "wal-mode", "utf16-briefing",
              "bidi-overrides-everywhere", "4000-empty-sections", "sound-60mb-cold-cache")
 
 
+# `./dev test` runs the first few of each sample (one of each kind of trouble); the rest are
+# marked slow and run with `./dev test --all` (and in CI).
+FAST_IN_SAMPLE = 3
+
+
+def sample(names: tuple[str, ...]) -> list[Any]:
+    """`names` as parameters, all but the first FAST_IN_SAMPLE marked slow."""
+    return [pytest.param(name, marks=() if index < FAST_IN_SAMPLE else pytest.mark.slow)
+            for index, name in enumerate(names)]
+
+
 @pytest.fixture(scope="module")
 def cases(built_db: Path) -> dict[str, Case]:
     return {case.name: case for case in corpus(built_db)}
@@ -77,7 +88,7 @@ def _store_message(path: Path) -> str:
     return str(refused.value)
 
 
-@pytest.mark.parametrize("name", REFUSED_SAMPLE)
+@pytest.mark.parametrize("name", sample(REFUSED_SAMPLE))
 def test_a_refused_file_asks_and_keeps_the_briefing(window: MainWindow, cases: dict[str, Case],
                                                     built_db: Path, tmp_path: Path,
                                                     name: str) -> None:
@@ -122,7 +133,7 @@ def test_after_a_refusal_the_user_can_open_the_builtin_or_another(
     _usable(window)
 
 
-@pytest.mark.parametrize("name", PROBLEMS_SAMPLE)
+@pytest.mark.parametrize("name", sample(PROBLEMS_SAMPLE))
 def test_bad_rows_are_listed_and_every_good_row_is_shown(
     window: MainWindow, cases: dict[str, Case], built_db: Path, tmp_path: Path, name: str
 ) -> None:
@@ -145,7 +156,7 @@ def test_bad_rows_are_listed_and_every_good_row_is_shown(
         assert facts.model.rowCount() == store.count_facts() - len(bad_facts) > 0
 
 
-@pytest.mark.parametrize("name", OK_SAMPLE)
+@pytest.mark.parametrize("name", sample(OK_SAMPLE))
 def test_odd_but_sound_files_open_cleanly(window: MainWindow, cases: dict[str, Case],
                                           built_db: Path, tmp_path: Path, name: str) -> None:
     with cases[name].make(built_db, tmp_path / "case") as path:
@@ -154,7 +165,7 @@ def test_odd_but_sound_files_open_cleanly(window: MainWindow, cases: dict[str, C
         _usable(window)
 
 
-@pytest.mark.parametrize("markup", MARKUP)
+@pytest.mark.parametrize("markup", sample(MARKUP))
 def test_markup_in_every_text_column_is_shown_literally(
     window: MainWindow, cases: dict[str, Case], built_db: Path, tmp_path: Path, markup: str
 ) -> None:
@@ -284,3 +295,57 @@ def test_a_page_that_fails_while_scrolling_stops_the_table_and_says_why(
         assert "damaged" in str(failed.args[0])
         assert model.rowCount() == 10
         assert not model.canFetchMore()
+
+
+def _older_database(built_db: Path, folder: Path) -> Path:
+    """A copy of the briefing database marked as written in schema format 1."""
+    import sqlite3
+
+    path = folder / "old.db"
+    shutil.copyfile(built_db, path)
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA user_version = 1")
+    connection.commit()
+    connection.close()
+    return path
+
+
+def test_an_older_database_is_explained_with_the_command_that_rebuilds_it(
+    qtbot: Any, built_db: Path, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    from jhviewer.data.errors import OlderDatabaseError
+    from jhviewer.ui.i18n import Translators
+
+    path = _older_database(built_db, tmp_path)
+    with pytest.raises(OlderDatabaseError) as raised:
+        Store.open(path)
+    assert str(raised.value) == (
+        "old.db was built by an older version of jhviewer (format 1; this version reads "
+        "format 3). Rebuild it from its briefing files with `jhviewer build-db --out old.db`, "
+        "or open the built-in briefing."
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "jhviewer", "search", "GDP", "--db", str(path)],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "old.db was built by an older version of jhviewer" in result.stderr
+    assert "`jhviewer build-db --out old.db`" in result.stderr
+    translators = Translators()
+    try:
+        translators.set_language("zh")
+        dialog = OpenErrorDialog(path, raised.value, None)
+        qtbot.addWidget(dialog)
+        assert dialog.informativeText() == (
+            "old.db 是由旧版 jhviewer 生成的（格式 1；本版本读取格式 3）。请用“jhviewer build-db "
+            "--out old.db”从简报源文件重新生成，或打开内置简报。"
+        )
+        translators.set_language("en")
+        dialog = OpenErrorDialog(path, raised.value, None)
+        qtbot.addWidget(dialog)
+        assert dialog.informativeText().startswith("old.db was built by an older version")
+    finally:
+        translators.set_language("en")

@@ -29,6 +29,7 @@ from jhviewer.fonts import bundled_font
 from jhviewer.paths import REPO_ROOT
 from jhviewer.report import BriefingPrinter, layout
 from jhviewer.report.printer import page_layout
+from tests.uihelpers import CJK
 
 PRINTED = date(2025, 1, 2)
 A4_POINTS = (595.28, 841.89)
@@ -229,16 +230,54 @@ def test_english_pdf_has_the_english_labels_and_figures(
 ) -> None:
     text = squeeze(stream_text(pdfs[name]))
     poppler = squeeze(pdf_text(pdfs[name]))
+    for label in ("GDP growth", "Fixed-asset investment growth",
+                  "General public budget revenue growth", "Retail sales growth",
+                  "Per-capita disposable income", "New regional financial headquarters"):
+        assert squeeze(label) in text, label
     for fact in built_store.targets():
+        # an empty English label would print the Chinese one, and "" is in any text
+        assert fact.label_en.strip() and not CJK.search(fact.label_en), fact.id
         assert squeeze(fact.label_en) in text, fact.label_en
         if fact.value is not None:
             assert value_number(fact, "en") in poppler, value_number(fact, "en")
     for fact in built_store.headline_facts():
+        assert fact.label_en.strip() and not CJK.search(fact.label_en), fact.id
         assert squeeze(fact.label_en) in text, fact.label_en
     if name == "full-en":
         for section in built_store.sections():
             assert squeeze(section.title_en) in text
         assert "paraphrased" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "shown", "never"),
+    [
+        ("summary-zh", ["预计7.4%", "突破400亿元", "600多家", "100人以上", "不少于1万人次",
+                        "2023年：预计7.4%"], ["超过600", "不少于100"]),
+        ("full-zh", ["全市率先推出", "华中唯一", "处于第一方阵", "全国综合百强区",
+                     "中国物流企业50强",
+                     "湖北第三家券商", "未注年份", "预计8%以上", "最高100万元", "约300万平方米"],
+         ["前100名", "前50名", "前10名", "最高/前"]),
+        ("summary-en", ["est. 7.4%", "over CNY 40 billion", "more than 600 institutions",
+                        "100 people or more", "at least 10,000 person-times", "100 first stores",
+                        "3 stores"], ["organisations", "at least 100 people"]),
+        ("full-en", ["first in Wuhan to launch", "the only one in Central China",
+                     "in the leading group", "in China's top 100 districts",
+                     "in China's top 50 logistics enterprises", "Hubei's third securities firm",
+                     "undated", "est. 8% or more", "up to CNY 1 million"],
+         ["up to / top", "organisations", "None", "No. 3"]),
+    ],
+)
+def test_printout_shows_claims_estimates_and_qualifiers_as_the_source_does(
+    pdfs: dict[str, Path], name: str, shown: list[str], never: list[str]
+) -> None:
+    if name.endswith("zh"):
+        text = no_space(pdf_text(pdfs[name]))
+        shown, never = [no_space(s) for s in shown], [no_space(s) for s in never]
+    else:
+        text = squeeze(stream_text(pdfs[name]))
+    assert [s for s in shown if s not in text] == []
+    assert [s for s in never if s in text] == []
 
 
 def test_full_briefing_has_every_fact_and_the_sources(pdfs: dict[str, Path],
@@ -324,8 +363,7 @@ def test_no_text_outside_the_margins(pdfs: dict[str, Path], name: str) -> None:
 
 
 def test_chinese_prints_on_a_machine_without_cjk_fonts(built_db: Path, tmp_path: Path) -> None:
-    if not DEJAVU_ONLY.exists():
-        pytest.skip(f"{DEJAVU_ONLY} is missing")
+    assert DEJAVU_ONLY.is_file(), f"{DEJAVU_ONLY} is missing"
     out = tmp_path / "dejavu.pdf"
     env = {key: value for key, value in os.environ.items()
            if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
@@ -400,6 +438,7 @@ def test_layout_keeps_headings_rows_and_margins(qapp, built_store: Store, tmp_pa
     assert all(not isinstance(p.flow, layout.TableRowFlow) for p in summary)
 
 
+@pytest.mark.slow
 def test_hostile_sizes_still_lay_out_within_pages(qapp, built_db: Path, tmp_path: Path) -> None:
     long_word = "W" * 3000
     statements = [

@@ -31,7 +31,7 @@ def hostile_db(built_db: Path, tmp_path: Path) -> Path:
         (f"GDP {OSC52}{CLEAR}{TITLE}{C1_CSI} growth",),
     )
     connection.execute(  # a bad row whose id is hostile: named in the skipped-rows note
-        "UPDATE facts SET id = ?, year = 'soon' WHERE id = 'jianghan-2024/gdp-over-100-billion'",
+        "UPDATE facts SET id = ?, year = 'soon' WHERE id = 'jianghan-2024/gdp-growth-rank-2023'",
         (f"bad{OSC52}GDP",),
     )
     connection.execute(
@@ -71,7 +71,10 @@ def test_export_messages_show_control_characters_as_escapes(
     result = CliRunner().invoke(cli, ["export", "csv", str(out), "--db", str(hostile_db)])
     assert result.exit_code == 0
     _no_controls(result.output)
-    assert "facts\\x1b[2J.csv (116 facts)" in result.output
+    connection = sqlite3.connect(hostile_db)
+    total = connection.execute("SELECT count(*) FROM facts").fetchone()[0]
+    connection.close()
+    assert f"facts\\x1b[2J.csv ({total - 1} facts)" in result.output  # one row skipped
 
 
 def test_search_in_english_under_a_latin1_terminal_escapes_what_it_cannot_show() -> None:

@@ -9,6 +9,7 @@ the file (and the line and id where there is one), never "unexpected error" or a
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -50,39 +51,39 @@ def _line_of(path: Path, needle: str) -> int:
     return path.read_text("utf-8").splitlines().index(needle) + 1
 
 
-def test_a_nan_value_is_refused_naming_file_line_and_id(sources: Path, tmp_path: Path) -> None:
+def _replace_first_line(path: Path, pattern: str, new: str) -> int:
+    """Replace the first line matching `pattern` (a regex) with `new`; its line number."""
+    lines = path.read_text("utf-8").split("\n")
+    number = next(i for i, line in enumerate(lines) if re.fullmatch(pattern, line))
+    lines[number] = new
+    path.write_text("\n".join(lines), "utf-8")
+    return number + 1
+
+
+def test_a_nan_value_is_refused_naming_file_line_and_key(sources: Path, tmp_path: Path) -> None:
     toml = sources / "jianghan-2024.toml"
-    _replace_once(toml, 'id = "chu-most-prosperous"\nsection = "overview"\nkind = "ranking"\n'
-                  'year = 2023\nlabel_zh = "楚中第一繁盛处"\nlabel_en = "Most prosperous place '
-                  'in Chu"\nvalue = 1\n',
-                  'id = "chu-most-prosperous"\nsection = "overview"\nkind = "ranking"\n'
-                  'year = 2023\nlabel_zh = "楚中第一繁盛处"\nlabel_en = "Most prosperous place '
-                  'in Chu"\nvalue = nan\n')
+    line = _replace_first_line(toml, r"value = [0-9.]+", "value = nan")
     code, output = _build(sources, tmp_path)
-    line = _line_of(toml, "value = nan")
     assert code != 0 and "unexpected" not in output
-    assert f"jianghan-2024.toml:{line}: facts[0].value: Input should be a finite number" in output
+    assert re.search(rf"jianghan-2024.toml:{line}: facts\[\d+\].value: Input should be a "
+                     "finite number", output), output
     assert not (tmp_path / "out.db").exists()
 
 
-def test_a_huge_year_is_refused_naming_the_fact(sources: Path, tmp_path: Path) -> None:
+def test_a_huge_year_is_refused_naming_file_and_line(sources: Path, tmp_path: Path) -> None:
     toml = sources / "jianghan-2024.toml"
-    _replace_once(toml, 'id = "chu-most-prosperous"\nsection = "overview"\nkind = "ranking"\n'
-                  'year = 2023\n', 'id = "chu-most-prosperous"\nsection = "overview"\n'
-                  'kind = "ranking"\nyear = 99999999999999999999\n')
+    line = _replace_first_line(toml, r"year = 20\d\d", "year = 99999999999999999999")
     code, output = _build(sources, tmp_path)
     assert code != 0 and "unexpected" not in output
-    line = _line_of(toml, "year = 99999999999999999999")
-    assert f"jianghan-2024.toml:{line}: facts[0].year: Input should be less than or equal" in (
-        output
-    )
+    assert re.search(rf"jianghan-2024.toml:{line}: \w+(\[\d+\])?.year: Input should be less "
+                     "than or equal", output), output
 
 
 def test_a_fact_id_used_twice_is_refused_naming_the_id(sources: Path, tmp_path: Path) -> None:
     toml = sources / "jianghan-2024.toml"
-    _replace_once(toml, 'id = "first-trillion-gdp-district"', 'id = "chu-most-prosperous"')
+    line = _replace_first_line(toml, 'id = "first-trillion-gdp-district"',
+                               'id = "chu-most-prosperous"')
     code, output = _build(sources, tmp_path)
-    line = _line_of(toml, 'id = "chu-most-prosperous"') + 16  # the second one
     assert code != 0 and "unexpected" not in output
     assert f"jianghan-2024.toml:{line}: facts[1].id: duplicate id 'chu-most-prosperous'" in output
 
@@ -138,10 +139,15 @@ def _check_source(source: Path, built_db: Path) -> tuple[int, str]:
 
 
 def test_check_source_accepts_the_source_saved_with_a_bom(built_db: Path, tmp_path: Path) -> None:
+    """With a BOM, check says what it says of the plain UTF-8 file: no fact is "not found"."""
+    plain = tmp_path / "plain" / "jianghan-2024.txt"
+    plain.parent.mkdir()
+    plain.write_bytes(SOURCE_TEXT.read_bytes())
     source = tmp_path / "jianghan-2024.txt"
     source.write_bytes(b"\xef\xbb\xbf" + SOURCE_TEXT.read_bytes())
     code, output = _check_source(source, built_db)
-    assert (code, output) == (0, "ok\n")
+    assert (code, output) == _check_source(plain, built_db)
+    assert "not found in the source" not in output
 
 
 def test_check_source_names_another_encoding(built_db: Path, tmp_path: Path) -> None:

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 
+def one_line(message: str) -> str:
+    """A message as a single line, whatever a file name or a database put into it."""
+    return " ".join(message.split())
+
+
 class JhviewerError(Exception):
     """Base class: `str(error)` is a sentence fit to show a user."""
 
@@ -25,6 +30,14 @@ class CorruptDatabaseError(DatabaseError):
 
 class SchemaError(DatabaseError):
     """The file is SQLite but not a jhviewer database, or a different version of one."""
+
+
+class OlderDatabaseError(SchemaError):
+    """A jhviewer database in an older format (`version`): rebuild it with `build-db`."""
+
+    def __init__(self, message: str, version: int) -> None:
+        super().__init__(message)
+        self.version = version
 
 
 class DatabaseBusyError(DatabaseError):

@@ -10,6 +10,7 @@ Used by scripts/reliability.py and tests/test_untrusted_sources.py.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -57,6 +58,10 @@ def _replace_first(old: str, new: str) -> Callable[[str], str]:
     return lambda text: text.replace(old, new, 1)
 
 
+def _sub_first(pattern: str, new: str) -> Callable[[str], str]:
+    return lambda text: re.sub(pattern, new, text, count=1)
+
+
 def _source(folder: Path, data: bytes | str) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "jianghan-2024.txt"  # the briefing's source_file
@@ -72,14 +77,13 @@ def _source(folder: Path, data: bytes | str) -> Path:
 
 def source_cases() -> list[SourceCase]:
     text = SOURCE_TEXT.read_bytes()
-    first_fact = 'id = "chu-most-prosperous"\nsection = "overview"\nkind = "ranking"\n'
     return [
         SourceCase("nan-value", "build-db", lambda f: _briefings(
-            f, _replace_first("value = 1\n", "value = nan\n")), names="jianghan-2024.toml:"),
+            f, _sub_first(r"(?m)^value = [0-9.]+$", "value = nan")), names="jianghan-2024.toml:"),
         SourceCase("inf-value", "build-db", lambda f: _briefings(
-            f, _replace_first("value = 1\n", "value = inf\n")), names="jianghan-2024.toml:"),
+            f, _sub_first(r"(?m)^value = [0-9.]+$", "value = inf")), names="jianghan-2024.toml:"),
         SourceCase("huge-year", "build-db", lambda f: _briefings(
-            f, _replace_first(first_fact + "year = 2023", first_fact + "year = " + "9" * 30)),
+            f, _sub_first(r"(?m)^year = 20\d\d$", "year = " + "9" * 30)),
             names="jianghan-2024.toml:"),
         SourceCase("duplicate-fact-id", "build-db", lambda f: _briefings(
             f, _replace_first('id = "first-trillion-gdp-district"', 'id = "chu-most-prosperous"')),
