@@ -163,6 +163,12 @@ STORE_OUTCOMES: dict[str, dict[str, int]] = {
     "hostile schema": {OK: 5, REFUSED: 10},
     "search index": {OK: 13},
     "WAL / lock / permissions": {OK: 7, REFUSED: 2},
+    "concurrent writer": {OK: 2},
+    "cold cache": {OK: 1},
+    "huge value": {PROBLEMS: 6},
+    "control characters": {OK: 1, PROBLEMS: 2},
+    "bidi": {OK: 1},
+    "empty sections": {OK: 1},
 }
 
 
