@@ -372,6 +372,10 @@
         <translation>jhviewer 数据库 (*.db *.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
+        <source>Integrity check skipped: {name} is read as you trust it.</source>
+        <translation>已跳过完整性检查：按您对 {name} 的信任直接读取。</translation>
+    </message>
+    <message>
         <source>No database open</source>
         <translation>未打开数据库</translation>
     </message>
@@ -478,6 +482,40 @@
     <message>
         <source>Printing failed</source>
         <translation>打印失败</translation>
+    </message>
+    <message>
+        <source>Checking {name} for damage (at most {seconds} s)...
+Skip the check only for a file you trust.</source>
+        <translation>正在检查 {name} 是否损坏（最多 {seconds} 秒）……
+只有在您信任该文件时才跳过检查。</translation>
+    </message>
+    <message>
+        <source>Skip Check</source>
+        <translation>跳过检查</translation>
+    </message>
+    <message>
+        <source>Checking the database</source>
+        <translation>正在检查数据库</translation>
+    </message>
+    <message>
+        <source>Very large printout</source>
+        <translation>打印内容过多</translation>
+    </message>
+    <message>
+        <source>Print it anyway? Choose No and print the summary only to get page 1.</source>
+        <translation>仍要打印吗？选择“否”后可只打印摘要（第1页）。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>正在打印</translation>
+    </message>
+    <message>
+        <source>Page {page} of {pages}</source>
+        <translation>第{page}页/共{pages}页</translation>
     </message>
 </context>
 <context>
