@@ -8,13 +8,13 @@ Everything else, `--help`, `--version`, a command or a mistake, goes to the clic
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from jhviewer.data.errors import JhviewerError, one_line
+from jhviewer.data.textsafe import tolerant_streams
 
 if TYPE_CHECKING:
     import click
@@ -71,17 +71,6 @@ def main() -> None:
         if os.environ.get("JHVIEWER_DEBUG"):
             raise
         _fail(f"jhviewer: unexpected error: {type(error).__name__}: {error}", 2)
-
-
-def tolerant_streams() -> None:
-    """Text the terminal's encoding cannot show (Chinese under a Latin-1 locale) is written
-    as backslash escapes rather than ending the command with UnicodeEncodeError."""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            # ValueError/OSError: a stream already written to in another way.
-            with contextlib.suppress(ValueError, OSError):
-                reconfigure(errors="backslashreplace")
 
 
 def _fail(message: str, code: int) -> None:

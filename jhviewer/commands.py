@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 import click
 
 from jhviewer import __version__
-from jhviewer.cli import tolerant_streams
 from jhviewer.data.errors import one_line
+from jhviewer.data.textsafe import tolerant_streams
 from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB
 from jhviewer.progress_commands import PROGRESS_PDF_OPTIONS, progress, write_progress_pdf
 

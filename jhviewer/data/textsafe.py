@@ -13,7 +13,9 @@ change what a reader sees rather than being seen:
 
 from __future__ import annotations
 
+import contextlib
 import re
+import sys
 
 # Embeddings and overrides (LRE, RLE, PDF, LRO, RLO) and isolates (LRI, RLI, FSI, PDI).
 BIDI_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
@@ -43,3 +45,14 @@ def terminal_safe(text: str) -> str:
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group())
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def tolerant_streams() -> None:
+    """Text the terminal's encoding cannot show (Chinese under a Latin-1 locale) is written
+    as backslash escapes rather than ending the command with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            # ValueError/OSError: a stream already written to in another way.
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="backslashreplace")
