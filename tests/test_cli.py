@@ -101,7 +101,7 @@ def test_export_csv_and_json_carry_units_and_evidence(tmp_path: Path, store) -> 
     assert gdp["evidence"] == "预计地区生产总值增速7.4%"
     by_id = {record["id"]: record for record in records}
     assert (by_id["gdp-growth-2023"]["year"], by_id["gdp-growth-2023"]["estimated"]) == (2023, True)
-    milestone = by_id["first-trillion-gdp-district"]
+    milestone = by_id["first-100bn-gdp-district"]
     assert (milestone["year"], milestone["year_zh"], milestone["year_en"]) == (
         None, "未注年份", "undated"
     )
