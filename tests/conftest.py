@@ -19,6 +19,13 @@ from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB, REPO_ROOT
 SOURCE_TEXT = REPO_ROOT.parent / "shared" / "source" / "jianghan-2024.txt"
 
 
+@pytest.fixture(autouse=True)
+def private_data_folder(tmp_path_factory: pytest.TempPathFactory,
+                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The user's data folder (where progress.db lives by default) is a private one."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+
+
 @pytest.fixture(scope="session")
 def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database freshly built from resources/briefings (not the committed data.db)."""
@@ -58,6 +65,5 @@ def builtin_copy(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 @pytest.fixture(scope="session")
 def source_text() -> str:
-    if not SOURCE_TEXT.exists():
-        pytest.skip(f"source article not found at {SOURCE_TEXT}")
+    assert SOURCE_TEXT.is_file(), f"the source article is missing: {SOURCE_TEXT}"
     return SOURCE_TEXT.read_text(encoding="utf-8")

@@ -33,7 +33,7 @@ from jhviewer.data.records import FactFilter, Lang, RowProblem
 from jhviewer.data.store import Store
 from jhviewer.fonts import FONT_FAMILY
 from jhviewer.paths import FONTS_DIR
-from jhviewer.ui import actions, style
+from jhviewer.ui import actions, progress_actions, style
 from jhviewer.ui.i18n import LANGUAGES, Translators, other_language, translate
 from jhviewer.ui.overview import OverviewPanel
 from jhviewer.ui.settings import Settings
@@ -124,6 +124,7 @@ class MainWindow(QMainWindow):
             action.setActionGroup(self.language_group)
             self.act[spec.name] = action
         self.act["copy-fact"].setEnabled(False)
+        self.act.update(progress_actions.make_actions(self))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -142,7 +143,7 @@ class MainWindow(QMainWindow):
         self.briefing_menu.aboutToShow.connect(self._fill_briefing_menu)
         self.file_menu.addMenu(self.briefing_menu)
         self.file_menu.addSeparator()
-        for name in ("print-preview", "print", "export-pdf"):
+        for name in ("print-preview", "print", "export-pdf", *progress_actions.MENU):
             self.file_menu.addAction(self.act[name])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act["quit"])
@@ -325,7 +326,7 @@ class MainWindow(QMainWindow):
         if key == "targets":
             from jhviewer.ui.targets_panel import TargetsPanel
 
-            return TargetsPanel()
+            return TargetsPanel(progress_location=self.settings.progress_database() or None)
         if key == "charts":
             from jhviewer.ui.charts_panel import ChartsPanel
 
@@ -656,6 +657,7 @@ class MainWindow(QMainWindow):
             self._slots[key].setAccessibleName(title)
         self.tabs.setAccessibleName(translate("MainWindow", "Panels"))
         self.act[f"language-{self._lang}"].setChecked(True)
+        progress_actions.retranslate(self.act, self._lang)
         if self.notice is not None:
             self.notice.retranslate()
         self._update_status()
