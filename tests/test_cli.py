@@ -76,10 +76,9 @@ def test_search_in_english_prints_english_labels() -> None:
     result = _run("search", "GDP", "--lang", "en")
     # Every label in English: a missing one would fall back to Chinese and show here.
     assert [line.split("\t")[2] for line in result.stdout.splitlines()] == [
-        "First district in Hubei above CNY 100 billion GDP",
-        "GDP size",
+        "First district in Hubei with GDP above CNY 100 billion",
         "GDP growth",
-        "GDP growth rank in Wuhan",
+        "GDP growth leads Wuhan",
         "GDP growth",
     ]
 

@@ -164,7 +164,7 @@ def test_search_shows_the_fact_its_evidence_and_the_match(window: MainWindow, db
     assert detail["label"].textFormat() == Qt.TextFormat.RichText
     if "首店" in fact.evidence:
         assert detail["evidence"].property("span") is not None
-    assert (panel.count_text, len(hits)) == ("匹配：3 条", 3)
+    assert (panel.count_text, len(hits)) == ("匹配：4 条", 4)
 
 
 def test_search_highlight_is_painted(window: MainWindow) -> None:
@@ -202,7 +202,7 @@ def test_copy_puts_the_citation_on_the_clipboard(window: MainWindow, db: Store) 
     window.act["copy-fact"].trigger()
     expected = (  # what a reader pastes: the fact, our description, the evidence, where
         "越秀国金天地首店品牌（2023年，排名）：第1名\n"
-        "2023年越秀国金天地引进的首店品牌数量在汉口排名第一。\n"
+        "越秀国金天地的首店品牌在2023年汉口片区中排名第一。\n"
         "原文：“首店品牌居2023年汉口片区之首”\n"
         "出处：中共武汉市江汉区委宣传部《重塑新时代武汉之“重”》，"
         "原文“供需两端协同发力 迈向国际消费中心城市先行示范区”部分，第33段"
