@@ -28,7 +28,7 @@ from jhviewer.data.errors import ExportError, JhviewerError
 from jhviewer.data.records import Lang
 from jhviewer.data.store import Store
 from jhviewer.ui import charts, style
-from jhviewer.ui.i18n import translate
+from jhviewer.ui.i18n import error_text, translate
 from jhviewer.ui.style import Role
 from jhviewer.ui.widgets import Panel, clear_layout, role_label
 
@@ -232,7 +232,7 @@ class ChartsPanel(Panel):
             self.export(fmt, path)
         except JhviewerError as error:
             box = QMessageBox(QMessageBox.Icon.Warning, translate("Charts", "Export failed"),
-                              str(error), QMessageBox.StandardButton.Ok, self)
+                              error_text(error), QMessageBox.StandardButton.Ok, self)
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.exec()
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QEvent,
     QItemSelection,
     QModelIndex,
     QPersistentModelIndex,
@@ -12,12 +13,21 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QPainter, QPalette, QTextCharFormat, QTextLayout
+from PySide6.QtGui import (
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextLayout,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -34,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from jhviewer.data.format import KIND_NAMES, citation, kind_name, location
 from jhviewer.data.records import Fact, FactFilter, Lang
-from jhviewer.data.search import find_span
+from jhviewer.data.search import find_spans
 from jhviewer.data.store import Store
 from jhviewer.ui import actions, style
 from jhviewer.ui.i18n import entity_type_name, qualifier_word, translate
@@ -44,6 +54,7 @@ from jhviewer.ui.text import highlighted_html, source_reference
 from jhviewer.ui.widgets import Panel, clear_layout, figure_row, role_label, scroll_page
 
 SEARCH_DELAY_MS = 250
+MIN_INDICATOR_CHARS = 16
 
 _MATCH_FIELDS = {
     "label_zh": QT_TRANSLATE_NOOP("Facts", "Chinese name"),
@@ -61,8 +72,8 @@ class HighlightDelegate(QStyledItemDelegate):
         self, painter: QPainter, option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        span = index.data(SPAN_ROLE)
-        if not span:
+        spans = index.data(SPAN_ROLE)
+        if not spans:
             super().paint(painter, option, index)
             return
         opt = QStyleOptionViewItem(option)
@@ -76,7 +87,8 @@ class HighlightDelegate(QStyledItemDelegate):
         rect = rect.adjusted(margin, 0, -margin, 0)
         shown = opt.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         layout = QTextLayout(shown, opt.font)
-        layout.setFormats(_span_formats(span, len(shown) if shown == text else len(shown) - 1))
+        visible = len(shown) if shown == text else len(shown) - 1
+        layout.setFormats([f for span in spans for f in _span_formats(span, visible)])
         layout.beginLayout()
         line = layout.createLine()
         line.setLineWidth(rect.width())
@@ -103,6 +115,29 @@ def _span_formats(span: tuple[int, int], visible: int) -> list[QTextLayout.Forma
     format_range.length = end - start
     format_range.format = marked
     return [format_range]
+
+
+class SearchBox(QLineEdit):
+    """The search field; the window's own shortcuts (Export PDF, Copy with Source...) still
+    work while it has focus.
+
+    A QLineEdit claims every key it could use (Ctrl+E moves to the end of the line on X11,
+    Ctrl+C copies), so Qt never offers them to the window. `pass_through` lists the keys
+    given back: Copy only when nothing in the box is selected.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pass_through: list[QKeySequence] = []
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            pressed = QKeySequence(event.keyCombination())
+            copying = event.matches(QKeySequence.StandardKey.Copy)
+            if pressed in self.pass_through and not (copying and self.hasSelectedText()):
+                event.ignore()
+                return True
+        return super().event(event)
 
 
 class FactDetail(QWidget):
@@ -159,19 +194,19 @@ class FactDetail(QWidget):
 
     def _marked(self, name: str, text: str, query: str, role: Role) -> QLabel:
         """A label that shows `text` literally, with the query's match highlighted."""
-        span = find_span(text, query) if query else None
-        if span is None:
+        spans = find_spans(text, query) if query else []
+        if not spans:
             label = role_label(text, role, True)
         else:
             label = QLabel()
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setOpenExternalLinks(False)
             label.setText(highlighted_html(
-                text, span, style.SEARCH_HIGHLIGHT, style.SEARCH_HIGHLIGHT_TEXT
+                text, spans, style.SEARCH_HIGHLIGHT, style.SEARCH_HIGHLIGHT_TEXT
             ))
             style.set_role(label, role)
             label.setWordWrap(True)
-            label.setProperty("span", list(span))
+            label.setProperty("spans", [list(span) for span in spans])
         label.setAccessibleName(text)
         return self._add(name, label)
 
@@ -205,11 +240,11 @@ class FactDetail(QWidget):
         if not query:
             return
         shown = (fact.label(lang), fact.description(lang), fact.evidence)
-        if any(find_span(text, query) for text in shown):
+        if any(find_spans(text, query) for text in shown):
             return
         for field, name in _MATCH_FIELDS.items():
             text = getattr(fact, field)
-            if find_span(text, query):
+            if find_spans(text, query):
                 self._heading(translate("Facts", "Match in {field}").format(
                     field=translate("Facts", name)
                 ))
@@ -259,11 +294,11 @@ class FactsPanel(Panel):
         left_layout.addWidget(style.muted(self.theme_title))
         left_layout.addWidget(self.theme_view)
 
-        self.search_box = QLineEdit()
+        self.search_box = SearchBox()
         self.search_box.setObjectName("search")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textEdited.connect(lambda _text: self._search_timer.start())
-        self.search_box.returnPressed.connect(self._apply_search)
+        self.search_box.returnPressed.connect(self._search_and_go_to_results)
         self.search_box.addAction(actions.make_action(
             self.search_box, actions.CLEAR_SEARCH, self.clear_search,
             Qt.ShortcutContext.WidgetShortcut,
@@ -274,11 +309,28 @@ class FactsPanel(Panel):
         self.year_box = QComboBox()
         self.year_box.setObjectName("year-filter")
         self.year_box.currentIndexChanged.connect(self._apply_filters)
-        bar = QHBoxLayout()
-        bar.setSpacing(10)
-        bar.addWidget(self.search_box, 3)
-        bar.addWidget(self.kind_box, 1)
-        bar.addWidget(self.year_box, 1)
+        for box in (self.kind_box, self.year_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # One row when the column is wide enough for the search box and both filters
+        # whole; else the filters go on a second row (see _arrange_filter_bar).
+        self._filter_bar = QGridLayout()
+        self._filter_bar.setHorizontalSpacing(10)
+        self._filter_bar.setVerticalSpacing(6)
+        self._filters_wrapped: bool | None = None
+
+        self.no_match = QWidget()
+        self.no_match.setObjectName("no-match")
+        self.no_match_text = style.muted(role_label("", Role.BODY, True))
+        self.no_match_text.setObjectName("no-match-text")
+        self.show_all_button = QPushButton()
+        self.show_all_button.setObjectName("show-all")
+        self.show_all_button.clicked.connect(self.show_all)
+        no_match_layout = QVBoxLayout(self.no_match)
+        no_match_layout.setContentsMargins(8, 24, 8, 24)
+        no_match_layout.addWidget(self.no_match_text)
+        no_match_layout.addWidget(self.show_all_button, 0, Qt.AlignmentFlag.AlignLeft)
+        no_match_layout.addStretch(1)
+        self.no_match.hide()
 
         self.theme_summary = style.muted(role_label("", Role.CAPTION, True))
         self.theme_summary.setObjectName("theme-summary")
@@ -292,21 +344,29 @@ class FactsPanel(Panel):
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
+        # The indicator takes what the others leave; the value gets a share of the width
+        # (see _column_widths), so the indicator is never squeezed to a few letters.
         header.setSectionResizeMode(Column.INDICATOR, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Column.VALUE, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.YEAR, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.KIND, QHeaderView.ResizeMode.ResizeToContents)
         header.setHighlightSections(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._after_reset)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(8, 16, 8, 12)
         middle_layout.setSpacing(8)
-        middle_layout.addLayout(bar)
+        middle_layout.addLayout(self._filter_bar)
         middle_layout.addWidget(self.theme_summary)
         middle_layout.addWidget(self.table, 1)
+        middle_layout.addWidget(self.no_match, 1)
+        self._middle = middle
+        self._arrange_filter_bar()
 
         self.detail = FactDetail()
         self.detail.copy_requested.connect(self.copy_citation)
@@ -318,6 +378,8 @@ class FactsPanel(Panel):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([260, 680, 440])
+        self._splitter_moved = False
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_splitter_moved", True))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -331,8 +393,70 @@ class FactsPanel(Panel):
 
     def _column_widths(self) -> None:
         metrics = self.table.fontMetrics()
-        self.table.setColumnWidth(Column.VALUE, metrics.horizontalAdvance("M" * 16))
+        header = self.table.horizontalHeader()
+        # The value gets at most 14 average characters and at most a quarter of the table;
+        # longer values are elided (the tooltip and the detail pane show them whole).
+        room = self.table.viewport().width()
+        value = min(metrics.averageCharWidth() * 14, max(room // 4, metrics.averageCharWidth() * 6))
+        self.table.setColumnWidth(Column.VALUE, value)
+        header.setMinimumSectionSize(metrics.averageCharWidth() * 4)
         self.table.verticalHeader().setDefaultSectionSize(round(metrics.height() * 2.0))
+
+    def min_indicator_width(self) -> int:
+        """The narrowest the indicator column may get: 16 average characters."""
+        return self.table.fontMetrics().averageCharWidth() * MIN_INDICATOR_CHARS
+
+    def _arrange_filter_bar(self) -> None:
+        """Search box and filters on one row if all fit whole, else filters below."""
+        bar = self._filter_bar
+        spacing = bar.horizontalSpacing()
+        combos = self.kind_box.sizeHint().width() + self.year_box.sizeHint().width()
+        needed = self.search_box.fontMetrics().averageCharWidth() * 18 + combos + 2 * spacing
+        margins = self._middle.layout().contentsMargins()
+        width = self._middle.width() - margins.left() - margins.right()
+        wrapped = width < needed
+        if wrapped == self._filters_wrapped:
+            return
+        self._filters_wrapped = wrapped
+        for widget in (self.search_box, self.kind_box, self.year_box):
+            bar.removeWidget(widget)
+        if wrapped:
+            bar.addWidget(self.search_box, 0, 0, 1, 2)
+            bar.addWidget(self.kind_box, 1, 0)
+            bar.addWidget(self.year_box, 1, 1)
+            bar.setColumnStretch(0, 1)
+            bar.setColumnStretch(1, 1)
+            bar.setColumnStretch(2, 0)
+        else:
+            bar.addWidget(self.search_box, 0, 0)
+            bar.addWidget(self.kind_box, 0, 1)
+            bar.addWidget(self.year_box, 0, 2)
+            bar.setColumnStretch(0, 1)
+            bar.setColumnStretch(1, 0)
+            bar.setColumnStretch(2, 0)
+
+    def _share_width(self) -> None:
+        """Split the width between themes, table and detail until the user drags a
+        splitter handle: the table keeps room for its indicator column."""
+        if self._splitter_moved:
+            return
+        total = self.splitter.width() - self.splitter.handleWidth() * 2
+        if total <= 0:
+            return
+        char = self.fontMetrics().averageCharWidth()
+        themes = max(char * 14, min(260, total * 18 // 100))
+        detail = max(char * 22, min(440, total * 30 // 100))
+        self.splitter.setSizes([themes, max(0, total - themes - detail), detail])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._share_width()
+        self._arrange_filter_bar()
+        self._column_widths()
+
+    def set_window_shortcuts(self, keys: list[QKeySequence]) -> None:
+        """Keys of the window's actions that the search box must not keep for itself."""
+        self.search_box.pass_through = list(keys)
 
     # --- state -------------------------------------------------------------------------
 
@@ -366,8 +490,12 @@ class FactsPanel(Panel):
         self.kind_box.setAccessibleName(translate("Facts", "Kind of fact"))
         self.year_box.setAccessibleName(translate("Facts", "Year"))
         self.table.setAccessibleName(translate("Facts", "Facts"))
+        self.show_all_button.setText(translate("Facts", "Show All Facts"))
         self._fill_kinds()
         self._fill_years()
+        self._filters_wrapped = None  # the filters' widths changed with the language
+        self._arrange_filter_bar()
+        self._update_no_match()
         self._update_theme_summary()
         self._update_count()
         self._column_widths()
@@ -422,6 +550,51 @@ class FactsPanel(Panel):
     def clear_search(self) -> None:
         self.search("")
 
+    def show_all(self) -> None:
+        """Clear the search and every filter: all themes, kinds and years."""
+        for box in (self.kind_box, self.year_box):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.search_box.clear()
+        self.theme_view.blockSignals(True)
+        self.theme_view.selectionModel().blockSignals(True)
+        self.theme_view.setCurrentIndex(self.themes.index(0))
+        self.theme_view.selectionModel().blockSignals(False)
+        self.theme_view.blockSignals(False)
+        self.model.set_query("")
+        self._apply_filters()
+
+    def _search_and_go_to_results(self) -> None:
+        """Enter: search now, then move to the results so arrows and Copy act on them."""
+        self._apply_search()
+        if self.model.rowCount():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_no_match(self) -> None:
+        """An empty result says so, and how to get the facts back."""
+        empty = self._store is not None and self.model.rowCount() == 0
+        self.no_match.setVisible(empty)
+        self.table.setVisible(not empty)
+        if not empty:
+            return
+        where = self.current_filter()
+        filtered = where.section_id is not None or where.kind is not None or where.year is not None
+        if self.model.query:
+            text = translate("Facts", "Nothing matches “{query}”.").format(query=self.model.query)
+            hint = translate(
+                "Facts", "Press Esc in the search box to clear the search, or Show All Facts."
+            ) if not filtered else translate(
+                "Facts", "The theme, kind and year filters also apply: Show All Facts clears "
+                "them and the search."
+            )
+        else:
+            text = translate("Facts", "No facts match these filters.")
+            hint = translate(
+                "Facts", "Choose All themes, All kinds and All years, or Show All Facts."
+            )
+        self.no_match_text.setText(f"{text}\n{hint}")
+
     def _apply_search(self) -> None:
         self._search_timer.stop()
         self.model.set_query(self.search_box.text())
@@ -442,6 +615,7 @@ class FactsPanel(Panel):
         else:
             self._show_selected()
         self._update_count()
+        self._update_no_match()
 
     def _update_count(self) -> None:
         shown, total = self.model.total(), self._store.count_facts() if self._store else 0
