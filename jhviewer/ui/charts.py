@@ -420,6 +420,27 @@ def _draw_plot(item: pg.PlotItem, plot: Plot, colours: Colours, scale: float) ->
         item.setYRange(0, reach, padding=0)
         item.setXRange(-0.6, count - 0.4, padding=0)
         item.showGrid(x=False, y=True, alpha=0.35)
+    view = item.getViewBox()
+    view.sigResized.connect(lambda box: _make_room_for_labels(box, plot, reach, scale))
+    _make_room_for_labels(view, plot, reach, scale)
+
+
+def _make_room_for_labels(view: pg.ViewBox, plot: Plot, reach: float, scale: float) -> None:
+    """Widen the value axis until every bar's value label fits inside the plot at its
+    current size in pixels (a narrow window or a large scale needs more than `reach`)."""
+    metrics = QFontMetricsF(chart_font(15 * scale, bold=True))
+    rect = view.boundingRect()
+    pixels = rect.width() if plot.horizontal else rect.height()
+    needed = reach
+    for bar in plot.bars:
+        label = metrics.horizontalAdvance(bar.text) if plot.horizontal else metrics.height()
+        room = pixels - label * 1.1 - 4
+        if bar.value > 0 and room > pixels * 0.2:
+            needed = max(needed, bar.value * pixels / room)
+    if plot.horizontal:
+        view.setXRange(0, needed, padding=0)
+    else:
+        view.setYRange(0, needed, padding=0)
 
 
 def _draw_bar(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QEvent,
@@ -54,7 +56,7 @@ from jhviewer.ui.text import highlighted_html, source_reference
 from jhviewer.ui.widgets import Panel, clear_layout, figure_row, role_label, scroll_page
 
 SEARCH_DELAY_MS = 250
-MIN_INDICATOR_CHARS = 16
+MIN_INDICATOR_CHARS = 20
 
 _MATCH_FIELDS = {
     "label_zh": QT_TRANSLATE_NOOP("Facts", "Chinese name"),
@@ -138,6 +140,18 @@ class SearchBox(QLineEdit):
                 event.ignore()
                 return True
         return super().event(event)
+
+
+class FactsTable(QTableView):
+    """The facts table; tells the panel when its width changed, to share it out again."""
+
+    def __init__(self, on_resize: Callable[[], None]) -> None:
+        super().__init__()
+        self._on_resize = on_resize
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._on_resize()
 
 
 class FactDetail(QWidget):
@@ -334,7 +348,7 @@ class FactsPanel(Panel):
 
         self.theme_summary = style.muted(role_label("", Role.CAPTION, True))
         self.theme_summary.setObjectName("theme-summary")
-        self.table = QTableView()
+        self.table = FactsTable(self._fit_columns)
         self.table.setObjectName("facts-table")
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(Column.INDICATOR, HighlightDelegate(self.table))
@@ -347,12 +361,10 @@ class FactsPanel(Panel):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
-        # The indicator takes what the others leave; the value gets a share of the width
-        # (see _column_widths), so the indicator is never squeezed to a few letters.
-        header.setSectionResizeMode(Column.INDICATOR, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Column.VALUE, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.YEAR, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.KIND, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths are shared out by _fit_columns whenever the table's width changes: year
+        # and kind as wide as what they hold, the value a share, the indicator the rest.
+        for column in Column:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         header.setHighlightSections(False)
         header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
@@ -393,18 +405,42 @@ class FactsPanel(Panel):
 
     def _column_widths(self) -> None:
         metrics = self.table.fontMetrics()
-        header = self.table.horizontalHeader()
-        # The value gets at most 14 average characters and at most a quarter of the table;
-        # longer values are elided (the tooltip and the detail pane show them whole).
-        room = self.table.viewport().width()
-        value = min(metrics.averageCharWidth() * 14, max(room // 4, metrics.averageCharWidth() * 6))
-        self.table.setColumnWidth(Column.VALUE, value)
-        header.setMinimumSectionSize(metrics.averageCharWidth() * 4)
+        self.table.horizontalHeader().setMinimumSectionSize(metrics.averageCharWidth() * 3)
         self.table.verticalHeader().setDefaultSectionSize(round(metrics.height() * 2.0))
+        char = self._char()
+        scroll = self.table.verticalScrollBar().sizeHint().width()
+        frame = self.table.frameWidth() * 2
+        self.table.setMinimumWidth(
+            self.min_indicator_width() + char * 6 + self._fitted_width(Column.YEAR)
+            + self._fitted_width(Column.KIND) + scroll + frame
+        )
+        self._fit_columns()
+
+    def _fitted_width(self, column: Column) -> int:
+        header = self.table.horizontalHeader()
+        return max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+
+    def _fit_columns(self) -> None:
+        """Year and kind as wide as their contents, the value up to 14 characters (less in
+        a narrow table, elided; the detail pane shows it whole), the indicator the rest."""
+        char = self._char()
+        room = self.table.viewport().width()
+        year, kind = self._fitted_width(Column.YEAR), self._fitted_width(Column.KIND)
+        value_wanted = min(self._fitted_width(Column.VALUE), char * 18)
+        value = max(char * 6, min(value_wanted, room - year - kind - self.min_indicator_width()))
+        indicator = max(self.min_indicator_width(), room - year - kind - value)
+        for column, width in ((Column.INDICATOR, indicator), (Column.VALUE, value),
+                              (Column.YEAR, year), (Column.KIND, kind)):
+            self.table.setColumnWidth(column, width)
+
+    def _char(self) -> int:
+        """The width of a digit: a Latin character, half a Chinese one."""
+        return self.table.fontMetrics().horizontalAdvance("0")
 
     def min_indicator_width(self) -> int:
-        """The narrowest the indicator column may get: 16 average characters."""
-        return self.table.fontMetrics().averageCharWidth() * MIN_INDICATOR_CHARS
+        """The narrowest the indicator column may get: MIN_INDICATOR_CHARS digits' width
+        (as many Latin letters, half as many Chinese characters)."""
+        return self._char() * MIN_INDICATOR_CHARS
 
     def _arrange_filter_bar(self) -> None:
         """Search box and filters on one row if all fit whole, else filters below."""
@@ -443,9 +479,9 @@ class FactsPanel(Panel):
         total = self.splitter.width() - self.splitter.handleWidth() * 2
         if total <= 0:
             return
-        char = self.fontMetrics().averageCharWidth()
-        themes = max(char * 14, min(260, total * 18 // 100))
-        detail = max(char * 22, min(440, total * 30 // 100))
+        char = self.fontMetrics().horizontalAdvance("0")
+        themes = max(char * 20, min(260, total * 18 // 100))
+        detail = max(char * 30, min(440, total * 30 // 100))
         self.splitter.setSizes([themes, max(0, total - themes - detail), detail])
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -616,6 +652,7 @@ class FactsPanel(Panel):
             self._show_selected()
         self._update_count()
         self._update_no_match()
+        self._fit_columns()
 
     def _update_count(self) -> None:
         shown, total = self.model.total(), self._store.count_facts() if self._store else 0
