@@ -37,7 +37,7 @@ from jhviewer.ui.overview import OverviewPanel
 from jhviewer.ui.settings import Settings
 from jhviewer.ui.style import PRESENTATION_SCALE
 from jhviewer.ui.text import plain_label, tooltip
-from jhviewer.ui.widgets import Panel
+from jhviewer.ui.widgets import ElidedLabel, Panel
 
 if TYPE_CHECKING:  # imported when first needed: start-up stays lean
     from jhviewer.report import BriefingPrinter
@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _build_status_bar(self) -> None:
-        self.database_label = plain_label()
+        self.database_label = ElidedLabel()  # a long path is shortened in the middle
         self.database_label.setObjectName("status-database")
         self.counts_label = plain_label()
         self.counts_label.setObjectName("status-counts")

@@ -265,6 +265,39 @@ class FittedLabel(QLabel):
         painter.end()
 
 
+class ElidedLabel(QLabel):
+    """A one-line plain-text label that, when narrower than its text, draws it shortened
+    with an ellipsis (in the middle by default: a path keeps its file name) instead of
+    cutting it off; `text()` stays whole, and the tooltip can show it."""
+
+    def __init__(self, text: str = "", mode: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle,
+                 min_chars: int = 12) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+        self.mode = mode
+        self.min_chars = min_chars
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        narrow = self.fontMetrics().horizontalAdvance("0") * self.min_chars
+        margins = self.contentsMargins()
+        return QSize(min(hint.width(), narrow + margins.left() + margins.right()),
+                     hint.height())
+
+    def shown_text(self) -> str:
+        """What is drawn: the text, elided to the label's width."""
+        return self.fontMetrics().elidedText(self.text(), self.mode, self.contentsRect().width())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.setFont(self.font())
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(self.contentsRect(), int(align), self.shown_text())
+        painter.end()
+
+
 def figure_row(fact: Fact, lang: Lang, role: Role) -> QHBoxLayout:
     """'more than' + the big figure + its unit, smaller words on the figure's baseline."""
     row = QHBoxLayout()
