@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jhviewer.data.records import Lang
 from jhviewer.ui.main_window import TAB_KEYS, MainWindow
 from jhviewer.ui.models import Column
 from jhviewer.ui.widgets import ElidedLabel, FittedLabel
@@ -123,7 +124,8 @@ def check_every_tab(lang: str, out_dir: Path | None) -> list[str]:
 
     app = create_application()
     with tempfile.TemporaryDirectory() as folder:
-        window = MainWindow(Settings.in_file(Path(folder) / "s.ini"), "zh" if lang == "zh" else "en")
+        chosen: Lang = "zh" if lang == "zh" else "en"
+        window = MainWindow(Settings.in_file(Path(folder) / "s.ini"), chosen)
         window.load_database(None)
         available = QGuiApplication.primaryScreen().availableGeometry()
         window.resize(available.size())

@@ -25,19 +25,21 @@ from jhviewer.data.schema import (
     TABLES,
 )
 from jhviewer.data.search import characters_text
-from jhviewer.data.source import BriefingRows, briefing_files, load_briefing
+from jhviewer.data.source import BriefingRows, briefing_files, load_briefings
 
 
 def build_database(source_dir: Path, out: Path) -> int:
     """Write a new database at `out` from every briefing file in `source_dir`.
 
     Writes to a temporary file first and renames it, so a failed build never leaves a
-    half-written database behind. Returns the number of facts written.
+    half-written database behind. Returns the number of facts written. Raises
+    BriefingFormatError (one line per problem) for files that break the format, and
+    SourceError for a folder without briefing files.
     """
     files = briefing_files(source_dir)
     if not files:
         raise SourceError(f"No briefing files (*.toml) in {source_dir}")
-    briefings = [load_briefing(path) for path in files]
+    briefings = load_briefings(files)
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=".build-", suffix=".db", dir=out.parent)
     os.close(handle)

@@ -9,7 +9,7 @@ from typing import Any
 
 from jhviewer.atomic import atomic_path
 from jhviewer.data.format import display_value
-from jhviewer.data.records import Fact
+from jhviewer.data.records import Fact, FactFilter
 from jhviewer.data.store import Store
 
 EXPORT_COLUMNS = (
@@ -46,9 +46,10 @@ def fact_export_row(store: Store, fact: Fact) -> dict[str, Any]:
     }
 
 
-def export_facts(store: Store, fmt: str, out: Path) -> int:
-    """Write every fact to `out` as `csv` or `json`; returns how many were written."""
-    rows = [fact_export_row(store, fact) for fact in store.facts()]
+def export_facts(store: Store, fmt: str, out: Path, briefing_id: str | None = None) -> int:
+    """Write the facts of one briefing (every briefing's when None) to `out` as `csv` or
+    `json`, all or nothing; returns how many were written."""
+    rows = [fact_export_row(store, fact) for fact in store.facts(FactFilter(briefing_id))]
     with atomic_path(out) as temp:
         if fmt == "json":
             temp.write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", "utf-8")

@@ -501,11 +501,17 @@ class FactsPanel(Panel):
         self.search_box.blockSignals(True)
         self.search_box.clear()
         self.search_box.blockSignals(False)
-        self.themes.set_sections(store.sections() if store is not None else [])
+        briefing = store.briefing() if store is not None else None
+        self.themes.set_sections(
+            store.sections(briefing.id) if store is not None and briefing is not None else []
+        )
         self._fill_years()
         self.model.set_store(store)
         self.theme_view.setCurrentIndex(self.themes.index(0))
         self._apply_filters()
+
+    def briefing_changed(self) -> None:
+        self.set_store(self._store)
 
     def set_language(self, lang: Lang) -> None:
         self._lang = lang
@@ -548,7 +554,7 @@ class FactsPanel(Panel):
 
     def _fill_years(self) -> None:
         current = self.year_box.currentData()
-        years = self._store.years() if self._store is not None else []
+        years = self._store.years(self._briefing_id()) if self._store is not None else []
         self.year_box.blockSignals(True)
         self.year_box.clear()
         self.year_box.addItem(translate("Facts", "All years"), None)
@@ -563,9 +569,13 @@ class FactsPanel(Panel):
         index = self.theme_view.currentIndex()
         section_id = index.data(SECTION_ROLE) if index.isValid() else None
         return FactFilter(
-            section_id=section_id, kind=self.kind_box.currentData(),
-            year=self.year_box.currentData(),
+            briefing_id=self._briefing_id(), section_id=section_id,
+            kind=self.kind_box.currentData(), year=self.year_box.currentData(),
         )
+
+    def _briefing_id(self) -> str | None:
+        briefing = self._store.briefing() if self._store is not None else None
+        return briefing.id if briefing is not None else None
 
     def select_theme(self, section_key: str | None) -> None:
         for row in range(self.themes.rowCount()):
@@ -655,7 +665,9 @@ class FactsPanel(Panel):
         self._fit_columns()
 
     def _update_count(self) -> None:
-        shown, total = self.model.total(), self._store.count_facts() if self._store else 0
+        total = self._store.count_facts(FactFilter(briefing_id=self._briefing_id())) \
+            if self._store else 0
+        shown = self.model.total()
         if self.model.query:
             text = translate("Facts", "Matches: {shown}").format(shown=shown)
         else:

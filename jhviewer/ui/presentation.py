@@ -3,8 +3,8 @@
 A presentation clicker sends PageDown and PageUp (some send the arrow keys): they step
 through the briefing. The steps come from the open briefing's data, nothing here names a
 district or a fact: the Overview (district, title, headline figures), then each group of
-the targets summary (the source's numbered groups, `store.targets()`), then each chart
-of the charts module's list. Type is sized from the screen, so each step fits it whole at
+the targets summary (the source's numbered groups, `store.targets()`, under the
+briefing's own name for it), then each chart the briefing declares (`store.charts()`). Type is sized from the screen, so each step fits it whole at
 any projector size, without scrollbars; a step that would not fit is set smaller.
 
 Keys: PageDown, Right, Down, Space: next step. PageUp, Left, Up, Backspace: previous.
@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jhviewer.data.charts import chart_data
 from jhviewer.data.format import display_value
-from jhviewer.data.records import Fact, Lang
+from jhviewer.data.records import ChartSpec, Fact, Lang
 from jhviewer.data.store import Store
 from jhviewer.fonts import bundled_font
 from jhviewer.ui import style
@@ -106,19 +107,16 @@ class StepBuilder:
             steps.append(Step(
                 "targets", name, lambda fit, n=number, f=facts: self.targets(n, f, count, fit)
             ))
-        from jhviewer.ui import charts  # pyqtgraph: only once presenting
-
-        for chart_id, title in charts.chart_list(lang):
+        for spec in store.charts(briefing.id):
             steps.append(Step(
-                "chart", title, lambda _fit, cid=chart_id: ChartStep(store, cid, lang)
+                "chart", spec.title(lang), lambda _fit, chart=spec: ChartStep(store, chart, lang)
             ))
         return steps
 
     def targets_title(self) -> str:
+        """The briefing's own name for its targets summary (数说江汉 in the shipped one)."""
         briefing = self.store.briefing()
-        sections = self.store.sections(briefing.id if briefing else None)
-        section = next((s for s in sections if s.key == "targets"), None)
-        return section.title(self.lang) if section else translate("Targets", "Numbers of Jianghan")
+        return briefing.targets_title(self.lang) if briefing else ""
 
     # --- the kinds of step -------------------------------------------------------------
 
@@ -203,12 +201,10 @@ class ChartStep(QWidget):
     """A chart drawn to fill the screen (the charts module's whole figure, in screen
     colours), redrawn when the size changes."""
 
-    def __init__(self, store: Store, chart_id: str, lang: Lang) -> None:
+    def __init__(self, store: Store, spec: ChartSpec, lang: Lang) -> None:
         super().__init__()
-        from jhviewer.ui import charts
-
         self.setObjectName("presentation-chart")
-        self.data = charts.chart_data(store, chart_id, lang)
+        self.data = chart_data(store, spec, lang)
         self.setAccessibleName(self.data.title)
         self._pixmap: QPixmap | None = None
 
@@ -216,7 +212,7 @@ class ChartStep(QWidget):
         return QSize(0, 0)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
-        from jhviewer.ui import charts
+        from jhviewer.ui import charts  # pyqtgraph: only once a chart is shown
 
         ratio = self.devicePixelRatioF()
         size = self.size()
