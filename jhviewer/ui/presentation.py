@@ -4,8 +4,9 @@ A presentation clicker sends PageDown and PageUp (some send the arrow keys): the
 through the briefing. The steps come from the open briefing's data, nothing here names a
 district or a fact: the Overview (district, title, headline figures), then each group of
 the targets summary (the source's numbered groups, `store.targets()`, under the
-briefing's own name for it), then each chart the briefing declares (`store.charts()`). Type is sized from the screen, so each step fits it whole at
-any projector size, without scrollbars; a step that would not fit is set smaller.
+briefing's own name for it), then each chart the briefing declares (`store.charts()`).
+Type is sized from the screen, so each step fits it whole at any projector size, without
+scrollbars; a step that would not fit is set smaller.
 
 Keys: PageDown, Right, Down, Space: next step. PageUp, Left, Up, Backspace: previous.
 Home, End: first, last. B (or the full stop, which clickers send for "blank"): a black
