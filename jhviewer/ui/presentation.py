@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
@@ -41,6 +42,7 @@ from jhviewer.ui.i18n import translate
 from jhviewer.ui.models import answers
 from jhviewer.ui.targets_panel import group_targets
 from jhviewer.ui.text import plain_label, source_reference
+from jhviewer.ui.widgets import FittedLabel
 
 # Text sizes as fractions of the screen's height: a 1080-line projector sets body text
 # at 34 px, so it reads from the back of a meeting room.
@@ -187,7 +189,8 @@ class StepBuilder:
         if fact.value is None:
             layout.addWidget(style.muted(self.label(fact.description(lang), SMALL, fit)))
         else:
-            figure = self.label(display_value(fact, lang), FIGURE, fit, bold=True)
+            figure = FittedLabel(display_value(fact, lang))  # one line, smaller if need be
+            figure.setFont(_font(self.px(FIGURE, fit), True))
             figure.setObjectName("presentation-figure")
             layout.addWidget(style.accent(figure))
         if result is not None:
@@ -272,6 +275,9 @@ class PresentationView(QWidget):
         palette.setColor(QPalette.ColorRole.Window, QColor("#000000"))
         self.blank.setPalette(palette)
         self._stack = QStackedLayout(self)
+        # Alone on screen (jhviewer snapshot --presentation) its size follows the screen,
+        # not its contents.
+        self._stack.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self._stack.addWidget(content)
         self._stack.addWidget(self.blank)
 

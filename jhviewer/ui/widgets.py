@@ -263,7 +263,11 @@ class FittedLabel(QLabel):
         font = QFont(self.font())
         needed = QFontMetricsF(font).horizontalAdvance(self.text())
         if needed > rect.width() > 0:
-            font.setPointSizeF(max(1.0, font.pointSizeF() * rect.width() / needed * 0.98))
+            factor = rect.width() / needed * 0.98
+            if font.pointSizeF() > 0:
+                font.setPointSizeF(max(1.0, font.pointSizeF() * factor))
+            else:  # a font sized in pixels (presentation mode)
+                font.setPixelSize(max(1, int(font.pixelSize() * factor)))
         painter = QPainter(self)
         painter.setFont(font)
         painter.setPen(self.palette().color(self.foregroundRole()))
