@@ -4,6 +4,7 @@ languages, keys, search, read failures while open, geometry, and presentation mo
 from __future__ import annotations
 
 import ast
+import json
 import os
 import shutil
 import sqlite3
@@ -92,11 +93,9 @@ def test_every_tab_fits_at_scale_2(tmp_path: Path, lang: str, screen: str) -> No
     available 800x500 (960x540) logical pixels, every tab checked, images twice the size."""
     width, height = (int(n) for n in screen.split("x"))
     config = tmp_path / "screen.json"
-    config.write_text(
-        '{"screens": [{"name": "s", "x": 0, "y": 0, "width": %d, "height": %d,'
-        ' "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}' % (width, height),
-        encoding="utf-8",
-    )
+    screens = [{"name": "s", "x": 0, "y": 0, "width": width, "height": height,
+                "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]
+    config.write_text(json.dumps({"screens": screens}), encoding="utf-8")
     env = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
            "QT_SCALE_FACTOR": "2", "XDG_CONFIG_HOME": str(tmp_path)}
     out = tmp_path / "shots"
@@ -119,7 +118,7 @@ def test_chart_value_labels_fit_a_narrow_plot(window: MainWindow) -> None:
     assert plot is not None
     for item in plot.ci.items:
         view = item.getViewBox()
-        (x_low, x_high), _ = view.viewRange()
+        (_, x_high), _ = view.viewRange()
         for label in [c for c in view.addedItems if type(c).__name__ == "TextItem"]:
             rect = label.mapRectToView(label.boundingRect())
             assert rect.right() <= x_high, label.toPlainText()
