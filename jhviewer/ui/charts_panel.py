@@ -63,6 +63,7 @@ class ChartsPanel(Panel):
         self.chart_list.setObjectName("chart-list")
         self.chart_list.setSpacing(3)
         self.chart_list.setWordWrap(True)
+        self.chart_list.setResizeMode(QListWidget.ResizeMode.Adjust)  # rewrap when resized
         self.chart_list.currentRowChanged.connect(self._on_row)
         self.list_title = style.muted(role_label("", Role.EYEBROW))
         left = QWidget()

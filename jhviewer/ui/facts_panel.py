@@ -300,6 +300,7 @@ class FactsPanel(Panel):
         self.theme_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.theme_view.setSpacing(3)
         self.theme_view.setWordWrap(True)
+        self.theme_view.setResizeMode(QListView.ResizeMode.Adjust)  # rewrap when resized
         self.theme_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.theme_view.selectionModel().currentChanged.connect(self._apply_filters)
         left = QWidget()
