@@ -326,6 +326,7 @@ class PresentationView(QWidget):
             self._stage_layout.addWidget(self.page)
             return
         step = self.steps[self.index]
+        self.source.setVisible(step.kind != "chart")  # a chart draws its own source line
         self.position.setText(f"{self.index + 1} / {len(self.steps)}")
         self.position.setAccessibleName(
             translate("Presentation", "Step {number} of {count}").format(
