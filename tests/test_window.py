@@ -515,3 +515,18 @@ def test_presentation_keys(qapp, built_db: Path, qtbot) -> None:
         view.close()
         view.deleteLater()
         settle()
+
+
+def test_a_read_failure_in_any_slot_reaches_the_user(window: MainWindow) -> None:
+    from jhviewer.ui.app import read_failures_to
+
+    others: list[type[BaseException]] = []
+    hook = read_failures_to(window, lambda kind, _error, _trace: others.append(kind))
+    busy = errors.DatabaseBusyError(
+        "{name} is being changed by another program. Try again in a moment.", name="x.db"
+    )
+    hook(errors.DatabaseBusyError, busy, None)
+    assert window.read_notice is not None and window.read_notice.isVisible()
+    assert window.read_notice.text.text() == "无法读取数据库：x.db 正被另一个程序修改，请稍后重试。"
+    hook(ValueError, ValueError("a bug"), None)
+    assert others == [ValueError]  # not ours to explain: the usual hook prints it
