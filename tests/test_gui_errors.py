@@ -165,9 +165,8 @@ def test_markup_in_every_text_column_is_shown_literally(
             settle()
             assert markup_violations(window, markup) == [], key
         panel = window.show_tab("charts")
-        from jhviewer.ui import charts
 
-        for chart_id in charts.CHART_IDS:
+        for chart_id in (spec.key for spec in window.store.charts()):  # type: ignore[union-attr]
             panel.show_chart(chart_id)  # type: ignore[attr-defined]
             settle()
             assert markup_violations(window, markup) == [], chart_id

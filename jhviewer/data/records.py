@@ -68,7 +68,7 @@ class Briefing:
         return pick(lang, self.structure_title_zh or "", self.structure_title_en or "")
 
     def label(self, lang: Lang) -> str:
-        """How a picker lists the briefing: `江汉区 2024` / `Jianghan District 2024`."""
+        """How a picker lists the briefing: its district and year, `<district> 2030`."""
         return f"{self.district(lang)} {self.year}"
 
 

@@ -290,8 +290,7 @@ class Store:
     @contextmanager
     def _query(self) -> Iterator[None]:
         """Run the block under the per-query time budget, mapping SQLite errors to ours."""
-        if self._check_failed is not None or (self._check_pending and not self._first_screen):
-            self.check()
+        self._check_first()
         self._deadline = time.monotonic() + QUERY_SECONDS
         try:
             yield
@@ -299,6 +298,11 @@ class Store:
             raise _translate(error, self.path) from error
         finally:
             self._deadline = math.inf
+
+    def _check_first(self) -> None:
+        """Any read outside the first screen runs a check left for later (see `open`)."""
+        if self._check_failed is not None or (self._check_pending and not self._first_screen):
+            self.check()
 
     def rows(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         """Run a read-only query for the data layer (validation); the GUI uses records."""
@@ -353,6 +357,7 @@ class Store:
 
     def briefings(self) -> list[Briefing]:
         """Every briefing in the database, oldest year first (ties by id)."""
+        self._check_first()  # a cached answer is no way round the check
         if self._briefings is None:
             self._briefings = self._records(
                 "briefings", _select("briefings") + " ORDER BY year, id", (), _briefing_from_row
@@ -613,7 +618,9 @@ class Store:
         """`scan_problems` a step at a time: the small tables, then a page of facts per step
         (about 10 ms per 1,000), so that a window can go on answering in between."""
         self.units()
-        self.briefings()
+        for briefing in self.briefings():
+            self.tiers(briefing.id)
+            self.charts(briefing.id)
         self.sections()
         self.entities()
         offset = 0

@@ -230,7 +230,7 @@ def build_document(
         title=title,
         header_left=title,
         header_right=f"{text('doc_kind', lang)} · {text('year', lang, year=briefing.year)}",
-        footer_left=clean(briefing.about(lang)),
+        footer_left=f"{clean(briefing.about(lang))} ({clean(briefing.source_file)})",
         summary=summary,
         body=body,
     )
@@ -278,8 +278,8 @@ def _summary(
 
 
 def _targets_title(store: Store, briefing: Briefing, targets: list[Fact], lang: Lang) -> str:
-    section = store.section(targets[0].section_id)
-    title = clean(section.title(lang)) if section else text("col_target", lang)
+    """The briefing's own name for its targets summary, with the year unless it has one."""
+    title = clean(briefing.targets_title(lang))
     if str(briefing.year) in title:
         return title
     return text("targets", lang, title=title, year=briefing.year)

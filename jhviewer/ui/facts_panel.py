@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jhviewer.data.format import KIND_NAMES, citation, kind_name, location
+from jhviewer.data.format import KIND_NAMES, citation, display_value, kind_name, location
 from jhviewer.data.records import Fact, FactFilter, Lang
 from jhviewer.data.search import find_spans
 from jhviewer.data.store import Store
@@ -247,7 +247,26 @@ class FactDetail(QWidget):
             self._heading(translate("Facts", "Mentioned"))
             lines = [f"{e.name(lang)}  ({entity_type_name(e.type)})" for e in entities]
             self._add("entities", role_label("\n".join(lines), Role.BODY, True))
+        self._add_other_years(store, fact, lang)
         self._layout.addStretch(1)
+
+    def _add_other_years(self, store: Store, fact: Fact, lang: Lang) -> None:
+        """The same indicator in this district's other briefings and years, if any."""
+        briefing = store.briefing(fact.briefing_id)
+        if fact.indicator is None or briefing is None:
+            return
+        others = [
+            f for f in store.indicator_series(briefing.district_id, fact.indicator)
+            if f.id != fact.id
+        ]
+        if not others:
+            return
+        self._heading(translate("Facts", "Other years"))
+        lines = [
+            f"{other.year} · {kind_name(other.kind, lang)}: {display_value(other, lang)}"
+            for other in others
+        ]
+        self._add("other-years", role_label("\n".join(lines), Role.BODY, True))
 
     def _add_match(self, fact: Fact, lang: Lang, query: str) -> None:
         """Where the match is, when it sits in a field this pane does not show."""

@@ -232,14 +232,14 @@ class MainWindow(QMainWindow):
         if store is None or briefing_id is None:
             return
         current = store.briefing()
-        if current is not None and current.id == briefing_id:
-            return
         try:
             store.select_briefing(briefing_id)
         except JhviewerError as error:
             self.show_message(error_text(error))
             return
         self.settings.set_briefing(briefing_id)
+        if current is not None and current.id == briefing_id:
+            return
         for panel in self._each_panel():
             self._guarded(panel.briefing_changed)
         self._fill_briefing_picker()

@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
-from jhviewer.data.format import kind_name, plain_number, value_number
+from jhviewer.data.format import kind_name, value_number
 from jhviewer.data.records import Briefing, Entity, Fact, Lang, Tier
 from jhviewer.data.store import Store
 from jhviewer.ui import style
@@ -140,7 +140,7 @@ class OverviewPanel(PagePanel):
         layout.setSpacing(12)
         count = (
             value_number(fact, self._lang) if fact is not None and fact.value is not None
-            else plain_number(len(tier.entities))
+            else str(len(tier.entities))
         )
         layout.addWidget(style.accent(role_label(count, Role.TIER)))
         label = role_label(tier.title(self._lang), Role.STRONG, True)

@@ -277,6 +277,10 @@
         <translation>相关主体</translation>
     </message>
     <message>
+        <source>Other years</source>
+        <translation>其他年份</translation>
+    </message>
+    <message>
         <source>Match in {field}</source>
         <translation>匹配位置：{field}</translation>
     </message>

@@ -67,9 +67,13 @@ NUMBER_COLUMNS = [
     (t, c) for t, cols in TABLES.items() for c, kind in cols.items() if kind in (int, float)
 ]
 # Columns whose rows the store turns into records (fact_entities is only joined).
-RECORD_TABLES = ("briefings", "units", "sections", "facts", "entities")
+RECORD_TABLES = ("briefings", "units", "sections", "facts", "entities", "tiers", "charts")
 NULLABLE = {
     ("sections", "heading"),
+    ("briefings", "structure_title_zh"), ("briefings", "structure_title_en"),
+    ("tiers", "fact_id"),
+    *(("charts", c) for c in ("subtitle_zh", "subtitle_en", "kind", "unit_id", "indicator",
+                              "total_fact_id", "remainder_zh", "remainder_en")),
     *(("facts", c) for c in ("date", "indicator", "value", "unit_id", "qualifier",
                               "target_group", "headline")),
 }
@@ -133,7 +137,8 @@ def _reindex_search(connection: sqlite3.Connection) -> None:
 def _ids(base: Path, table: str) -> list[str]:
     connection = sqlite3.connect(f"{base.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        key = "fact_id" if table == "fact_entities" else "id"
+        key = {"fact_entities": "fact_id", "tier_entities": "tier_id",
+               "chart_facts": "chart_id"}.get(table, "id")
         return [row[0] for row in connection.execute(f"SELECT {key} FROM {table} ORDER BY rowid")]
     finally:
         connection.close()
