@@ -56,7 +56,7 @@ def facts_of(window: MainWindow) -> FactsPanel:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("size", [(800, 600), (760, 520), (1024, 600)])
+@pytest.mark.parametrize("size", [(800, 600), (760, 520), (1024, 600), (3840, 2160)])
 def test_every_tab_fits_a_small_window(
     qtbot, tmp_path: Path, built_db: Path, lang: str, size: tuple[int, int]
 ) -> None:
@@ -111,12 +111,16 @@ def test_every_tab_fits_at_scale_2(tmp_path: Path, lang: str, screen: str) -> No
 
 
 def test_chart_value_labels_fit_a_narrow_plot(window: MainWindow) -> None:
-    window.resize(800, 600)
+    window.resize(800, 520)  # about a 1600x1000 screen at scale 2, less the frame
     charts = window.show_tab("charts")
     settle()
     plot = charts.plot_widget
     assert plot is not None
+    assert plot.height() >= 200
     for item in plot.ci.items:
+        axis = item.getAxis("bottom")  # the x-axis and its labels are inside the plot
+        assert axis.isVisible()
+        assert axis.mapRectToScene(axis.boundingRect()).bottom() <= plot.height() + 1
         view = item.getViewBox()
         (_, x_high), _ = view.viewRange()
         for label in [c for c in view.addedItems if type(c).__name__ == "TextItem"]:
