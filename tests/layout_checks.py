@@ -13,6 +13,8 @@
 Run as a script (`python -m tests.layout_checks LANG OUTDIR`), it opens the window at the
 screen's available size and prints the problems of every tab, saving each tab as a PNG,
 for the scale-factor tests, which need a fresh process per QT_SCALE_FACTOR.
+`python -m tests.layout_checks menus LANG` prints the menus with items cut short
+(`cut_menu_items`), for a test under another fontconfig.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QComboBox,
@@ -113,6 +116,42 @@ def layout_problems(window: MainWindow) -> list[str]:
     return problems
 
 
+def cut_menu_items(window: MainWindow) -> list[str]:
+    """Menus whose item texts are drawn shortened ("切换语…(L)"): each menu is drawn as it
+    pops up and again with room to spare; where an item's text is cut, the two differ left
+    of the shortcut column."""
+    from PySide6.QtCore import QCoreApplication, QEvent, QRect
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    def settle() -> None:
+        for _ in range(3):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            QApplication.processEvents()
+
+    found = []
+    for menu in window.findChildren(QMenu):
+        if not [a for a in menu.actions() if a.text()]:
+            continue
+        menu.popup(window.mapToGlobal(QPoint(40, 40)))
+        settle()
+        width, height = menu.width(), menu.height()
+        narrow = menu.grab().toImage()
+        menu.hide()
+        menu.setMinimumWidth(width + 200)
+        menu.popup(window.mapToGlobal(QPoint(40, 40)))
+        settle()
+        wide = menu.grab().toImage().copy(QRect(0, 0, width, height))
+        menu.hide()
+        menu.setMinimumWidth(0)
+        keys = [a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+                for a in menu.actions()]
+        right = width - max(menu.fontMetrics().horizontalAdvance(k) for k in keys) - 24
+        if any(narrow.pixel(x, y) != wide.pixel(x, y)
+               for x in range(right) for y in range(height)):
+            found.append(f"menu {menu.title()!r}: an item is cut short")
+    return found
+
+
 def check_every_tab(lang: str, out_dir: Path | None) -> list[str]:
     """Open the window at the screen's available size; return every tab's problems."""
     from PySide6.QtCore import QCoreApplication, QEvent
@@ -146,6 +185,26 @@ def check_every_tab(lang: str, out_dir: Path | None) -> list[str]:
     return found
 
 
+def check_menus(lang: str) -> list[str]:
+    """Open the window in `lang`; return its menus' cut items."""
+    from jhviewer.ui.app import create_application
+    from jhviewer.ui.settings import Settings
+
+    create_application()
+    with tempfile.TemporaryDirectory() as folder:
+        chosen: Lang = "zh" if lang == "zh" else "en"
+        window = MainWindow(Settings.in_file(Path(folder) / "s.ini"), chosen)
+        window.load_database(None)
+        window.show()
+        found = cut_menu_items(window)
+        window.close()
+        window.close_store()
+    return found
+
+
 if __name__ == "__main__":
-    problems = check_every_tab(sys.argv[1], Path(sys.argv[2]) if len(sys.argv) > 2 else None)
+    if sys.argv[1] == "menus":
+        problems = check_menus(sys.argv[2])
+    else:
+        problems = check_every_tab(sys.argv[1], Path(sys.argv[2]) if len(sys.argv) > 2 else None)
     print("\n".join(problems) if problems else "no problems")

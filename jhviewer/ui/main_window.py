@@ -35,6 +35,7 @@ from jhviewer.fonts import FONT_FAMILY
 from jhviewer.paths import FONTS_DIR
 from jhviewer.ui import actions, style
 from jhviewer.ui.i18n import LANGUAGES, Translators, error_text, other_language, translate
+from jhviewer.ui.menu_style import give_menus_room
 from jhviewer.ui.overview import OverviewPanel
 from jhviewer.ui.settings import Settings
 from jhviewer.ui.style import PRESENTATION_SCALE
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_briefing_bar()
+        give_menus_room(self, self.findChildren(QMenu))  # Chinese items are not cut short
         self._build_central()
         self._build_status_bar()
         # A fixed minimum instead of one that follows the panels' contents: every change
