@@ -52,6 +52,26 @@ ZH_MESSAGES: dict[str, str] = {
     "{name} is no longer there: it was deleted or moved while open.":
         "{name} 已不在原处：打开期间被删除或移动了。",
     "{name} was replaced by another file while open.": "{name} 在打开期间被另一个文件替换了。",
+    "There is no briefing {briefing} in {name} (briefings: {ids}).":
+        "{name} 中没有简报 {briefing}（现有简报：{ids}）。",
+    # Writing files (exports, PDF, printing)
+    "Cannot write {path}: it is a folder.": "无法写入 {path}：这是一个文件夹。",
+    "Cannot write to {folder}: {reason}.": "无法写入 {folder}：{reason}。",
+    "Nothing was written for {name}.": "{name} 没有写入任何内容。",
+    "Cannot write {path}: {reason}.": "无法写入 {path}：{reason}。",
+    "Cannot export a chart as a file without a suffix.": "文件名没有扩展名，无法导出图表。",
+    "Cannot export a chart as {kind}.": "无法将图表导出为 {kind}。",
+    "“{title}” has no data to export.": "“{title}”没有可导出的数据。",
+    "Could not write the image {name}.": "无法写入图片 {name}。",
+    "Could not write {path}.": "无法写入 {path}。",
+    "There is no chart {chart}.": "没有图表 {chart}。",
+    "The printer {name} is not available.": "打印机 {name} 不可用。",
+    "Printing needs a Qt GUI application, not a console one.":
+        "打印需要 Qt 图形界面程序，不能在控制台程序中进行。",
+    "Could not start printing (the output could not be opened).": "无法开始打印（无法打开输出）。",
+    "The printer could not start a new page.": "打印机无法开始新的一页。",
+    "This printout has charts, but no chart painter was given to draw them.":
+        "此打印稿含有图表，但没有提供绘制图表的程序。",
 }
 
 

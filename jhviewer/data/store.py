@@ -381,7 +381,8 @@ class Store:
         if briefing_id is not None and self.briefing(briefing_id) is None:
             ids = ", ".join(b.id for b in self.briefings()) or "none"
             raise errors.UnknownBriefingError(
-                f"There is no briefing {briefing_id!r} in {self.path.name} (briefings: {ids})."
+                "There is no briefing {briefing} in {name} (briefings: {ids}).",
+                briefing=repr(briefing_id), name=self.path.name, ids=ids,
             )
         self._selected = briefing_id
         return self.briefing()

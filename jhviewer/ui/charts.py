@@ -353,9 +353,11 @@ def export_chart(data: ChartData, path: Path, fmt: str | None = None) -> Path:
     """Write the chart as PNG, SVG or CSV (by `fmt` or the file's suffix), atomically."""
     kind = (fmt or path.suffix.lstrip(".")).lower()
     if kind not in EXPORT_FORMATS:
-        raise ExportError(f"Cannot export a chart as {kind or 'a file without a suffix'}.")
+        if not kind:
+            raise ExportError("Cannot export a chart as a file without a suffix.")
+        raise ExportError("Cannot export a chart as {kind}.", kind=kind)
     if data.empty:
-        raise ExportError(f"{data.title!r} has no data to export.")
+        raise ExportError("“{title}” has no data to export.", title=data.title)
     writer = {"png": _write_png, "svg": _write_svg, "csv": _write_csv}[kind]
     with atomic_path(path) as temp:
         writer(data, temp)
@@ -372,7 +374,7 @@ def _write_png(data: ChartData, path: Path) -> None:
     finally:
         painter.end()
     if not image.save(str(path), "PNG"):
-        raise ExportError(f"Could not write the image {path.name}.")
+        raise ExportError("Could not write the image {name}.", name=path.name)
 
 
 def _write_svg(data: ChartData, path: Path) -> None:

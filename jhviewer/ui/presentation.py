@@ -117,7 +117,7 @@ class StepBuilder:
         return steps
 
     def targets_title(self) -> str:
-        """The briefing's own name for its targets summary (数说江汉 in the shipped one)."""
+        """The briefing's own name for its targets summary (from the briefing file)."""
         briefing = self.store.briefing()
         return briefing.targets_title(self.lang) if briefing else ""
 

@@ -104,5 +104,5 @@ def _save(window: QWidget, path: Path) -> Path:
     image = window.grab().toImage()
     with atomic_path(path) as temp:
         if not image.save(str(temp), "PNG"):
-            raise ExportError(f"Could not write {path}.")
+            raise ExportError("Could not write {path}.", path=path)
     return path
