@@ -441,8 +441,8 @@ class FactsPanel(Panel):
         return max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
 
     def _fit_columns(self) -> None:
-        """Year and kind as wide as their contents, the value up to 14 characters (less in
-        a narrow table, elided; the detail pane shows it whole), the indicator the rest."""
+        """Year and kind as wide as their contents, the value up to 18 digits' width (less
+        in a narrow table, elided; the detail pane shows it whole), the indicator the rest."""
         char = self._char()
         room = self.table.viewport().width()
         year, kind = self._fitted_width(Column.YEAR), self._fitted_width(Column.KIND)
@@ -638,14 +638,15 @@ class FactsPanel(Panel):
             self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_no_match(self) -> None:
-        """An empty result says so, and how to get the facts back."""
-        empty = self._store is not None and self.model.rowCount() == 0
+        """An empty result of a search or filter says so, and how to get the facts back."""
+        where = self.current_filter()
+        filtered = where.section_id is not None or where.kind is not None or where.year is not None
+        empty = (self._store is not None and self.model.rowCount() == 0
+                 and (bool(self.model.query) or filtered))
         self.no_match.setVisible(empty)
         self.table.setVisible(not empty)
         if not empty:
             return
-        where = self.current_filter()
-        filtered = where.section_id is not None or where.kind is not None or where.year is not None
         if self.model.query:
             text = translate("Facts", "Nothing matches “{query}”.").format(query=self.model.query)
             hint = translate(

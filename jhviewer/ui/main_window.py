@@ -297,15 +297,18 @@ class MainWindow(QMainWindow):
         else:
             self.resize(*DEFAULT_SIZE)
         if screen is not None:
-            self.fit_to(screen.availableGeometry())
+            self.fit_to(screen.availableGeometry(), move=restored)
 
-    def fit_to(self, available: QRect) -> None:
-        """Shrink and move the window so that it, with its frame, lies inside `available`."""
+    def fit_to(self, available: QRect, move: bool = True) -> None:
+        """Shrink the window (and with `move`, move it) so that it, with its frame, lies
+        inside `available`; a new window is placed by the window manager."""
         room_w = max(1, available.width() - FRAME_ALLOWANCE[0])
         room_h = max(1, available.height() - FRAME_ALLOWANCE[1])
         self.setMinimumSize(min(MINIMUM_SIZE[0], room_w), min(MINIMUM_SIZE[1], room_h))
         width, height = min(self.width(), room_w), min(self.height(), room_h)
         self.resize(width, height)
+        if not move:
+            return
         x = min(max(self.x(), available.left()), available.right() - width - FRAME_ALLOWANCE[0])
         y = min(max(self.y(), available.top()), available.bottom() - height - FRAME_ALLOWANCE[1])
         self.move(max(available.left(), x), max(available.top(), y))
