@@ -32,6 +32,11 @@ ZH_MESSAGES: dict[str, str] = {
     "{name} was made by a newer version of jhviewer (format {version}; this version "
     "reads format {supported}).":
         "{name} 由较新版本的 jhviewer 生成（格式 {version}；本版本读取格式 {supported}）。",
+    "{name} was built by an older version of jhviewer (format {version}; this version reads "
+    "format {supported}). Rebuild it from its briefing files with `jhviewer build-db --out "
+    "{name}`, or open the built-in briefing.":
+        "{name} 由较旧版本的 jhviewer 生成（格式 {version}；本版本读取格式 {supported}）。"
+        "请用“jhviewer build-db --out {name}”从简报文件重新生成，或打开内置简报。",
     "{name} has no {table} table.": "{name} 缺少 {table} 表。",
     "{name}: the {table} table lacks {columns}.": "{name}：{table} 表缺少 {columns}。",
     "Reading {name} took too long and was stopped.": "读取 {name} 用时过长，已停止。",
@@ -110,6 +115,14 @@ class CorruptDatabaseError(DatabaseError):
 
 class SchemaError(DatabaseError):
     """The file is SQLite but not a jhviewer database, or a different version of one."""
+
+
+class OlderDatabaseError(SchemaError):
+    """A jhviewer database in an older format (`version`): rebuild it with `build-db`."""
+
+    def __init__(self, message: str, version: int, **fields: object) -> None:
+        super().__init__(message, version=version, **fields)
+        self.version = version
 
 
 class DatabaseBusyError(DatabaseError):
