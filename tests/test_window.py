@@ -361,7 +361,7 @@ def test_no_result_says_nothing_matches_and_how_to_clear(window: MainWindow) -> 
     panel.show_all_button.click()
     settle()
     assert panel.search_box.text() == ""
-    assert panel.model.total() == 117
+    assert panel.model.total() == 116
     assert panel.table.isVisible() and not panel.no_match.isVisible()
     panel.kind_box.setCurrentIndex(panel.kind_box.findData("target"))
     panel.year_box.setCurrentIndex(panel.year_box.findData(2023))
@@ -372,7 +372,7 @@ def test_no_result_says_nothing_matches_and_how_to_clear(window: MainWindow) -> 
 def test_full_width_queries_find_what_half_width_ones_do(store: Store, window: MainWindow) -> None:
     assert query_terms("ＧＤＰ　２０２４ ７．４") == ["GDP", "2024", "7.4"]
     assert [h.fact.id for h in store.search("ＧＤＰ")] == [h.fact.id for h in store.search("GDP")]
-    assert len(store.search("ＧＤＰ")) == 5
+    assert len(store.search("ＧＤＰ")) == 4
     panel = facts_of(window)
     panel.search("７．４")
     settle()
@@ -389,7 +389,7 @@ def test_full_width_queries_on_the_command_line() -> None:
         assert result.returncode == 0, result.stderr
         return result.stdout.splitlines()
 
-    assert len(search("ＧＤＰ")) == 5
+    assert len(search("ＧＤＰ")) == 4
     assert search("ＧＤＰ") == search("GDP")
 
 
@@ -447,7 +447,7 @@ def test_a_deleted_file_is_a_message_with_retry(qtbot, tmp_path: Path, built_db:
         notice.retry_button.click()
         settle()
         assert not notice.isVisible()
-        assert window.store is not None and window.store.count_facts() == 117
+        assert window.store is not None and window.store.count_facts() == 116
         window.show_tab("overview")  # the rest of the window works throughout
         assert window.current_tab() == "overview"
     finally:
