@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jhviewer.data.errors import JhviewerError
+from jhviewer.data.errors import JhviewerError, one_line
 
 if TYPE_CHECKING:
     import click
@@ -69,11 +69,6 @@ def main() -> None:
         if os.environ.get("JHVIEWER_DEBUG"):
             raise
         _fail(f"jhviewer: unexpected error: {type(error).__name__}: {error}", 2)
-
-
-def one_line(message: str) -> str:
-    """A message as a single line, whatever a file name or a database put into it."""
-    return " ".join(message.split())
 
 
 def _fail(message: str, code: int) -> None:

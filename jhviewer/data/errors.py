@@ -80,6 +80,11 @@ ZH_MESSAGES: dict[str, str] = {
 }
 
 
+def one_line(message: str) -> str:
+    """A message as a single line, whatever a file name or a database put into it."""
+    return " ".join(message.split())
+
+
 class JhviewerError(Exception):
     """Base class: `str(error)` is a sentence fit to show a user, `text(lang)` in either
     language. Made from an English template and the fields it names (see the module)."""

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from jhviewer.atomic import atomic_path
+from jhviewer.data.atomic import atomic_path
 from jhviewer.data.format import display_value, year_text
 from jhviewer.data.records import Fact, FactFilter
 from jhviewer.data.store import Store

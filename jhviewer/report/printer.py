@@ -35,7 +35,7 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter
 
 from jhviewer import __version__
-from jhviewer.atomic import atomic_path
+from jhviewer.data.atomic import atomic_path
 from jhviewer.data.errors import ExportError
 from jhviewer.data.records import Lang
 from jhviewer.data.store import Store

@@ -24,7 +24,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPainter, QPainterPath, QPdfWriter, QPen
 from PySide6.QtPrintSupport import QPrinter
 
-from jhviewer.atomic import atomic_path
+from jhviewer.data.atomic import atomic_path
 from jhviewer.data.errors import ExportError
 from jhviewer.data.progress.model import (
     STATUS_COLOURS,

@@ -29,7 +29,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPalette
 from PySide6.QtSvg import QSvgGenerator
 
-from jhviewer.atomic import atomic_path
+from jhviewer.data.atomic import atomic_path
 from jhviewer.data.charts import SERIES_COLOURS, Bar, ChartData, Plot, chart_data
 from jhviewer.data.errors import ExportError
 from jhviewer.data.format import plain_number

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from jhviewer.atomic import atomic_path
+from jhviewer.data.atomic import atomic_path
 from jhviewer.data.errors import ExportError
 from jhviewer.data.records import Lang
 from jhviewer.ui.app import create_application
