@@ -133,9 +133,9 @@ class MainWindow(QMainWindow):
         for lang, spec in (("zh", actions.LANGUAGE_ZH), ("en", actions.LANGUAGE_EN)):
             # Only the action being ticked switches: the group unticking the other one
             # must not switch back (that left both ticked).
-            action = make(
-                self, spec, lambda checked, code=lang: checked and self.set_language(code)
-            )
+            action = make(self, spec, lambda checked, code=lang: self._language_ticked(
+                code, checked
+            ))
             action.setActionGroup(self.language_group)
             self.act[spec.name] = action
         self.act["copy-fact"].setEnabled(False)
@@ -715,6 +715,10 @@ class MainWindow(QMainWindow):
         self._guarded(self._update_title)
         if self.presentation is not None and self.is_presenting():
             self._guarded(lambda: self._start_presentation(keep_step=True))
+
+    def _language_ticked(self, lang: Lang, checked: bool) -> None:
+        if checked:
+            self.set_language(lang)
 
     def toggle_language(self) -> None:
         self.set_language(other_language(self._lang))
