@@ -202,7 +202,9 @@ class BriefingPrinter:
         if configure:
             self.configure(printer)
         if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and not printer.isValid():
-            raise ExportError(f"The printer {printer.printerName()!r} is not available.")
+            raise ExportError(
+                "The printer {name} is not available.", name=printer.printerName()
+            )
         return self.render(printer, summary_only)
 
     def paint_requested(self, printer: QPrinter) -> None:
