@@ -80,12 +80,17 @@ def test_a_huge_year_is_refused_naming_file_and_line(sources: Path, tmp_path: Pa
 
 
 def test_a_fact_id_used_twice_is_refused_naming_the_id(sources: Path, tmp_path: Path) -> None:
+    from tests.badcorpus.sources import second_fact_as_first
+
     toml = sources / "jianghan-2024.toml"
-    line = _replace_first_line(toml, 'id = "first-trillion-gdp-district"',
-                               'id = "chu-most-prosperous"')
+    text = toml.read_text("utf-8")
+    toml.write_text(second_fact_as_first(text), "utf-8")
+    first_id = re.findall(r'(?m)^id = "([^"]+)"$', text[text.index("[[facts]]"):])[0]
+    lines = toml.read_text("utf-8").splitlines()
+    line = [i + 1 for i, x in enumerate(lines) if x == f'id = "{first_id}"'][1]
     code, output = _build(sources, tmp_path)
     assert code != 0 and "unexpected" not in output
-    assert f"jianghan-2024.toml:{line}: facts[1].id: duplicate id 'chu-most-prosperous'" in output
+    assert f"jianghan-2024.toml:{line}: facts[1].id: duplicate id '{first_id}'" in output
 
 
 def test_two_files_with_one_briefing_id_are_refused_naming_both(

@@ -21,21 +21,25 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
-        raise ExportError(f"Cannot write {target}: it is a folder.")
+        raise ExportError("Cannot write {path}: it is a folder.", path=target)
     try:
         handle, temp_name = tempfile.mkstemp(
             prefix=f".{target.name}.", suffix=".part" + target.suffix, dir=folder
         )
     except OSError as error:
-        raise ExportError(f"Cannot write to {folder}: {error.strerror or error}.") from error
+        raise ExportError(
+            "Cannot write to {folder}: {reason}.", folder=folder, reason=error.strerror or error
+        ) from error
     os.close(handle)
     temp_path = Path(temp_name)
     try:
         yield temp_path
         if not temp_path.exists() or temp_path.stat().st_size == 0:
-            raise ExportError(f"Nothing was written for {target.name}.")
+            raise ExportError("Nothing was written for {name}.", name=target.name)
         os.replace(temp_path, target)
     except OSError as error:
-        raise ExportError(f"Cannot write {target}: {error.strerror or error}.") from error
+        raise ExportError(
+            "Cannot write {path}: {reason}.", path=target, reason=error.strerror or error
+        ) from error
     finally:
         temp_path.unlink(missing_ok=True)

@@ -260,7 +260,9 @@ class BriefingPrinter:
                 self.configure(printer)
             if (printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
                     and not printer.isValid()):
-                raise ExportError(f"The printer {printer.printerName()!r} is not available.")
+                raise ExportError(
+                    "The printer {name} is not available.", name=printer.printerName()
+                )
             return self.render(printer, summary_only)
 
     def _fresh(self) -> None:
