@@ -248,7 +248,7 @@ def test_clean_cases_read_like_the_original(cases: list[Case], built_db: Path,
                            ("store",))
     assert (pristine.outcome, pristine.facts_shown) == (OK, 115)  # the facts of the TOML
     clean = [case for case in cases if case.expect == {OK} and case.category != "control"]
-    assert len(clean) == 21
+    assert len(clean) == 25  # 21 + cold cache, bidi, empty sections, terminal controls
     for case in clean:
         (run,) = run_case(case, built_db, tmp_path / case.name, ("store",))
         assert (run.outcome, run.facts_shown, run.problems) == (OK, 115, ()), (case.name, run)

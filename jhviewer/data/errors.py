@@ -40,6 +40,14 @@ ZH_MESSAGES: dict[str, str] = {
     "{name} has no {table} table.": "{name} 缺少 {table} 表。",
     "{name}: the {table} table lacks {columns}.": "{name}：{table} 表缺少 {columns}。",
     "Reading {name} took too long and was stopped.": "读取 {name} 用时过长，已停止。",
+    "Checking {name} for damage ({size}) took longer than its {seconds} s allowance and was "
+    "stopped. If you trust the file, open it in the window and skip the check.":
+        "检查 {name}（{size}）是否损坏的用时超过了 {seconds} 秒的上限，已停止。"
+        "如果您信任该文件，请在窗口中打开并跳过检查。",
+    "The check of {name} was stopped.": "对 {name} 的检查已停止。",
+    "{name} is still being checked. Try again in a moment.": "{name} 仍在检查中，请稍后重试。",
+    "{name} was changed by another program while jhviewer was reading it. Try again to see "
+    "the new version.": "{name} 在 jhviewer 读取时被另一个程序修改了。请重试以查看新版本。",
     "Reading {name} took too long (one query ran over {seconds} s) and was stopped.":
         "读取 {name} 用时过长（单次查询超过 {seconds} 秒），已停止。",
     "{name} holds a value longer than the {limit} bytes jhviewer reads from one field.":

@@ -86,7 +86,6 @@ class Store:
         self.problems: list[RowProblem] = []
         self._connection = connection
         self._deadline = math.inf
-        self._timeout_message = ""
         self._progress: Callable[[float], bool] | None = None
         self._check_started = 0.0
         self._check_budget = 0.0
@@ -167,23 +166,17 @@ class Store:
 
     def _integrity_check(self, progress: Callable[[float], bool] | None = None) -> None:
         budget = self.check_seconds()
-        size = _file_size(self.path)
-        message = (
-            f"Checking {self.path.name} for damage ({_size_text(size)}) took longer than "
-            f"its {budget:.0f} s allowance and was stopped. If you trust the file, open it "
-            "in the window and skip the check."
-        )
         self._progress = progress
         self._check_started, self._check_budget = time.monotonic(), budget
         try:
-            with self._query(budget, message):
+            with self._query(budget, check_timeout=True):
                 verdict = str(self._connection.execute("PRAGMA quick_check(1)").fetchone()[0])
         except UnicodeDecodeError:  # the finding names a damaged object whose name is not UTF-8
             verdict = "damaged names in the file's schema"
         except errors.QueryTimeoutError:
             if self._progress_stopped:
                 raise errors.CheckStoppedError(
-                    f"The check of {self.path.name} was stopped."
+                    "The check of {name} was stopped.", name=self.path.name
                 ) from None
             raise
         finally:
@@ -377,28 +370,35 @@ class Store:
         return 1 if now > self._deadline else 0
 
     @contextmanager
-    def _query(self, seconds: float = QUERY_SECONDS, timeout_message: str = "") -> Iterator[None]:
+    def _query(self, seconds: float = QUERY_SECONDS, check_timeout: bool = False
+               ) -> Iterator[None]:
         """Run the block under a time budget (the per-query one unless given), mapping
-        SQLite errors to ours; `timeout_message` says what took too long."""
+        SQLite errors to ours; with `check_timeout` running out says the integrity check
+        took too long (not a query)."""
         if self._busy:
             raise errors.DatabaseBusyError(
-                f"{self.path.name} is still being checked. Try again in a moment."
+                "{name} is still being checked. Try again in a moment.", name=self.path.name
             )
         self._check_first()
         if self._immutable and self._snapshot_depth == 0:
             self._reopen_if_changed()
         self._deadline = time.monotonic() + seconds
-        self._timeout_message = timeout_message
         try:
             yield
         except sqlite3.Error as error:
-            translated = _translate(error, self.path, self._timeout_message)
+            if check_timeout and "interrupted" in str(error).lower():
+                raise errors.QueryTimeoutError(
+                    "Checking {name} for damage ({size}) took longer than its {seconds} s "
+                    "allowance and was stopped. If you trust the file, open it in the window "
+                    "and skip the check.", name=self.path.name,
+                    size=_size_text(_file_size(self.path)), seconds=f"{seconds:.0f}",
+                ) from error
+            translated = _translate(error, self.path)
             if isinstance(translated, errors.CorruptDatabaseError):
                 self._raise_if_changed()
             raise translated from error
         finally:
             self._deadline = math.inf
-            self._timeout_message = ""
 
     # --- one consistent view, and files that change --------------------------------------
 
@@ -418,11 +418,17 @@ class Store:
             finally:
                 self._snapshot_depth -= 1
             return
-        with self._query():  # (which first reopens an `immutable` file that changed)
-            self._connection.execute("BEGIN")
-            # The first read starts the transaction; data_version tells whether another
-            # program committed since the caches were filled.
-            version = int(self._connection.execute("PRAGMA data_version").fetchone()[0])
+        try:
+            with self._query():  # (which first reopens an `immutable` file that changed)
+                self._connection.execute("BEGIN")
+                # The first read starts the transaction; data_version tells whether another
+                # program committed since the caches were filled.
+                version = int(self._connection.execute("PRAGMA data_version").fetchone()[0])
+        except BaseException:
+            if self._connection.in_transaction:  # e.g. the file was locked: start afresh
+                with contextlib.suppress(sqlite3.Error):
+                    self._connection.execute("ROLLBACK")
+            raise
         if self._data_version is not None and version != self._data_version:
             self._drop_caches()
         self._data_version = version
@@ -449,8 +455,8 @@ class Store:
         if self._scratch is None and self._changed_on_disk():
             self._stale = True
             raise errors.DatabaseChangedError(
-                f"{self.path.name} was changed by another program while jhviewer was reading "
-                "it. Try again to see the new version."
+                "{name} was changed by another program while jhviewer was reading it. "
+                "Try again to see the new version.", name=self.path.name,
             )
 
     _stale = False
@@ -1055,12 +1061,10 @@ def _size_text(size: int) -> str:
     return f"{size} bytes"
 
 
-def _translate(error: sqlite3.Error, path: Path, timeout_message: str = "") -> errors.DatabaseError:
+def _translate(error: sqlite3.Error, path: Path) -> errors.DatabaseError:
     text = str(error).lower()
     name = path.name
     if "interrupted" in text:
-        if timeout_message:
-            return errors.QueryTimeoutError(timeout_message)
         return errors.QueryTimeoutError(
             "Reading {name} took too long (one query ran over {seconds} s) and was stopped.",
             name=name, seconds=f"{QUERY_SECONDS:.0f}",
