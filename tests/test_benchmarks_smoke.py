@@ -128,6 +128,7 @@ def test_print_benchmark(options: Options) -> None:
     assert [figure.name for figure in figures] == [
         "summary PDF (page 1)", "summary PDF (page 1), first of the session",
         "full briefing PDF", "full briefing PDF, first of the session",
+        f"summary PDF, {options.facts:,} facts",
     ]
 
 
