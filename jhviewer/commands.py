@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import click
 
 from jhviewer import __version__
+from jhviewer.console import echo
 from jhviewer.data.errors import one_line
 from jhviewer.data.textsafe import tolerant_streams
 from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB
@@ -377,14 +378,6 @@ def _note_unreadable_rows(store: Store) -> None:
                   "`jhviewer check` says why."),
         err=True,
     )
-
-
-def echo(text: str, err: bool = False) -> None:
-    """click.echo for text that may hold database text or file names: control characters
-    (ESC sequences, OSC 52, C1, bidi overrides) are shown as escapes, never obeyed."""
-    from jhviewer.data.textsafe import terminal_safe
-
-    click.echo(terminal_safe(text), err=err)
 
 
 def run() -> None:

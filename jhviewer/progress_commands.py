@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 import click
 
+from jhviewer.console import echo
 from jhviewer.data.errors import one_line
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -64,7 +65,7 @@ def _plain_errors(function: F) -> F:
 
 
 def _fail(message: str, code: int) -> None:
-    click.echo(one_line(f"jhviewer: {message}"), err=True)
+    echo(one_line(f"jhviewer: {message}"), err=True)
     sys.exit(code)
 
 
@@ -133,7 +134,7 @@ def template(out: Path, briefing_id: str | None, db_path: Path | None,
     del progress_db  # the template needs no progress database
     with _briefing(db_path, briefing_id) as context:
         count = write_template(out, context.targets, context.units)
-    click.echo(f"wrote {out} ({count} targets)")
+    echo(f"wrote {out} ({count} targets)")
 
 
 @progress.command("add")
@@ -165,7 +166,7 @@ def add(target_id: str, value: str, as_of: str, unit: str | None, note: str, who
         with _open_progress(progress_db, context) as db:
             stored = db.add(entry)
     shown = stored.status if qualitative else f"{value} {stored.unit}"
-    click.echo(f"added entry {stored.id}: {target.id} {shown} as of {stored.as_of}")
+    echo(f"added entry {stored.id}: {target.id} {shown} as of {stored.as_of}")
 
 
 @progress.command("retract")
@@ -179,7 +180,7 @@ def retract(entry_id: int, note: str, briefing_id: str | None, db_path: Path | N
     with _briefing(db_path, briefing_id) as context, \
             _open_progress(progress_db, context) as db:
         stored = db.retract(entry_id, note=note)
-    click.echo(f"retracted entry {entry_id} (row {stored.id})")
+    echo(f"retracted entry {entry_id} (row {stored.id})")
 
 
 @progress.command("import")
@@ -204,20 +205,20 @@ def import_(file: Path, dry_run: bool, briefing_id: str | None, db_path: Path | 
             entry = row.entry
             what = entry.status if entry.value is None else (
                 f"{plain_number(entry.value)} {entry.unit}")
-            click.echo(f"add  line {row.line}: {entry.target_id} {what} as of {entry.as_of}")
+            echo(f"add  line {row.line}: {entry.target_id} {what} as of {entry.as_of}")
         for refused in plan.refused:
-            click.echo(one_line(f"refuse line {refused.line}: {refused.reason}"))
+            echo(one_line(f"refuse line {refused.line}: {refused.reason}"))
         summary = (f"{len(plan.rows)} to add, {len(plan.refused)} refused, "
                    f"{plan.skipped} blank ({plan.encoding})")
         if plan.refused:
             raise ProgressInputError(
                 f"{file.name}: {len(plan.refused)} rows refused; nothing imported ({summary})")
         if dry_run:
-            click.echo(f"dry run: {summary}; nothing written")
+            echo(f"dry run: {summary}; nothing written")
             return
         with _open_progress(progress_db, context) as db:
             db.add_many([row.entry for row in plan.rows])
-    click.echo(f"imported {len(plan.rows)} entries from {file} ({summary})")
+    echo(f"imported {len(plan.rows)} entries from {file} ({summary})")
 
 
 @progress.command("export")
@@ -235,7 +236,7 @@ def export(out: Path, history: bool, briefing_id: str | None, db_path: Path | No
         entries = db.history(context.briefing_id) if history else db.entries(
             context.briefing_id)
         count = export_entries(out, entries)
-    click.echo(f"wrote {out} ({count} entries)")
+    echo(f"wrote {out} ({count} entries)")
 
 
 @progress.command("status")
@@ -260,7 +261,7 @@ def status(as_json: bool, lang: str, briefing_id: str | None, db_path: Path | No
         results = statuses(context.targets, db.entries(context.briefing_id), context.units)
     if as_json:
         good, total = tally(results)
-        click.echo(json.dumps({
+        echo(json.dumps({
             "briefing": context.briefing_id,
             "tally": {"on_track_or_achieved": good, "targets": total},
             "targets": [_status_json(result) for result in results],
@@ -276,8 +277,8 @@ def status(as_json: bool, lang: str, briefing_id: str | None, db_path: Path | No
         )
         fields = (t.id, t.label(lang), goal, actual, latest.as_of if latest else "—",
                   status_name(result.status, lang), result.reason(lang))
-        click.echo("\t".join(one_line(field) for field in fields))
-    click.echo(tally_text(results, lang))
+        echo("\t".join(one_line(field) for field in fields))
+    echo(tally_text(results, lang))
 
 
 def PROGRESS_PDF_OPTIONS(function: F) -> F:
@@ -312,7 +313,7 @@ def write_progress_pdf(out: Path, db_path: Path | None, lang: str,
                 store, results, entries, language,  # type: ignore[arg-type]
                 location=shown_location(progress_db or default_location()),
             ).to_pdf(out)
-    click.echo(f"wrote {out} ({pages} pages)")
+    echo(f"wrote {out} ({pages} pages)")
 
 
 def _status_json(result: Any) -> dict[str, Any]:

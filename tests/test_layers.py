@@ -22,7 +22,8 @@ TOP_LEVEL = {
     "jhviewer.desktop": "app",  # `jhviewer install-desktop`
     "jhviewer.cli": "app",
     "jhviewer.commands": "app",
-    "jhviewer.progress_commands": "app",  # `jhviewer progress ...`
+    "jhviewer.progress_commands": "app",
+    "jhviewer.console": "app",  # echo for every command  # `jhviewer progress ...`
     "jhviewer.__main__": "app",
 }
 SUBPACKAGES = {"jhviewer.data": "data", "jhviewer.report": "report", "jhviewer.ui": "ui"}

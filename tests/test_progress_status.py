@@ -75,7 +75,9 @@ def test_the_source_s_word_is_kept_and_the_target_s_noun_is_used() -> None:
                                   "100 first stores or more"
     many = target_status(replace(stores, qualifier="多"), [entry(100, "2024-09")], UNITS)
     assert many.status == "on_track"  # 100多: more than 100, not met at 100
-    assert many.reason("zh") == "截至2024-09完成100家，为目标的100%，全年时间已过75%（容差10个百分点）"
+    assert many.reason("zh") == (
+        "截至2024-09完成100家，为目标的100%，全年时间已过75%（容差10个百分点）"
+    )
 
 
 def test_reasons_say_share_and_time_elapsed() -> None:

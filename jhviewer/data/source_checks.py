@@ -23,8 +23,13 @@ NUMBER_LIMIT = 1e15
 
 
 class _Rows(Protocol):
-    path: Path
-    tables: Mapping[str, Sequence[Mapping[str, Any]]]
+    """A briefing file's rows (source.BriefingRows), read only."""
+
+    @property
+    def path(self) -> Path: ...
+
+    @property
+    def tables(self) -> Mapping[str, Sequence[Mapping[str, Any]]]: ...
 
 
 def check_rows(rows: _Rows, text: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from jhviewer.data.errors import DatabaseError, SourceError, ValueTooLargeError
@@ -64,7 +65,9 @@ def _empty_sections(store: Store) -> list[str]:
     return lines
 
 
-def _tolerant_rows(store: Store, sql: str, parameters: tuple[object, ...] = ()) -> list:
+def _tolerant_rows(
+    store: Store, sql: str, parameters: tuple[object, ...] = ()
+) -> list[sqlite3.Row]:
     """`store.rows`, or [] when a value over the length limit stops the query: that row is
     named among the unreadable rows instead."""
     try:
@@ -108,7 +111,7 @@ def _structural_problems(store: Store) -> list[str]:
                               "(unit_id IS NULL OR unit_id = '')"):
         problems.append(f"fact {row[0]}: a number without a unit")
 
-    def rows(sql: str, parameters: tuple[object, ...] = ()) -> list:
+    def rows(sql: str, parameters: tuple[object, ...] = ()) -> list[sqlite3.Row]:
         return _tolerant_rows(store, sql, parameters)
 
     for row in rows("SELECT id FROM facts WHERE value IS NULL AND qualifier IS NOT NULL"):
