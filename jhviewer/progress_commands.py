@@ -261,11 +261,13 @@ def status(as_json: bool, lang: str, briefing_id: str | None, db_path: Path | No
         results = statuses(context.targets, db.entries(context.briefing_id), context.units)
     if as_json:
         good, total = tally(results)
-        echo(json.dumps({
+        # ASCII JSON: every character of database text is an escape, so none reaches the
+        # terminal raw, and the output stays valid JSON for the machine that reads it
+        click.echo(json.dumps({
             "briefing": context.briefing_id,
             "tally": {"on_track_or_achieved": good, "targets": total},
             "targets": [_status_json(result) for result in results],
-        }, ensure_ascii=False, indent=2))
+        }, ensure_ascii=True, indent=2))
         return
     from jhviewer.data.progress.model import status_name
 
