@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
+from jhviewer import atomic
 from jhviewer.data import errors
 from jhviewer.data.records import (
     Briefing,
@@ -111,6 +112,8 @@ class Store:
             raise
         store = cls(db_path, connection, trusted)
         store._scratch = scratch
+        atomic.protect(db_path)  # no writer may replace the database while it is open
+        store._protected = True
         try:
             store._prepare(check_later)
         except BaseException:
@@ -245,6 +248,9 @@ class Store:
 
     def close(self) -> None:
         self._connection.close()
+        if getattr(self, "_protected", False):
+            atomic.unprotect(self.path)
+            self._protected = False
         if self._scratch is not None:
             self._scratch.cleanup()
             self._scratch = None

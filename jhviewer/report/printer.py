@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QMarginsF
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF
 from PySide6.QtGui import (
     QGuiApplication,
     QPagedPaintDevice,
@@ -35,7 +35,7 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter
 
 from jhviewer import __version__
-from jhviewer.atomic import atomic_path
+from jhviewer.atomic import write_bytes
 from jhviewer.data.errors import ExportError
 from jhviewer.data.records import Lang
 from jhviewer.data.store import Store
@@ -164,21 +164,38 @@ class BriefingPrinter:
             painter.end()
         return layout.page_count
 
-    def to_pdf(self, path: Path | str, summary_only: bool | None = None) -> int:
-        """Write an A4 PDF all-or-nothing; returns the number of pages."""
-        _prepare_qt()
-        target = Path(path)
-        with atomic_path(target) as temp:
-            writer = QPdfWriter(str(temp))
-            writer.setResolution(PDF_DPI)
-            writer.setPageLayout(page_layout())
-            writer.setTitle(self.title)
-            writer.setCreator(_creator())
-            try:
-                pages = self.render(writer, summary_only)
-            finally:
-                del writer  # closes the file before it is renamed
+    def to_pdf(
+        self, path: Path | str, summary_only: bool | None = None, *, force: bool = False
+    ) -> int:
+        """Write an A4 PDF all-or-nothing; returns the number of pages.
+
+        The PDF is made in memory, checked to be complete and written through
+        `jhviewer.atomic.write_bytes` (Qt's PDF writer does not report a failed write).
+        Raises WriteError (nothing changed on disk) when it cannot be written.
+        """
+        data, pages = self.pdf_bytes(summary_only)
+        write_bytes(Path(path), data, verify=pdf_complete, force=force)
         return pages
+
+    def pdf_bytes(
+        self, summary_only: bool | None = None, layout: QPageLayout | None = None
+    ) -> tuple[bytes, int]:
+        """The PDF as bytes and its number of pages (A4 portrait unless `layout`)."""
+        _prepare_qt()
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
+        writer.setResolution(PDF_DPI)
+        writer.setPageLayout(layout or page_layout())
+        writer.setTitle(self.title)
+        writer.setCreator(_creator())
+        try:
+            pages = self.render(writer, summary_only)
+        finally:
+            del writer  # finishes the document into the buffer
+        data = bytes(QByteArray(buffer.data()).data())
+        buffer.close()
+        return data, pages
 
     def to_printer(
         self, printer: QPrinter, summary_only: bool | None = None, configure: bool = True
@@ -193,6 +210,11 @@ class BriefingPrinter:
     def paint_requested(self, printer: QPrinter) -> None:
         """For QPrintPreviewDialog.paintRequested: paint with the printer's own setup."""
         self.render(printer)
+
+
+def pdf_complete(data: bytes) -> bool:
+    """True for a whole PDF: the header at the start and the end-of-file marker at the end."""
+    return data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
 
 
 def _prepare_qt() -> None:

@@ -15,7 +15,6 @@ and scaled to the target, so they look the same on screen, in a PNG and on paper
 
 from __future__ import annotations
 
-import csv
 import html
 import math
 from collections.abc import Callable, Iterator
@@ -25,12 +24,23 @@ from pathlib import Path
 
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRect, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPalette
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QBuffer,
+    QIODevice,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    QSizeF,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPalette
 from PySide6.QtSvg import QSvgGenerator
 
-from jhviewer.atomic import atomic_path
+from jhviewer.atomic import write_bytes
 from jhviewer.data.errors import ExportError
+from jhviewer.data.export import write_csv
 from jhviewer.data.format import display_value, kind_name, plain_number
 from jhviewer.data.records import Fact, Lang
 from jhviewer.data.store import Store
@@ -596,22 +606,30 @@ def offscreen_plots(
 # --- exports -----------------------------------------------------------------------------
 
 EXPORT_FORMATS = ("png", "svg", "csv")
+_SVG_NS = "http://www.w3.org/2000/svg"
 
 
-def export_chart(data: ChartData, path: Path, fmt: str | None = None) -> Path:
-    """Write the chart as PNG, SVG or CSV (by `fmt` or the file's suffix), atomically."""
+def export_chart(data: ChartData, path: Path, fmt: str | None = None, *, force: bool = False) -> Path:
+    """Write the chart as PNG, SVG or CSV (by `fmt` or the file's suffix), all-or-nothing.
+
+    The file is made in memory and written through `jhviewer.atomic.write_bytes`, so a full
+    disk, a device, a read-only file or the open database raise WriteError and change
+    nothing. The SVG has its text as outlines (it renders the same without our font).
+    """
     kind = (fmt or path.suffix.lstrip(".")).lower()
     if kind not in EXPORT_FORMATS:
         raise ExportError(f"Cannot export a chart as {kind or 'a file without a suffix'}.")
     if data.empty:
         raise ExportError(f"{data.title!r} has no data to export.")
-    writer = {"png": _write_png, "svg": _write_svg, "csv": _write_csv}[kind]
-    with atomic_path(path) as temp:
-        writer(data, temp)
-    return path
+    if kind == "csv":
+        return write_csv(path, CSV_HEADER, csv_rows(data))
+    if kind == "png":
+        return write_bytes(path, png_bytes(data), verify=_png_complete, force=force)
+    return write_bytes(path, svg_bytes(data), verify=_svg_complete, force=force)
 
 
-def _write_png(data: ChartData, path: Path) -> None:
+def png_bytes(data: ChartData) -> bytes:
+    """The figure as a PNG at PNG_SCALE times the canvas (1920×1200 pixels)."""
     size = QSize(CANVAS_WIDTH * PNG_SCALE, CANVAS_HEIGHT * PNG_SCALE)
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(PAPER.background)
@@ -620,13 +638,24 @@ def _write_png(data: ChartData, path: Path) -> None:
         paint_figure(data, painter, QRectF(0, 0, size.width(), size.height()), PAPER)
     finally:
         painter.end()
-    if not image.save(str(path), "PNG"):
-        raise ExportError(f"Could not write the image {path.name}.")
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise ExportError("Could not encode the chart as PNG.")
+    return bytes(buffer.data().data())
 
 
-def _write_svg(data: ChartData, path: Path) -> None:
+def svg_bytes(data: ChartData) -> bytes:
+    """The figure as SVG (960×600 user units) with every text drawn as outlines.
+
+    QSvgGenerator writes text as <text> naming the app's private font, which another
+    machine lacks (boxes, Japanese glyph forms, English overflowing the bars); each <text>
+    is replaced by the <path> of the same glyphs, as Qt itself shapes them.
+    """
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
-    generator.setFileName(str(path))
+    generator.setOutputDevice(buffer)
     generator.setSize(QSize(CANVAS_WIDTH, CANVAS_HEIGHT))
     generator.setViewBox(QRect(0, 0, CANVAS_WIDTH, CANVAS_HEIGHT))
     generator.setResolution(96)
@@ -637,18 +666,109 @@ def _write_svg(data: ChartData, path: Path) -> None:
         paint_figure(data, painter, QRectF(0, 0, CANVAS_WIDTH, CANVAS_HEIGHT), PAPER)
     finally:
         painter.end()
+    return svg_text_to_paths(bytes(buffer.data().data()))
+
+
+def svg_text_to_paths(svg: bytes) -> bytes:
+    """Replace every <text> of a QSvgGenerator document by a <path> of its glyph outlines.
+
+    Reads the font (family, pixel size, weight, style) from the element or its group, and
+    keeps the fill colour and opacity; the result names no font at all.
+    """
+    import xml.etree.ElementTree as ElementTree  # noqa: N813 - only exports need it
+
+    ElementTree.register_namespace("", _SVG_NS)
+    ElementTree.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    root = ElementTree.fromstring(svg)
+    text_tag = f"{{{_SVG_NS}}}text"
+    for group in root.iter():
+        for index, child in enumerate(list(group)):
+            if child.tag != text_tag:
+                continue
+            group.remove(child)
+            path = _text_path(child, group)
+            if path is not None:
+                group.insert(index, path)
+    for element in root.iter():
+        for name in ("font-family", "font-size", "font-weight", "font-style"):
+            element.attrib.pop(name, None)
+    body = ElementTree.tostring(root, encoding="unicode")
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + body + "\n").encode()
+
+
+def _text_path(text: object, group: object) -> object | None:
+    import xml.etree.ElementTree as ElementTree  # noqa: N813
+
+    assert isinstance(text, ElementTree.Element) and isinstance(group, ElementTree.Element)
+    content = "".join(text.itertext())
+    if not content.strip():
+        return None
+
+    def attribute(name: str, default: str) -> str:
+        return text.get(name) or group.get(name) or default
+
+    font = QFont()
+    font.setFamilies([attribute("font-family", FONT_FAMILY)])
+    font.setPixelSize(max(1, round(float(attribute("font-size", "12")))))
+    font.setWeight(QFont.Weight(int(float(attribute("font-weight", "400")))))
+    font.setItalic(attribute("font-style", "normal") == "italic")
+    outline = QPainterPath()
+    outline.addText(QPointF(float(text.get("x", "0")), float(text.get("y", "0"))), font, content)
+    path = ElementTree.Element(f"{{{_SVG_NS}}}path")
+    path.set("d", _path_data(outline))
+    path.set("fill", text.get("fill") or group.get("fill") or "#000000")
+    opacity = text.get("fill-opacity") or group.get("fill-opacity")
+    if opacity:
+        path.set("fill-opacity", opacity)
+    path.set("stroke", "none")
+    path.set("fill-rule", "nonzero")
+    return path
+
+
+def _path_data(path: QPainterPath) -> str:
+    """SVG path data ('M x y L ... C ... Z') for a QPainterPath."""
+    parts: list[str] = []
+    count = path.elementCount()
+    index = 0
+    kinds = QPainterPath.ElementType
+    while index < count:
+        element = path.elementAt(index)
+        if element.type == kinds.MoveToElement:
+            if parts:
+                parts.append("Z")
+            parts.append(f"M{element.x:.2f} {element.y:.2f}")
+            index += 1
+        elif element.type == kinds.LineToElement:
+            parts.append(f"L{element.x:.2f} {element.y:.2f}")
+            index += 1
+        else:  # a cubic: this control point, then two CurveToData points
+            first, second, end = element, path.elementAt(index + 1), path.elementAt(index + 2)
+            parts.append(
+                f"C{first.x:.2f} {first.y:.2f} {second.x:.2f} {second.y:.2f} "
+                f"{end.x:.2f} {end.y:.2f}"
+            )
+            index += 3
+    if parts:
+        parts.append("Z")
+    return "".join(parts)
+
+
+def _png_complete(data: bytes) -> bool:
+    return data.startswith(b"\x89PNG\r\n\x1a\n") and data.endswith(b"IEND\xaeB`\x82")
+
+
+def _svg_complete(data: bytes) -> bool:
+    return data.rstrip().endswith(b"</svg>")
 
 
 CSV_HEADER = ("chart", "plot", "category", "value", "unit", "shown_as", "series", "source")
 
 
-def _write_csv(data: ChartData, path: Path) -> None:
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(CSV_HEADER)
-        for plot in data.plots:
-            for bar in plot.bars:
-                writer.writerow((
-                    data.title, plot.title, bar.label, plain_number(bar.value), plot.unit,
-                    bar.text, bar.series_name, data.source,
-                ))
+def csv_rows(data: ChartData) -> list[tuple[str, ...]]:
+    """One row per bar, in CSV_HEADER's order (the value as a plain number)."""
+    return [
+        (data.title, plot.title, bar.label, plain_number(bar.value), plot.unit, bar.text,
+         bar.series_name, data.source)
+        for plot in data.plots
+        for bar in plot.bars
+    ]
