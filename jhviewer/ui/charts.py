@@ -391,9 +391,27 @@ def build_plots(data: ChartData, colours: Colours, scale: float = 1.0) -> pg.Gra
     widget.ci.setContentsMargins(0, 0, 0, 0)
     widget.ci.setSpacing(round(28 * scale))
     for column, plot in enumerate(data.plots):
-        item = widget.addPlot(row=0, col=column)
+        orientation = "bottom" if plot.horizontal else "left"
+        item = widget.addPlot(
+            row=0, col=column, axisItems={orientation: ValueAxis(orientation)}
+        )
         _draw_plot(item, plot, colours, scale)
     return widget
+
+
+class ValueAxis(pg.AxisItem):
+    """The value axis: its end labels ('0' and the top tick) may reach past the plot.
+
+    With a grid, pyqtgraph clips tick labels to the plot's own rectangle, so the '0' at the
+    corner, half outside it, was never drawn.
+    """
+
+    def boundingRect(self) -> QRectF:
+        rect = super().boundingRect()
+        reach = 0.6 * QFontMetricsF(self.style["tickFont"] or QFont()).height()
+        if self.orientation in ("left", "right"):
+            return rect.adjusted(0, -reach, 0, reach)
+        return rect.adjusted(-3 * reach, 0, 3 * reach, 0)
 
 
 def _draw_plot(item: pg.PlotItem, plot: Plot, colours: Colours, scale: float) -> None:
@@ -401,9 +419,11 @@ def _draw_plot(item: pg.PlotItem, plot: Plot, colours: Colours, scale: float) ->
     item.setMouseEnabled(x=False, y=False)
     item.hideButtons()
     if plot.title:
+        # pyqtgraph puts the style in a single-quoted attribute: the family is double-quoted,
+        # or the quote ends the attribute and the size and weight are lost.
         item.setTitle(
             html.escape(plot.title), color=colours.text.name(), size=f"{round(15 * scale)}px",
-            bold=True, family=f"'{FONT_FAMILY}'",
+            bold=True, family=f'"{FONT_FAMILY}"',
         )
     top = max([bar.value for bar in plot.bars] + [plot.limit or 0.0])
     ticks = nice_ticks(plot.limit if plot.limit else top)
@@ -414,20 +434,17 @@ def _draw_plot(item: pg.PlotItem, plot: Plot, colours: Colours, scale: float) ->
         _draw_bar(item, index, bar, plot.horizontal, reach, colours, scale, thickness)
     _style_axis(item.getAxis(value_axis), colours, scale)
     _style_axis(item.getAxis(category_axis), colours, scale)
-    item.getAxis(value_axis).setTicks([[(tick, _tick_text(tick)) for tick in ticks], []])
-    item.getAxis(value_axis).setLabel(
-        html.escape(plot.unit), color=colours.muted.name(),
-        **{"font-size": f"{round(13 * scale)}px", "font-family": f"'{FONT_FAMILY}'"},
-    )
+    _value_ticks(item.getAxis(value_axis), ticks, plot, colours, scale)
     _category_ticks(item.getAxis(category_axis), plot, scale)
     count = len(plot.bars)
+    low = 0.0
     if plot.horizontal:
         item.getViewBox().invertY(True)
-        item.setXRange(0, reach, padding=0)
+        item.setXRange(low, reach, padding=0)
         item.setYRange(-0.6, count - 0.4, padding=0)
         item.showGrid(x=True, y=False, alpha=0.35)
     else:
-        item.setYRange(0, reach, padding=0)
+        item.setYRange(low, reach, padding=0)
         item.setXRange(-0.6, count - 0.4, padding=0)
         item.showGrid(x=False, y=True, alpha=0.35)
 
@@ -463,6 +480,31 @@ def _style_axis(axis: pg.AxisItem, colours: Colours, scale: float) -> None:
     axis.setPen(pg.mkPen(colours.grid))
     axis.setTextPen(pg.mkPen(colours.text))
     axis.setStyle(tickFont=chart_font(13 * scale), tickTextOffset=round(8 * scale))
+
+
+def _value_ticks(
+    axis: pg.AxisItem, ticks: list[float], plot: Plot, colours: Colours, scale: float
+) -> None:
+    """Value ticks (0 included) with room for the widest label and the unit beside them.
+
+    pyqtgraph drops a tick label that does not fit inside the axis (so '1,000,000' vanished
+    from a narrow vertical axis, and '0' half past the end of a horizontal one), and sizes
+    the axis only after a first paint, which an export never has. So the room is measured
+    here from the labels themselves, and labels may reach past the axis ends.
+    """
+    labels = [(tick, _tick_text(tick)) for tick in ticks]
+    axis.setTicks([labels, []])
+    axis.setLabel(
+        html.escape(plot.unit), color=colours.muted.name(),
+        **{"font-size": f"{round(13 * scale)}px", "font-family": f'"{FONT_FAMILY}"'},
+    )
+    metrics = QFontMetricsF(chart_font(13 * scale))
+    # pyqtgraph adds the tick offset and the unit label's height to these text spaces.
+    widest = max(metrics.horizontalAdvance(text) for _tick, text in labels)
+    axis.setStyle(
+        hideOverlappingLabels=False, autoExpandTextSpace=False,
+        tickTextWidth=math.ceil(widest + 4 * scale), tickTextHeight=math.ceil(metrics.height()),
+    )
 
 
 def _tick_text(value: float) -> str:
