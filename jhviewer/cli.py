@@ -62,11 +62,22 @@ def main() -> None:
     except KeyboardInterrupt:  # ^C while the window is starting; click says the same
         _fail("aborted", 130)
     except JhviewerError as error:
-        _fail(f"jhviewer: {error}", 1)
+        from jhviewer.atomic import error_message
+
+        _fail(f"jhviewer: {error_message(error, user_language())}", 1)
     except Exception as error:
         if os.environ.get("JHVIEWER_DEBUG"):
             raise
         _fail(f"jhviewer: unexpected error: {type(error).__name__}: {error}", 2)
+
+
+def user_language() -> str:
+    """'zh' when the terminal's locale is Chinese (LC_ALL, LC_MESSAGES, LANG), else 'en'."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
 
 
 def one_line(message: str) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 from jhviewer import __version__
+from jhviewer.atomic import shown_path
 from jhviewer.cli import one_line
 from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB
 
@@ -34,6 +35,12 @@ LANG_OPTION = click.option(
     type=click.Choice(["zh", "en"]),
     default=None,
     help="Language: zh (Chinese) or en (English).",
+)
+
+FORCE_OPTION = click.option(
+    "--force",
+    is_flag=True,
+    help="Replace OUT even if it is read-only (a device or the open database never is).",
 )
 
 
@@ -73,7 +80,7 @@ def build_db(out: Path, source_dir: Path) -> None:
     from jhviewer.data.build import build_database
 
     count = build_database(source_dir, out)
-    click.echo(f"wrote {out} ({count} facts)")
+    click.echo(f"wrote {shown_path(out)} ({count} facts)")
 
 
 @cli.command()
@@ -124,16 +131,16 @@ def search(query: str, db_path: Path | None, lang: str | None, limit: int) -> No
 @click.argument("fmt", metavar="csv|json", type=click.Choice(["csv", "json"]))
 @click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
 @DB_OPTION
-def export(fmt: str, out: Path, db_path: Path | None) -> None:
+@FORCE_OPTION
+def export(fmt: str, out: Path, db_path: Path | None, force: bool) -> None:
     """Export every fact with its units, qualifier, year and evidence."""
     from jhviewer.data.export import export_facts
     from jhviewer.data.store import Store
 
-    with Store.open(db_path) as store:
-        _refuse_to_overwrite_source(out, store)
-        count = export_facts(store, fmt, out)
+    with Store.open(db_path) as store:  # while open, no writer may replace the database
+        count = export_facts(store, fmt, out, force=force)
         _note_unreadable_rows(store)
-    click.echo(f"wrote {out} ({count} facts)")
+    click.echo(f"wrote {shown_path(out)} ({count} facts)")
 
 
 @cli.command()
@@ -143,17 +150,20 @@ def export(fmt: str, out: Path, db_path: Path | None) -> None:
 @click.option(
     "--summary-only", is_flag=True, help="Only the one-page summary, not the full briefing."
 )
-def pdf(out: Path, db_path: Path | None, lang: str | None, summary_only: bool) -> None:
+@FORCE_OPTION
+def pdf(out: Path, db_path: Path | None, lang: str | None, summary_only: bool,
+        force: bool) -> None:
     """Write the printable briefing (A4) as a PDF; needs no display."""
     from jhviewer.data.store import Store
     from jhviewer.report import BriefingPrinter
 
     language = "en" if lang == "en" else "zh"
-    with Store.open(db_path) as store:
-        _refuse_to_overwrite_source(out, store)
-        pages = BriefingPrinter(store, language).to_pdf(out, summary_only=summary_only)
+    with Store.open(db_path) as store:  # while open, no writer may replace the database
+        pages = BriefingPrinter(store, language).to_pdf(
+            out, summary_only=summary_only, force=force
+        )
         _note_unreadable_rows(store)
-    click.echo(f"wrote {out} ({pages} pages)")
+    click.echo(f"wrote {shown_path(out)} ({pages} pages)")
 
 
 @cli.command()
@@ -178,22 +188,7 @@ def snapshot(outdir: Path, lang: str | None, size: str, db_path: Path | None) ->
     paths = take_snapshots(outdir, "en" if lang == "en" else "zh", (int(width), int(height)),
                            db_path)
     for path in paths:
-        click.echo(f"wrote {path}")
-
-
-def _refuse_to_overwrite_source(out: Path, store: Store) -> None:
-    """An export never replaces the database it reads (by name, link or hard link)."""
-    from jhviewer.data.errors import ExportError
-
-    try:
-        same = os.path.samefile(out, store.path)
-    except (OSError, ValueError):
-        same = False  # `out` does not exist yet (or cannot): nothing to clobber
-    if same:
-        raise ExportError(
-            f"Will not write over {store.path.name}: it is the database being read. "
-            "Choose another file name."
-        )
+        click.echo(f"wrote {shown_path(path)}")
 
 
 def _note_unreadable_rows(store: Store) -> None:

@@ -52,16 +52,20 @@ def fact_export_row(store: Store, fact: Fact) -> dict[str, Any]:
     }
 
 
-def export_facts(store: Store, fmt: str, out: Path) -> int:
+def export_facts(store: Store, fmt: str, out: Path, *, force: bool = False) -> int:
     """Write every fact to `out` as `csv` or `json`; returns how many were written.
 
-    All-or-nothing through `jhviewer.atomic` (raises WriteError, nothing changed, on failure).
+    All-or-nothing through `jhviewer.atomic` (raises WriteError, nothing changed, on failure;
+    `force` replaces a read-only file).
     """
     rows = [fact_export_row(store, fact) for fact in store.facts()]
     if fmt == "json":
-        write_text(out, json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        write_text(out, json.dumps(rows, ensure_ascii=False, indent=2) + "\n", force=force)
     else:
-        write_csv(out, EXPORT_COLUMNS, ([row[key] for key in EXPORT_COLUMNS] for row in rows))
+        write_csv(
+            out, EXPORT_COLUMNS, ([row[key] for key in EXPORT_COLUMNS] for row in rows),
+            force=force,
+        )
     return len(rows)
 
 
@@ -76,10 +80,12 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
     return buffer.getvalue()
 
 
-def write_csv(out: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Path:
+def write_csv(
+    out: Path, header: Sequence[str], rows: Iterable[Sequence[Any]], *, force: bool = False
+) -> Path:
     """Write a CSV file for spreadsheets, all-or-nothing: UTF-8 with a BOM (so Excel reads
     the Chinese), formula-guarded cells. Raises WriteError on failure."""
-    return write_text(out, csv_text(header, rows), encoding="utf-8-sig")
+    return write_text(out, csv_text(header, rows), encoding="utf-8-sig", force=force)
 
 
 def csv_cell(value: Any) -> Any:

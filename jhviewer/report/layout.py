@@ -844,10 +844,17 @@ class PagedLayout:
                                                self.document.lang, self.chart_artist))
         return flows
 
-    def paint(self, painter: QPainter, device: QPagedPaintDevice) -> None:
-        """Paint every page; the painter is active on `device` and on its first page."""
+    def paint(self, painter: QPainter, device: QPagedPaintDevice,
+              numbers: Sequence[int] | None = None) -> None:
+        """Paint every page, or only the page `numbers` (1-based, in order: a print range);
+        the painter is active on `device` and on its first page."""
+        wanted = set(numbers) if numbers is not None else None
+        painted = 0
         for number, page in enumerate(self.pages, start=1):
-            if number > 1 and not device.newPage():
+            if wanted is not None and number not in wanted:
+                continue
+            painted += 1
+            if painted > 1 and not device.newPage():
                 raise ExportError("The printer could not start a new page.")
             self._paint_running(painter, number)
             for placed in page:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -146,20 +146,38 @@ class BriefingPrinter:
     # --- output ----------------------------------------------------------------------------
 
     def configure(self, printer: QPrinter) -> None:
-        """Set a printer up for the briefing: A4 portrait, margins, document name."""
+        """Set a printer up for the briefing: A4 portrait, margins, document name.
+
+        Call it before showing a print dialog: what the user then picks there (paper size,
+        orientation, page range) is honoured by `to_printer(..., configure=False)`.
+        """
         printer.setPageLayout(page_layout())
         printer.setFullPage(False)
         printer.setDocName(self.title)
         printer.setCreator(_creator())
 
-    def render(self, device: QPagedPaintDevice, summary_only: bool | None = None) -> int:
-        """Lay out and paint onto `device` as it is set up; returns the number of pages."""
+    def render(
+        self,
+        device: QPagedPaintDevice,
+        summary_only: bool | None = None,
+        pages: Sequence[int] | None = None,
+    ) -> int:
+        """Lay out and paint onto `device` as it is set up (its paper size and orientation);
+        only the page numbers in `pages` (1-based) when given. Returns the document's number
+        of pages (every page counted, printed or not)."""
         layout = self.layout(device, summary_only)
+        numbers = None
+        if pages is not None:
+            numbers = [number for number in pages if 1 <= number <= layout.page_count]
+            if not numbers:
+                raise ExportError(
+                    f"The page range is outside the briefing's {layout.page_count} pages."
+                )
         painter = QPainter()
         if not painter.begin(device):
             raise ExportError("Could not start printing (the output could not be opened).")
         try:
-            layout.paint(painter, device)
+            layout.paint(painter, device, numbers)
         finally:
             painter.end()
         return layout.page_count
@@ -178,9 +196,13 @@ class BriefingPrinter:
         return pages
 
     def pdf_bytes(
-        self, summary_only: bool | None = None, layout: QPageLayout | None = None
+        self,
+        summary_only: bool | None = None,
+        layout: QPageLayout | None = None,
+        pages: Sequence[int] | None = None,
     ) -> tuple[bytes, int]:
-        """The PDF as bytes and its number of pages (A4 portrait unless `layout`)."""
+        """The PDF as bytes and the document's number of pages (A4 portrait unless
+        `layout`; only the page numbers in `pages` when given)."""
         _prepare_qt()
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -190,26 +212,57 @@ class BriefingPrinter:
         writer.setTitle(self.title)
         writer.setCreator(_creator())
         try:
-            pages = self.render(writer, summary_only)
+            count = self.render(writer, summary_only, pages)
         finally:
             del writer  # finishes the document into the buffer
         data = bytes(QByteArray(buffer.data()).data())
         buffer.close()
-        return data, pages
+        return data, count
 
     def to_printer(
         self, printer: QPrinter, summary_only: bool | None = None, configure: bool = True
     ) -> int:
-        """Print on `printer` (set up for A4 first unless `configure` is False)."""
+        """Print on `printer`; returns the document's number of pages.
+
+        With `configure` the printer is set up for A4 portrait first. Without it (after a
+        print dialog), the paper size and orientation chosen stay, only the briefing's
+        margins are applied, and the dialog's page range is honoured. "Print to file" (PDF)
+        goes through the same all-or-nothing writer as Export PDF.
+        """
         if configure:
             self.configure(printer)
+        else:
+            printer.setFullPage(False)
+            printer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
+        pages = print_range(printer)
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+            data, count = self.pdf_bytes(summary_only, printer.pageLayout(), pages)
+            write_bytes(Path(printer.outputFileName()), data, verify=pdf_complete)
+            return count
         if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and not printer.isValid():
             raise ExportError(f"The printer {printer.printerName()!r} is not available.")
-        return self.render(printer, summary_only)
+        return self.render(printer, summary_only, pages)
 
     def paint_requested(self, printer: QPrinter) -> None:
-        """For QPrintPreviewDialog.paintRequested: paint with the printer's own setup."""
-        self.render(printer)
+        """For QPrintPreviewDialog.paintRequested: paint with the printer's own setup (the
+        preview's paper size and orientation), exactly what `to_printer` would print."""
+        self.render(printer, None, print_range(printer))
+
+
+def print_range(printer: QPrinter) -> list[int] | None:
+    """The page numbers a print dialog asked for (1-based), or None for all pages."""
+    if printer.printRange() != QPrinter.PrintRange.PageRange:
+        return None
+    ranges = printer.pageRanges()
+    if not ranges.isEmpty():
+        numbers: list[int] = []
+        for span in ranges.toRangeList():
+            numbers += range(span.from_, span.to + 1)
+        return numbers
+    first, last = printer.fromPage(), printer.toPage()
+    if first <= 0:
+        return None
+    return list(range(first, max(first, last) + 1))
 
 
 def pdf_complete(data: bytes) -> bool:

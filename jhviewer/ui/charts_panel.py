@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jhviewer.atomic import error_message
 from jhviewer.data.errors import ExportError, JhviewerError
 from jhviewer.data.records import Lang
 from jhviewer.data.store import Store
@@ -232,7 +233,8 @@ class ChartsPanel(Panel):
             self.export(fmt, path)
         except JhviewerError as error:
             box = QMessageBox(QMessageBox.Icon.Warning, translate("Charts", "Export failed"),
-                              str(error), QMessageBox.StandardButton.Ok, self)
+                              error_message(error, self._lang), QMessageBox.StandardButton.Ok,
+                              self)
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.exec()
             return

@@ -40,6 +40,8 @@ from jhviewer.ui.text import plain_label, tooltip
 from jhviewer.ui.widgets import Panel
 
 if TYPE_CHECKING:  # imported when first needed: start-up stays lean
+    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrinter
+
     from jhviewer.report import BriefingPrinter
     from jhviewer.ui.errors import OpenChoice, ProblemsNotice
     from jhviewer.ui.facts_panel import FactsPanel
@@ -638,6 +640,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer_job.configure(printer)  # A4 and our margins, as the PDF and the printout
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(translate("MainWindow", "Print Preview"))
         dialog.paintRequested.connect(printer_job.paint_requested)
@@ -650,9 +653,32 @@ class MainWindow(QMainWindow):
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer_job.configure(printer)  # the default the dialog shows: A4 portrait
         dialog = QPrintDialog(printer, self)
+        self.setup_print_dialog(dialog, printer_job, printer)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            self._run_report(lambda: printer_job.to_printer(printer))
+            # configure=False: keep the paper size, orientation and page range chosen.
+            self._run_report(lambda: printer_job.to_printer(printer, configure=False))
+
+    @staticmethod
+    def setup_print_dialog(
+        dialog: QAbstractPrintDialog, printer_job: BriefingPrinter, printer: QPrinter
+    ) -> None:
+        """Offer what printing honours: all pages or a page range (of this many pages),
+        paper size and orientation; not 'selection' or 'current page', which a briefing
+        does not have."""
+        from PySide6.QtPrintSupport import QAbstractPrintDialog
+
+        options = QAbstractPrintDialog.PrintDialogOption
+        dialog.setOption(options.PrintPageRange, True)
+        dialog.setOption(options.PrintSelection, False)
+        dialog.setOption(options.PrintCurrentPage, False)
+        dialog.setOption(options.PrintToFile, True)
+        try:
+            count = printer_job.layout(printer).page_count
+        except JhviewerError:
+            count = 9999
+        dialog.setMinMax(1, count)
 
     def export_pdf(self) -> None:
         from jhviewer.ui.pdf_dialog import PdfOptionsDialog
@@ -684,8 +710,11 @@ class MainWindow(QMainWindow):
             from PySide6.QtWidgets import QMessageBox
 
             QApplication.restoreOverrideCursor()
+            from jhviewer.atomic import error_message
+
             box = QMessageBox(QMessageBox.Icon.Warning, translate("MainWindow", "Printing failed"),
-                              str(error), QMessageBox.StandardButton.Ok, self)
+                              error_message(error, self._lang), QMessageBox.StandardButton.Ok,
+                              self)
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.exec()
             return False
