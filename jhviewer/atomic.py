@@ -39,6 +39,8 @@ from pathlib import Path
 from jhviewer.data.errors import ExportError
 
 TEMP_PREFIX = ".jhv-"
+# Device and process trees: nothing there is a file to replace.
+_SYSTEM_TREES = ("/dev/", "/proc/", "/sys/")
 TEMP_SUFFIX = ".tmp"
 
 # Why a write failed: (English, Chinese). `{path}` is the target as shown to the user.
@@ -199,8 +201,10 @@ def check_target(target: Path | str, *, force: bool = False) -> Path:
     """
     target = Path(target)
     real = Path(os.path.realpath(target))
+    if any(str(path).startswith(_SYSTEM_TREES) for path in (target.absolute(), real)):
+        raise WriteError("special-file", target)  # /dev/stdout, /proc/self/fd/1, ...
     try:
-        info = os.stat(real)
+        info = os.stat(target)  # follows links, /dev/stdout's magic one included
     except FileNotFoundError:
         info = None
     except OSError as error:
