@@ -67,7 +67,9 @@ def ensure_gui_application() -> QCoreApplication:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication  # the viewer's charts need widgets
 
-    _application = QApplication([sys.argv[0] if sys.argv else "jhviewer"])
+    name = sys.argv[0] if sys.argv else "jhviewer"
+    # Not valid text (a GBK folder name): PySide6 would crash converting it to QString.
+    _application = QApplication([os.fsencode(name).decode("utf-8", "replace")])
     return _application
 
 

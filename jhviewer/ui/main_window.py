@@ -426,8 +426,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         files = self.settings.recent_files()
         for number, name in enumerate(files, start=1):
+            shown = os.fsencode(name).decode("utf-8", "replace")  # a GBK name is not text
             spec = actions.ActionSpec(
-                f"recent-{number}", f"&{number} {name.replace('&', '&&')}", translated=False
+                f"recent-{number}", f"&{number} {shown.replace('&', '&&')}", translated=False
             )
             action = actions.make_action(
                 self.recent_menu, spec, lambda _c=False, p=name: self.open_database(Path(p))
