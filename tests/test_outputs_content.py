@@ -116,18 +116,24 @@ def test_value_ticks_show_past_a_million_and_start_at_zero(qapp) -> None:
             "0", "1,000,000", "2,000,000", "3,000,000", "4,000,000", "5,000,000"]
 
 
-def test_the_unit_label_does_not_overlap_the_ticks_on_screen(qtbot, store: Store) -> None:
+@pytest.mark.parametrize("scale", [1.0, 1.6])  # 1.6: presentation mode
+@pytest.mark.parametrize("which", ["result-vs-target", "big"])
+def test_the_unit_label_does_not_overlap_the_ticks_on_screen(
+    qtbot, store: Store, scale: float, which: str
+) -> None:
     from PySide6.QtCore import QRectF
 
     from jhviewer.ui import charts
 
-    data = charts.chart_data(store, "result-vs-target", "zh")
-    widget = charts.build_plots(data, charts.PAPER, 1.0)
+    data = _big_chart() if which == "big" else charts.chart_data(store, which, "zh")
+    widget = charts.build_plots(data, charts.PAPER, scale)
     qtbot.addWidget(widget)
     widget.resize(1000, 420)
     widget.show()
     qtbot.waitExposed(widget)
-    for column in range(len(data.plots)):
+    for column, plot in enumerate(data.plots):
+        if plot.horizontal:
+            continue
         axis = widget.ci.getItem(0, column).getAxis("left")
         label = axis.label.mapRectToScene(axis.label.boundingRect())
         _a, _t, texts = axis.generateDrawSpecs(_painter_for(widget))
