@@ -15,6 +15,16 @@ from jhviewer.paths import FONTS_DIR
 FONT_FAMILY = "JH Noto Sans SC"
 _FILE_NAMES = ("JHNotoSansSC-Regular.otf", "JHNotoSansSC-Bold.otf")
 
+# Simplified-Chinese system families, in order of preference, for a character the bundled
+# subset lacks (a rare name such as 喆 or 堃). Without them Qt asks fontconfig, which may
+# pick a Japanese face (Noto Sans CJK JP) with Japanese glyph forms.
+ZH_HANS_FALLBACKS = (
+    "Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "Source Han Sans CN",
+    "Noto Sans SC", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "SimHei",
+    "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback", "AR PL UMing CN",
+)
+_families: list[str] | None = None
+
 _loaded = False
 
 
@@ -55,10 +65,26 @@ def load_bundled_fonts() -> str:
     return FONT_FAMILY
 
 
+def font_families() -> list[str]:
+    """The bundled family, then the zh-Hans system families this machine has (see
+    ZH_HANS_FALLBACKS); asked of Qt's font database once per process."""
+    global _families
+    if _families is None:
+        system = set(QFontDatabase.families())
+        _families = [FONT_FAMILY, *(name for name in ZH_HANS_FALLBACKS if name in system)]
+    return list(_families)
+
+
+def css_families() -> str:
+    """font_families() as a CSS font-family value, each name double-quoted."""
+    return ", ".join(f'"{name}"' for name in font_families())
+
+
 def bundled_font(point_size: float, bold: bool = False) -> QFont:
-    """A QFont in the bundled family (load_bundled_fonts() must have run)."""
+    """A QFont in the bundled family, falling back to a zh-Hans system font for characters
+    the bundled subset lacks (load_bundled_fonts() must have run)."""
     font = QFont()
-    font.setFamilies([FONT_FAMILY])
+    font.setFamilies(font_families())
     font.setPointSizeF(point_size)
     font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
     return font

@@ -44,7 +44,7 @@ from jhviewer.data.export import write_csv
 from jhviewer.data.format import display_value, kind_name, plain_number
 from jhviewer.data.records import Fact, Lang
 from jhviewer.data.store import Store
-from jhviewer.fonts import FONT_FAMILY, bundled_font
+from jhviewer.fonts import FONT_FAMILY, bundled_font, css_families, font_families
 from jhviewer.ui.i18n import translate_for
 from jhviewer.ui.models import answers
 from jhviewer.ui.text import source_reference
@@ -423,7 +423,7 @@ def _draw_plot(item: pg.PlotItem, plot: Plot, colours: Colours, scale: float) ->
         # or the quote ends the attribute and the size and weight are lost.
         item.setTitle(
             html.escape(plot.title), color=colours.text.name(), size=f"{round(15 * scale)}px",
-            bold=True, family=f'"{FONT_FAMILY}"',
+            bold=True, family=css_families(),
         )
     top = max([bar.value for bar in plot.bars] + [plot.limit or 0.0])
     ticks = nice_ticks(plot.limit if plot.limit else top)
@@ -496,7 +496,7 @@ def _value_ticks(
     axis.setTicks([labels, []])
     axis.setLabel(
         html.escape(plot.unit), color=colours.muted.name(),
-        **{"font-size": f"{round(13 * scale)}px", "font-family": f'"{FONT_FAMILY}"'},
+        **{"font-size": f"{round(13 * scale)}px", "font-family": css_families()},
     )
     metrics = QFontMetricsF(chart_font(13 * scale))
     # pyqtgraph adds the tick offset and the unit label's height to these text spaces.
@@ -750,7 +750,8 @@ def _text_path(text: object, group: object) -> object | None:
         return text.get(name) or group.get(name) or default
 
     font = QFont()
-    font.setFamilies([attribute("font-family", FONT_FAMILY)])
+    family = attribute("font-family", FONT_FAMILY)
+    font.setFamilies([family] if family != FONT_FAMILY else font_families())
     font.setPixelSize(max(1, round(float(attribute("font-size", "12")))))
     font.setWeight(QFont.Weight(int(float(attribute("font-weight", "400")))))
     font.setItalic(attribute("font-style", "normal") == "italic")
