@@ -280,23 +280,40 @@ def test_a_read_only_file_is_refused_unless_forced(built_db: Path, tmp_path: Pat
 # --- special files, links, the open database ------------------------------------------------
 
 
-@pytest.mark.parametrize("args", [
-    ("export", "csv", "/dev/null"),
-    ("export", "json", "/dev/stdout"),
-    ("pdf", "/dev/full", "--summary-only"),
-    ("build-db", "--out", "/dev/null"),
+def _device(tmp_path: Path, name: str) -> str:
+    """A device to write to. As root, a private node (mknod) in `tmp_path`, so that a
+    regression replaces that node and never the machine's /dev/null; otherwise /dev/NAME,
+    which a user without root cannot replace anyway. 'stdout' is a link to fd 1."""
+    if os.geteuid() != 0:
+        return f"/dev/{name}"
+    path = tmp_path / name
+    if name == "stdout":
+        path.symlink_to("/proc/self/fd/1")
+    else:
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, {"null": 3, "full": 7}[name]))
+    return str(path)
+
+
+@pytest.mark.parametrize(("command", "device"), [
+    (("export", "csv", "{out}"), "null"),
+    (("export", "json", "{out}"), "stdout"),
+    (("pdf", "{out}", "--summary-only"), "full"),
+    (("build-db", "--out", "{out}"), "null"),
 ])
-def test_devices_are_refused_and_stay_devices(built_db: Path, args: tuple[str, ...]) -> None:
-    target = args[2] if args[0] in ("export", "build-db") else args[1]
+def test_devices_are_refused_and_stay_devices(built_db: Path, tmp_path: Path,
+                                              command: tuple[str, ...], device: str) -> None:
+    target = _device(tmp_path, device)
     before = os.stat(target).st_mode
-    extra = () if args[0] == "build-db" else ("--db", str(built_db))
-    result = _jhviewer(*args, *extra)
+    extra = () if command[0] == "build-db" else ("--db", str(built_db))
+    result = _jhviewer(*(part.format(out=target) for part in command), *extra)
     assert result.returncode == 1
     assert f"Will not write to {target}: it is not a regular file" in result.stderr.decode()
     assert os.stat(target).st_mode == before
     assert result.stdout == b""  # nothing written to the subprocess's stdout either
-    if target != "/dev/stdout":  # (this process's stdout may be a file under pytest)
+    if device != "stdout":  # (this process's stdout may be a file under pytest)
         assert stat.S_ISCHR(os.stat(target).st_mode)
+    else:
+        assert os.path.islink(target) or target == "/dev/stdout"
 
 
 def test_a_fifo_is_refused_without_blocking(built_db: Path, tmp_path: Path) -> None:

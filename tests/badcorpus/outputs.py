@@ -36,6 +36,7 @@ REASONS = {
     "full disk": "the disk is full",
     "/dev/null": "not a regular file",
     "/dev/full": "not a regular file",
+    "/dev/stdout": "not a regular file",
     "FIFO": "not a regular file",
     "read-only file (0444)": "the file is read-only",
     "read-only disk": "read-only",
@@ -94,6 +95,19 @@ def _symlink(folder: Path, suffix: str) -> Path:
     return link
 
 
+def _device(folder: Path, name: str) -> Path:
+    """As root, a private device node (or a link to fd 1) in `folder`: a writer that
+    wrongly replaces it must never take the machine's /dev/null with it."""
+    if os.geteuid() != 0:
+        return Path(f"/dev/{name}")
+    path = folder / name
+    if name == "stdout":
+        path.symlink_to("/proc/self/fd/1")
+    else:
+        os.mknod(path, 0o666 | stat.S_IFCHR, os.makedev(1, {"null": 3, "full": 7}[name]))
+    return path
+
+
 def _gbk(folder: Path, suffix: str) -> Path:
     return folder / os.fsdecode(b"\xbd\xad\xba\xba." + suffix.encode())
 
@@ -134,8 +148,9 @@ TARGETS = (
     Target("full disk", _full, False, needs_mount=True),
     Target("read-only disk", _read_only_disk, False, needs_mount=True),
     Target("read-only file (0444)", _read_only, False),
-    Target("/dev/null", lambda folder, suffix: Path("/dev/null"), False),
-    Target("/dev/full", lambda folder, suffix: Path("/dev/full"), False),
+    Target("/dev/null", lambda folder, suffix: _device(folder, "null"), False),
+    Target("/dev/full", lambda folder, suffix: _device(folder, "full"), False),
+    Target("/dev/stdout", lambda folder, suffix: _device(folder, "stdout"), False),
     Target("FIFO", _fifo, False),
     Target("open database", lambda folder, suffix: Path("<db>"), False),
 )
