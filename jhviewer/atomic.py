@@ -224,7 +224,7 @@ def check_target(target: Path | str, *, force: bool = False) -> Path:
 
 
 def _read_only(path: Path, info: os.stat_result) -> bool:
-    if info.st_mode & 0o222 == 0:  # root may write anything; a 0444 file is still meant as read-only
+    if info.st_mode & 0o222 == 0:  # root may write anything, but 0444 still means read-only
         return True
     return not os.access(path, os.W_OK)
 
@@ -323,7 +323,9 @@ def write_bytes(
     return target
 
 
-def write_text(target: Path | str, text: str, *, encoding: str = "utf-8", force: bool = False) -> Path:
+def write_text(
+    target: Path | str, text: str, *, encoding: str = "utf-8", force: bool = False
+) -> Path:
     """`write_bytes` for text (UTF-8 unless told; 'utf-8-sig' adds the BOM Excel wants)."""
     return write_bytes(target, text.encode(encoding), force=force)
 

@@ -18,9 +18,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from jhviewer import atomic, cli
+from jhviewer import atomic
 from jhviewer.atomic import WriteError, shown_path, write_bytes
 from jhviewer.data.store import Store
 

@@ -18,7 +18,9 @@ from jhviewer.fonts import font_files
 
 # Every character Noto maps to a glyph it shares with another code point, and spaces (single:
 # pdftotext itself merges a run of spaces, whatever the PDF says).
-PRINTED = "GDP 7.3% – 8.0% ～ 10／年 • 要点 · 中点 ‒ 数字 … 省略 ⋯ 〜 ∕ — 破折号 - 连字符 ‑ 不断行 a b c"
+PRINTED = (
+    "GDP 7.3% – 8.0% ～ 10／年 • 要点 · 中点 ‒ 数字 … 省略 ⋯ 〜 ∕ — 破折号 - 连字符 ‑ 不断行 a b c"
+)
 
 
 def _pdf_of(text: str, path: Path, bold: bool) -> None:

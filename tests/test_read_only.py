@@ -7,8 +7,8 @@ for data.db, so trusted) and for an ordinary file, after a session that reads ev
 
 from __future__ import annotations
 
-import shutil
 import os
+import shutil
 import sqlite3
 import stat
 from pathlib import Path

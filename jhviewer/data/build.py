@@ -12,7 +12,6 @@ from pathlib import Path
 import sqlite_utils
 
 from jhviewer.atomic import WriteError, atomic_path
-
 from jhviewer.data.errors import SourceError
 from jhviewer.data.schema import (
     CHARS_COLUMNS,

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
 import shiboken6
@@ -48,6 +49,9 @@ from jhviewer.fonts import FONT_FAMILY, bundled_font, css_families, font_familie
 from jhviewer.ui.i18n import translate_for
 from jhviewer.ui.models import answers
 from jhviewer.ui.text import source_reference
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 CANVAS_WIDTH = 960
 CANVAS_HEIGHT = 600
@@ -651,7 +655,9 @@ EXPORT_FORMATS = ("png", "svg", "csv")
 _SVG_NS = "http://www.w3.org/2000/svg"
 
 
-def export_chart(data: ChartData, path: Path, fmt: str | None = None, *, force: bool = False) -> Path:
+def export_chart(
+    data: ChartData, path: Path, fmt: str | None = None, *, force: bool = False
+) -> Path:
     """Write the chart as PNG, SVG or CSV (by `fmt` or the file's suffix), all-or-nothing.
 
     The file is made in memory and written through `jhviewer.atomic.write_bytes`, so a full
@@ -664,7 +670,7 @@ def export_chart(data: ChartData, path: Path, fmt: str | None = None, *, force: 
     if data.empty:
         raise ExportError(f"{data.title!r} has no data to export.")
     if kind == "csv":
-        return write_csv(path, CSV_HEADER, csv_rows(data))
+        return write_csv(path, CSV_HEADER, csv_rows(data), force=force)
     if kind == "png":
         return write_bytes(path, png_bytes(data), verify=_png_complete, force=force)
     return write_bytes(path, svg_bytes(data), verify=_svg_complete, force=force)
@@ -717,7 +723,7 @@ def svg_text_to_paths(svg: bytes) -> bytes:
     Reads the font (family, pixel size, weight, style) from the element or its group, and
     keeps the fill colour and opacity; the result names no font at all.
     """
-    import xml.etree.ElementTree as ElementTree  # noqa: N813 - only exports need it
+    import xml.etree.ElementTree as ElementTree
 
     ElementTree.register_namespace("", _SVG_NS)
     ElementTree.register_namespace("xlink", "http://www.w3.org/1999/xlink")
@@ -739,7 +745,7 @@ def svg_text_to_paths(svg: bytes) -> bytes:
 
 
 def _text_path(text: object, group: object) -> object | None:
-    import xml.etree.ElementTree as ElementTree  # noqa: N813
+    import xml.etree.ElementTree as ElementTree
 
     assert isinstance(text, ElementTree.Element) and isinstance(group, ElementTree.Element)
     content = "".join(text.itertext())

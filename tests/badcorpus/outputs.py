@@ -287,7 +287,7 @@ def _chart(fmt: str, path: Path, db: Path) -> tuple[int | None, str, str]:
             charts.export_chart(data, path, fmt)
         except JhviewerError as error:
             return 1, "", str(error)
-        except Exception as error:  # noqa: BLE001 - classified as a crash
+        except Exception as error:
             return None, "", f"Traceback: {type(error).__name__}: {error}"
     return 0, "wrote\n", ""
 
