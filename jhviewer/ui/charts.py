@@ -744,10 +744,10 @@ def svg_text_to_paths(svg: bytes) -> bytes:
     return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + body + "\n").encode()
 
 
-def _text_path(text: object, group: object) -> object | None:
+def _text_path(text: Element, group: Element) -> Element | None:
+    """The <path> drawing `text` (a QSvgGenerator <text> inside `group`), or None if blank."""
     import xml.etree.ElementTree as ElementTree
 
-    assert isinstance(text, ElementTree.Element) and isinstance(group, ElementTree.Element)
     content = "".join(text.itertext())
     if not content.strip():
         return None
