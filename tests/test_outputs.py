@@ -395,6 +395,38 @@ def test_the_window_export_pdf_refuses_the_open_database(qtbot, db_copy: Path,
     window.close_store()
 
 
+def test_the_window_export_pdf_on_a_full_disk_says_so(qtbot, built_db: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Export PDF said 已保存 over a truncated file; now the old file stays and it says why."""
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+    from jhviewer.ui.main_window import MainWindow
+    from jhviewer.ui.pdf_dialog import PdfOptionsDialog
+    from jhviewer.ui.settings import Settings
+
+    window = MainWindow(Settings.in_file(tmp_path / "s.ini"), "zh")
+    qtbot.addWidget(window)
+    assert window.load_database(built_db) is None
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    out = out_dir / "brief.pdf"
+    out.write_bytes(b"%PDF- old %%EOF")
+    shown: list[str] = []
+    messages: list[str] = []
+    monkeypatch.setattr(PdfOptionsDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(out), "")))
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    monkeypatch.setattr(window, "show_message", messages.append)
+    _inject_enospc(monkeypatch, after=1000)
+    window.export_pdf()
+    assert shown == [f"无法写入 {out}：磁盘已满。原有文件（如有）未被改动。"]
+    assert messages == []  # no 已保存
+    assert out.read_bytes() == b"%PDF- old %%EOF"
+    assert os.listdir(out_dir) == ["brief.pdf"]
+    window.close_store()
+
+
 def test_the_charts_tab_export_refuses_the_open_database(qtbot, db_copy: Path,
                                                           monkeypatch: pytest.MonkeyPatch,
                                                           tmp_path: Path) -> None:
