@@ -214,8 +214,9 @@ def test_the_svg_renders_like_the_png_without_any_cjk_font(
     assert "<text" not in text and "font-family" not in text
     rendered = tmp_path / "rendered.png"
     _render_svg_without_our_font(svg, rendered)
-    # Measured: 0.2-0.4 with outlines; a <text> SVG under DejaVu only measured 2.0-3.5.
-    assert _difference(rendered, png) < 0.8
+    # Measured on these three charts: 0.60-0.73 with outlines (antialiasing of outlines
+    # against hinted glyphs), 2.6-4.7 for the same SVG with <text> (boxes, other faces).
+    assert _difference(rendered, png) < 1.2
 
 
 # --- printing -------------------------------------------------------------------------------

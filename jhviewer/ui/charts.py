@@ -45,7 +45,7 @@ from jhviewer.data.export import write_csv
 from jhviewer.data.format import display_value, kind_name, plain_number
 from jhviewer.data.records import Fact, Lang
 from jhviewer.data.store import Store
-from jhviewer.fonts import FONT_FAMILY, bundled_font, css_families, font_families
+from jhviewer.fonts import bundled_font, css_families, font_families
 from jhviewer.ui.i18n import translate_for
 from jhviewer.ui.models import answers
 from jhviewer.ui.text import source_reference
@@ -720,8 +720,9 @@ def svg_bytes(data: ChartData) -> bytes:
 def svg_text_to_paths(svg: bytes) -> bytes:
     """Replace every <text> of a QSvgGenerator document by a <path> of its glyph outlines.
 
-    Reads the font (family, pixel size, weight, style) from the element or its group, and
-    keeps the fill colour and opacity; the result names no font at all.
+    Reads the font's pixel size, weight and style from the element or its group (the
+    family is always the bundled one), and keeps the fill colour and opacity; the result
+    names no font at all.
     """
     import xml.etree.ElementTree as ElementTree
 
@@ -756,8 +757,10 @@ def _text_path(text: Element, group: Element) -> Element | None:
         return text.get(name) or group.get(name) or default
 
     font = QFont()
-    family = attribute("font-family", FONT_FAMILY)
-    font.setFamilies([family] if family != FONT_FAMILY else font_families())
+    # Every text of a figure is set in the bundled family (with its zh-Hans fallbacks);
+    # rich text that pyqtgraph lays out reaches the SVG named "Sans Serif", so the name
+    # in the SVG is not trusted.
+    font.setFamilies(font_families())
     font.setPixelSize(max(1, round(float(attribute("font-size", "12")))))
     font.setWeight(QFont.Weight(int(float(attribute("font-weight", "400")))))
     font.setItalic(attribute("font-style", "normal") == "italic")
