@@ -27,6 +27,7 @@ Benchmark = Callable[[Options], list[Figure]]
 
 
 def benchmarks() -> dict[str, Benchmark]:
+    from benchmarks.briefings import bench_briefings
     from benchmarks.printing import bench_print
     from benchmarks.searching import bench_search
     from benchmarks.startup import bench_charts, bench_memory, bench_scale, bench_start
@@ -38,6 +39,7 @@ def benchmarks() -> dict[str, Benchmark]:
         "scale": bench_scale,
         "print": bench_print,
         "memory": bench_memory,
+        "briefings": bench_briefings,
     }
 
 

@@ -106,7 +106,12 @@ def _print_once(store: object, kind: str, folder: Path) -> tuple[float, int]:
     started = time.perf_counter()
     from jhviewer.report import BriefingPrinter
 
-    pages = BriefingPrinter(store, LANG).to_pdf(  # type: ignore[arg-type]
+    figures = None
+    if kind != "summary":  # as the CLI does: the summary never loads the chart code
+        from jhviewer.ui.charts import FIGURE_PAINTER
+
+        figures = FIGURE_PAINTER
+    pages = BriefingPrinter(store, LANG, figures=figures).to_pdf(  # type: ignore[arg-type]
         folder / f"{kind}.pdf", summary_only=kind == "summary"
     )
     return time.perf_counter() - started, pages

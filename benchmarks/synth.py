@@ -36,7 +36,7 @@ DEFAULT_SEED = 20240417
 SEED_BRIEFING = BRIEFINGS_DIR / "jianghan-2024.toml"
 CACHE_DIR = Path(__file__).resolve().parent / ".cache"
 DATA_DIR = PACKAGE_DIR / "data"
-_SHAPING_MODULES = ("schema.py", "source.py", "build.py")
+_SHAPING_MODULES = ("schema.py", "source.py", "build.py", "authoring.py")
 
 FIRST_YEAR = 1990
 LAST_YEAR = 2023
@@ -88,10 +88,11 @@ def synthetic_db(
 def write_synthetic_db(out: Path, facts: int = DEFAULT_FACTS, seed: int = DEFAULT_SEED) -> int:
     """Write the synthetic database to `out` (atomically); returns the number of facts."""
     # Imported here: sqlite-utils (and numpy with it) is heavy, and only building needs it.
+    from jhviewer.data.authoring import BriefingDocument
     from jhviewer.data.build import _write
     from jhviewer.data.source import _rows_from_document
 
-    document = synthetic_document(facts, seed)
+    document = BriefingDocument.model_validate(synthetic_document(facts, seed)).model_dump()
     rows = _rows_from_document(out.with_suffix(".toml"), document)
     out.parent.mkdir(parents=True, exist_ok=True)
     handle, temp_name = tempfile.mkstemp(prefix=".synth-", suffix=".db", dir=out.parent)
@@ -180,6 +181,8 @@ def _synthetic_fact(
         fact["value"] = _scaled(rng, float(template["value"]))
         fact["unit"] = template["unit"]
         fact["qualifier"] = template["qualifier"]
+    if "group" in template:
+        fact["group"] = template["group"]
     if "date" in template:
         fact["date"] = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     entities = list(template.get("entities", []))

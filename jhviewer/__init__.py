@@ -1,3 +1,3 @@
-"""jhviewer: an offline desktop viewer for the Jianghan District briefing."""
+"""jhviewer: an offline desktop viewer for district briefings (facts, figures, targets)."""
 
 __version__ = "0.1.0"

@@ -21,17 +21,19 @@ if TYPE_CHECKING:
 LANGUAGES = ("zh", "en")
 
 
-def window_arguments(arguments: list[str]) -> tuple[Path | None, str | None] | None:
-    """`(db, lang)` if `arguments` only open the window with valid options, else None.
+def window_arguments(
+    arguments: list[str],
+) -> tuple[Path | None, str | None, str | None] | None:
+    """`(db, lang, briefing)` if `arguments` only open the window with valid options, else None.
 
-    Accepts `--db PATH`, `--db=PATH`, `--lang zh|en` and `--lang=zh|en`, each at most once.
-    Anything else, including a value click would refuse, is left to click (None).
+    Accepts `--db PATH`, `--lang zh|en` and `--briefing ID` (also as `--name=value`), each
+    at most once. Anything else, including a value click would refuse, is left to click.
     """
     values: dict[str, str] = {}
     rest = list(arguments)
     while rest:
         name, equals, value = rest.pop(0).partition("=")
-        if name not in ("--db", "--lang") or name in values:
+        if name not in ("--db", "--lang", "--briefing") or name in values:
             return None
         if not equals:
             if not rest:
@@ -44,7 +46,7 @@ def window_arguments(arguments: list[str]) -> tuple[Path | None, str | None] | N
     if lang is not None and lang not in LANGUAGES:
         return None
     db = values.get("--db")
-    return (Path(db) if db is not None else None, lang)
+    return (Path(db) if db is not None else None, lang, values.get("--briefing"))
 
 
 def main() -> None:

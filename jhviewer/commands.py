@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +23,7 @@ from jhviewer.cli import one_line
 from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB
 
 if TYPE_CHECKING:
+    from jhviewer.data.records import Lang
     from jhviewer.data.store import Store
 
 DB_OPTION = click.option(
@@ -36,6 +39,13 @@ LANG_OPTION = click.option(
     default=None,
     help="Language: zh (Chinese) or en (English).",
 )
+BRIEFING_OPTION = click.option(
+    "--briefing",
+    "briefing_id",
+    default=None,
+    metavar="ID",
+    help="Briefing to use (default: the only one, else the newest year; ties by id).",
+)
 
 FORCE_OPTION = click.option(
     "--force",
@@ -47,17 +57,20 @@ FORCE_OPTION = click.option(
 @click.group(invoke_without_command=True)
 @DB_OPTION
 @LANG_OPTION
+@BRIEFING_OPTION
 @click.version_option(__version__, prog_name="jhviewer")
 @click.pass_context
-def cli(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
-    """jhviewer: the Jianghan District briefing, offline.
+def cli(
+    ctx: click.Context, db_path: Path | None, lang: str | None, briefing_id: str | None
+) -> None:
+    """jhviewer: district briefings (facts, figures and targets), offline.
 
     Run without a command to open the viewer window.
     """
     if ctx.invoked_subcommand is None:
         from jhviewer.ui.app import run_app
 
-        sys.exit(run_app(db_path, lang))
+        sys.exit(run_app(db_path, lang, briefing_id))
 
 
 @cli.command("build-db")
@@ -76,26 +89,44 @@ def cli(ctx: click.Context, db_path: Path | None, lang: str | None) -> None:
     help="Folder of curated briefing files (*.toml).",
 )
 def build_db(out: Path, source_dir: Path) -> None:
-    """Build the database from the curated briefing files."""
+    """Build the database from the curated briefing files.
+
+    Every file is checked against the authoring format first (FORMAT.md); each problem is
+    one line on stderr with the file, the line and the key path, and nothing is written.
+    """
     from jhviewer.data.build import build_database
 
-    count = build_database(source_dir, out)
+    with _format_problems_reported():
+        count = build_database(source_dir, out)
     click.echo(f"wrote {shown_path(out)} ({count} facts)")
 
 
 @cli.command()
 @DB_OPTION
 @click.option(
-    "--source",
-    type=click.Path(path_type=Path, dir_okay=False),
+    "--sources",
+    type=click.Path(path_type=Path, file_okay=False),
     default=None,
-    help="The source article: every evidence phrase must appear in it verbatim.",
+    help="Folder of source texts: each briefing's evidence must appear verbatim in its own "
+    "source_file found there.",
 )
-def check(db_path: Path | None, source: Path | None) -> None:
+@click.option(
+    "--briefings",
+    "briefings_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Also check the briefing files (*.toml) of this folder against the authoring format.",
+)
+def check(db_path: Path | None, sources: Path | None, briefings_dir: Path | None) -> None:
     """Validate a database; print one line per problem and fail on any."""
     from jhviewer.data.validate import check_database
 
-    problems = check_database(db_path, source)
+    if briefings_dir is not None:
+        from jhviewer.data.source import briefing_files, load_briefings
+
+        with _format_problems_reported():
+            load_briefings(briefing_files(briefings_dir))
+    problems = check_database(db_path, sources)
     for problem in problems:
         click.echo(problem)
     if problems:
@@ -107,15 +138,18 @@ def check(db_path: Path | None, source: Path | None) -> None:
 @click.argument("query")
 @DB_OPTION
 @LANG_OPTION
+@BRIEFING_OPTION
 @click.option("--limit", default=50, show_default=True, help="At most this many matches.")
-def search(query: str, db_path: Path | None, lang: str | None, limit: int) -> None:
-    """Search the facts (Chinese or English); print one match per line."""
+def search(
+    query: str, db_path: Path | None, lang: str | None, briefing_id: str | None, limit: int
+) -> None:
+    """Search one briefing's facts (Chinese or English); print one match per line."""
     from jhviewer.data.format import display_value
-    from jhviewer.data.store import Store
 
     language = "en" if lang == "en" else "zh"
-    with Store.open(db_path) as store:
-        hits = store.search(query, limit=limit)
+    with _open_briefing(db_path, briefing_id) as store:
+        briefing = store.briefing()
+        hits = store.search(query, limit=limit, briefing_id=briefing.id if briefing else None)
         for hit in hits:
             fact = hit.fact
             click.echo(
@@ -128,40 +162,82 @@ def search(query: str, db_path: Path | None, lang: str | None, limit: int) -> No
 
 
 @cli.command()
-@click.argument("fmt", metavar="csv|json", type=click.Choice(["csv", "json"]))
-@click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("what", metavar="csv|json|charts", type=click.Choice(["csv", "json", "charts"]))
+@click.argument("out", type=click.Path(path_type=Path))
 @DB_OPTION
+@BRIEFING_OPTION
+@click.option(
+    "--format", "chart_format", type=click.Choice(["png", "svg", "csv"]), default="png",
+    show_default=True, help="With `charts`: the file format of each chart.",
+)
+@LANG_OPTION
 @FORCE_OPTION
-def export(fmt: str, out: Path, db_path: Path | None, force: bool) -> None:
-    """Export every fact with its units, qualifier, year and evidence."""
-    from jhviewer.data.export import export_facts
-    from jhviewer.data.store import Store
+def export(
+    what: str, out: Path, db_path: Path | None, briefing_id: str | None, chart_format: str,
+    lang: str | None, force: bool,
+) -> None:
+    """Export a briefing's facts (csv, json) to OUT, or its charts (charts) into folder OUT.
 
-    with Store.open(db_path) as store:  # while open, no writer may replace the database
-        count = export_facts(store, fmt, out, force=force)
+    `export charts OUTDIR` writes OUTDIR/<chart id>.<format> for every chart the briefing
+    declares and prints one line per file.
+    """
+    with _open_briefing(db_path, briefing_id) as store:  # open: no writer may replace it
+        if what == "charts":
+            _export_charts(store, out, chart_format, "en" if lang == "en" else "zh", force)
+        else:
+            from jhviewer.data.export import export_facts
+
+            briefing = store.briefing()
+            count = export_facts(store, what, out, briefing.id if briefing else None,
+                                 force=force)
+            click.echo(f"wrote {shown_path(out)} ({count} facts)")
         _note_unreadable_rows(store)
-    click.echo(f"wrote {shown_path(out)} ({count} facts)")
+
+
+def _export_charts(store: Store, folder: Path, fmt: str, lang: Lang, force: bool) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from jhviewer.report import ensure_gui_application
+
+    ensure_gui_application()
+    from jhviewer.fonts import load_bundled_fonts
+    from jhviewer.ui import charts
+
+    load_bundled_fonts()
+    folder.mkdir(parents=True, exist_ok=True)
+    for spec in store.charts():
+        path = folder / f"{spec.key}.{fmt}"
+        charts.export_chart(charts.chart_data(store, spec, lang), path, fmt, force=force)
+        click.echo(f"wrote {shown_path(path)}")
 
 
 @cli.command()
 @click.argument("out", type=click.Path(path_type=Path))
 @DB_OPTION
 @LANG_OPTION
+@BRIEFING_OPTION
 @click.option(
     "--summary-only", is_flag=True, help="Only the one-page summary, not the full briefing."
 )
 @FORCE_OPTION
-def pdf(out: Path, db_path: Path | None, lang: str | None, summary_only: bool,
-        force: bool) -> None:
+def pdf(
+    out: Path, db_path: Path | None, lang: str | None, briefing_id: str | None,
+    summary_only: bool, force: bool,
+) -> None:
     """Write the printable briefing (A4) as a PDF; needs no display."""
-    from jhviewer.data.store import Store
     from jhviewer.report import BriefingPrinter
 
     language = "en" if lang == "en" else "zh"
-    with Store.open(db_path) as store:  # while open, no writer may replace the database
-        pages = BriefingPrinter(store, language).to_pdf(
-            out, summary_only=summary_only, force=force
-        )
+    with _open_briefing(db_path, briefing_id) as store:  # open: no writer may replace it
+        figures = None
+        if not summary_only:  # the summary never loads the chart code (nor pyqtgraph)
+            from jhviewer.report import ensure_gui_application
+
+            ensure_gui_application()
+            from jhviewer.ui.charts import FIGURE_PAINTER
+
+            figures = FIGURE_PAINTER
+        printer = BriefingPrinter(store, language, figures=figures)
+        pages = printer.to_pdf(out, summary_only=summary_only, force=force)
         _note_unreadable_rows(store)
     click.echo(f"wrote {shown_path(out)} ({pages} pages)")
 
@@ -176,7 +252,10 @@ def pdf(out: Path, db_path: Path | None, lang: str | None, summary_only: bool,
     help="Window size in pixels, WIDTHxHEIGHT.",
 )
 @DB_OPTION
-def snapshot(outdir: Path, lang: str | None, size: str, db_path: Path | None) -> None:
+@BRIEFING_OPTION
+def snapshot(
+    outdir: Path, lang: str | None, size: str, db_path: Path | None, briefing_id: str | None
+) -> None:
     """Render each tab offscreen to OUTDIR/<tab>.png (overview, facts, targets, charts)."""
     width, _, height = size.lower().partition("x")
     if not (width.isdigit() and height.isdigit() and 200 <= int(width) <= 8000
@@ -186,9 +265,39 @@ def snapshot(outdir: Path, lang: str | None, size: str, db_path: Path | None) ->
     from jhviewer.ui.snapshot import take_snapshots
 
     paths = take_snapshots(outdir, "en" if lang == "en" else "zh", (int(width), int(height)),
-                           db_path)
+                           db_path, briefing_id)
     for path in paths:
         click.echo(f"wrote {shown_path(path)}")
+
+
+@contextmanager
+def _open_briefing(db_path: Path | None, briefing_id: str | None) -> Iterator[Store]:
+    """The store with `briefing_id` chosen; with none, the default, named on stderr when the
+    database holds several briefings. An unknown id raises UnknownBriefingError."""
+    from jhviewer.data.store import Store
+
+    with Store.open(db_path) as store:
+        briefing = store.select_briefing(briefing_id)
+        if briefing_id is None and briefing is not None and len(store.briefings()) > 1:
+            click.echo(
+                one_line(f"jhviewer: using briefing {briefing.id} (the newest); "
+                         "choose another with --briefing"),
+                err=True,
+            )
+        yield store
+
+
+@contextmanager
+def _format_problems_reported() -> Iterator[None]:
+    """Briefing files that break the format: each problem on its own line, exit status 1."""
+    from jhviewer.data.errors import BriefingFormatError
+
+    try:
+        yield
+    except BriefingFormatError as error:
+        for problem in error.problems:
+            click.echo(one_line(problem), err=True)
+        raise SystemExit(1) from None
 
 
 def _note_unreadable_rows(store: Store) -> None:

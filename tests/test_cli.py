@@ -82,6 +82,7 @@ def test_export_to_an_unwritable_place_leaves_nothing(tmp_path: Path) -> None:
 def test_check_passes_on_the_shipped_db(source_text: str) -> None:
     from tests.conftest import SOURCE_TEXT
 
-    result = _run("check", "--source", str(SOURCE_TEXT))
+    result = _run("check", "--sources", str(SOURCE_TEXT.parent), "--briefings",
+                  "resources/briefings")
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip() == "ok"

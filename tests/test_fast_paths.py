@@ -27,10 +27,12 @@ from jhviewer.paths import REPO_ROOT
 
 
 @pytest.mark.parametrize(("arguments", "expected"), [
-    ([], (None, None)),
-    (["--lang", "en"], (None, "en")),
-    (["--db", "x.db"], (Path("x.db"), None)),
-    (["--db=x.db", "--lang=zh"], (Path("x.db"), "zh")),
+    ([], (None, None, None)),
+    (["--lang", "en"], (None, "en", None)),
+    (["--db", "x.db"], (Path("x.db"), None, None)),
+    (["--db=x.db", "--lang=zh"], (Path("x.db"), "zh", None)),
+    (["--briefing", "town-2030", "--lang=zh"], (None, "zh", "town-2030")),
+    (["--briefing"], None),
     (["--lang", "fr"], None),  # click says what is wrong
     (["--lang"], None),
     (["--db", "--lang"], None),
@@ -42,7 +44,7 @@ from jhviewer.paths import REPO_ROOT
     (["--db", "x.db", "check"], None),
 ])
 def test_only_a_plain_launch_skips_click(
-    arguments: list[str], expected: tuple[Path | None, str | None] | None
+    arguments: list[str], expected: tuple[Path | None, str | None, str | None] | None
 ) -> None:
     assert window_arguments(arguments) == expected
 

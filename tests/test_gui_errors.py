@@ -28,7 +28,7 @@ from tests.uihelpers import close_window, make_window
 REFUSED_SAMPLE = (
     "truncate-at-50", "truncate-at-half", "flip-at-4096", "scramble-page-middle",
     "drop-table-facts", "drop-column-facts.label_zh", "rename-column-units.scale",
-    "user-version-0", "user-version-2", "other-schema-notes", "sqlite-without-tables",
+    "user-version-0", "user-version-newer", "other-schema-notes", "sqlite-without-tables",
     "empty-file", "png-file", "text-file", "random-bytes-4096", "a-directory", "missing-file",
     "named-pipe", "symlink-loop", "name-too-long", "view-facts-load-extension",
     "generated-column-load-extension", "locked-by-a-writer",
@@ -165,9 +165,8 @@ def test_markup_in_every_text_column_is_shown_literally(
             settle()
             assert markup_violations(window, markup) == [], key
         panel = window.show_tab("charts")
-        from jhviewer.ui import charts
 
-        for chart_id in charts.CHART_IDS:
+        for chart_id in (spec.key for spec in window.store.charts()):  # type: ignore[union-attr]
             panel.show_chart(chart_id)  # type: ignore[attr-defined]
             settle()
             assert markup_violations(window, markup) == [], chart_id

@@ -96,9 +96,9 @@ def test_translate_for_ignores_the_ui_language(qapp) -> None:
     translators = Translators()
     try:
         translators.set_language("en")
-        assert translate_for("zh", "Charts", "Energy savings") == "节能降耗"
+        assert translate_for("zh", "Charts", "No briefing is open.") == "尚未打开简报。"
         translators.set_language("zh")
-        assert translate_for("en", "Charts", "Energy savings") == "Energy savings"
+        assert translate_for("en", "Charts", "No briefing is open.") == "No briefing is open."
     finally:
         translators.set_language("en")
 

@@ -22,6 +22,7 @@ import pytest
 from jhviewer import atomic
 from jhviewer.atomic import WriteError, shown_path, write_bytes
 from jhviewer.data.store import Store
+from tests.test_outputs_content import chart_of
 
 
 def _env(**extra: str) -> dict[str, str]:
@@ -139,7 +140,7 @@ def test_full_disk_injected(built_db: Path, tmp_path: Path,
 def test_full_disk_chart_svg_and_png(qapp, store: Store, tmp_path: Path) -> None:
     from jhviewer.ui import charts
 
-    data = charts.chart_data(store, "result-vs-target", "zh")
+    data = chart_of(store, "result-vs-target", "zh")
     with small_disk(tmp_path, "40k") as disk:
         if disk is None:
             pytest.fail("mount is not permitted here; see test_full_disk_injected")
@@ -235,7 +236,7 @@ def test_new_files_get_the_umask_mode(qapp, built_db: Path, store: Store, tmp_pa
     old = os.umask(umask)
     try:
         outs = _all_writers(built_db, tmp_path)
-        data = charts.chart_data(store, "targets-growth", "en")
+        data = chart_of(store, "targets-growth", "en")
         for fmt in charts.EXPORT_FORMATS:
             outs[f"chart-{fmt}"] = charts.export_chart(data, tmp_path / f"chart.{fmt}")
     finally:
@@ -349,7 +350,7 @@ def test_no_writer_replaces_the_open_database(qapp, db_copy: Path, tmp_path: Pat
     link.hardlink_to(db_copy)
     before = db_copy.read_bytes()
     with Store.open(db_copy) as store:
-        data = charts.chart_data(store, "targets-growth", "zh")
+        data = chart_of(store, "targets-growth", "zh")
         for target in (db_copy, link):
             attempts = [
                 lambda t=target: export_facts(store, "csv", t),

@@ -20,6 +20,14 @@ from jhviewer.paths import REPO_ROOT
 
 DEJAVU_ONLY = REPO_ROOT / "tests" / "fontconfig" / "dejavu-only.conf"
 
+
+def chart_of(store: Store, key: str, lang: str):  # -> jhviewer.data.charts.ChartData
+    """The records of the chart `key` of the store's briefing, in `lang`."""
+    from jhviewer.data.charts import chart_data
+
+    spec = next(spec for spec in store.charts() if spec.key == key)
+    return chart_data(store, spec, lang)
+
 # --- CSV ------------------------------------------------------------------------------------
 
 
@@ -125,7 +133,7 @@ def test_the_unit_label_does_not_overlap_the_ticks_on_screen(
 
     from jhviewer.ui import charts
 
-    data = _big_chart() if which == "big" else charts.chart_data(store, which, "zh")
+    data = _big_chart() if which == "big" else chart_of(store, which, "zh")
     widget = charts.build_plots(data, charts.PAPER, scale)
     qtbot.addWidget(widget)
     widget.resize(1000, 420)
@@ -157,7 +165,7 @@ def test_plot_titles_come_out_bold_at_their_size(qapp, store: Store) -> None:
 
     from jhviewer.ui import charts
 
-    data = charts.chart_data(store, "result-vs-target", "en")
+    data = chart_of(store, "result-vs-target", "en")
     with charts.offscreen_plots(data, charts.PAPER, QSizeF(896, 420)) as widget:
         title = widget.ci.getItem(0, 0).titleLabel.item
         cursor = QTextCursor(title.document())
@@ -207,7 +215,7 @@ def test_the_svg_renders_like_the_png_without_any_cjk_font(
 ) -> None:
     from jhviewer.ui import charts
 
-    data = charts.chart_data(store, chart_id, lang)
+    data = chart_of(store, chart_id, lang)
     svg = charts.export_chart(data, tmp_path / "chart.svg")
     png = charts.export_chart(data, tmp_path / "chart.png")
     text = svg.read_text(encoding="utf-8")

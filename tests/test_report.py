@@ -14,7 +14,6 @@ import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from pypdf import PdfReader
@@ -22,11 +21,13 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter, QPdfWriter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 
+from jhviewer.data.charts import ChartData
+from jhviewer.data.errors import ExportError
 from jhviewer.data.format import value_number
 from jhviewer.data.store import Store
 from jhviewer.fonts import bundled_font
 from jhviewer.paths import REPO_ROOT
-from jhviewer.report import BriefingPrinter, chartlink, layout
+from jhviewer.report import BriefingPrinter, layout
 from jhviewer.report.printer import page_layout
 
 PRINTED = date(2025, 1, 2)
@@ -111,8 +112,14 @@ def word_boxes(path: Path) -> list[tuple[int, float, float, float, float, str]]:
     return boxes
 
 
-def write_pdf(store: Store, lang: str, path: Path, summary_only: bool = False) -> BriefingPrinter:
-    printer = BriefingPrinter(store, lang, printed_on=PRINTED)  # type: ignore[arg-type]
+def write_pdf(
+    store: Store, lang: str, path: Path, summary_only: bool = False, figures: object = None
+) -> BriefingPrinter:
+    from jhviewer.ui.charts import FIGURE_PAINTER
+
+    printer = BriefingPrinter(
+        store, lang, printed_on=PRINTED, figures=figures or FIGURE_PAINTER  # type: ignore[arg-type]
+    )
     printer.to_pdf(path, summary_only=summary_only)
     return printer
 
@@ -265,8 +272,10 @@ def test_every_page_has_title_page_number_and_source(
         label = f"第{number}页/共{pages}页" if lang == "zh" else f"Page{number}of{pages}"
         assert label in text
         assert no_space(briefing.title(lang)) in text
-        assert no_space(briefing.publisher(lang)) in text
-        assert no_space(briefing.source_file) in text
+        about = {"zh": "武汉市江汉区2024年区情简报：2023年成绩与2024年主要目标",
+                 "en": "Jianghan District, Wuhan: the 2024 briefing, with 2023 results and "
+                       "2024 targets"}[lang]
+        assert no_space(f"{about} (jianghan-2024.txt)") in text
 
 
 def test_date_printed_is_the_one_given(pdfs: dict[str, Path]) -> None:
@@ -355,7 +364,11 @@ def _layout(store: Store, lang: str, folder: Path, summary_only: bool = False
     writer = QPdfWriter(str(folder / f"layout-{lang}.pdf"))
     writer.setResolution(1200)
     writer.setPageLayout(page_layout())
-    printer = BriefingPrinter(store, lang, printed_on=PRINTED)  # type: ignore[arg-type]
+    from jhviewer.ui.charts import FIGURE_PAINTER
+
+    printer = BriefingPrinter(
+        store, lang, printed_on=PRINTED, figures=FIGURE_PAINTER  # type: ignore[arg-type]
+    )
     return printer.layout(writer, summary_only)
 
 
@@ -445,67 +458,62 @@ def test_paginate_repeats_a_table_header() -> None:
 # --- charts ------------------------------------------------------------------------------------
 
 
-def _fake_charts(fail: set[str] | None = None) -> ModuleType:
-    module = ModuleType("fake_charts")
-    failing = fail or set()
+class FakeFigures:
+    """A chart painter that writes each chart's id, and fails for the ids in `fail`."""
 
-    def chart_list(lang: str) -> list[tuple[str, str]]:
-        return [("alpha", "Alpha"), ("beta", "Beta")]
+    canvas_width = 480.0
 
-    def paint_chart(store: Store, chart_id: str, lang: str, painter: QPainter,
-                    rect: QRectF) -> None:
-        if chart_id in failing:
+    def __init__(self, fail: set[str] | None = None) -> None:
+        self.fail = fail or set()
+
+    def height(self, width: float) -> float:
+        return width * 0.5
+
+    def paint(self, data: ChartData, painter: QPainter, rect: QRectF) -> None:
+        if data.chart_id in self.fail:
             raise RuntimeError("boom")
         painter.setFont(bundled_font(10))
         painter.drawRect(rect.adjusted(2, 2, -2, -2))
-        painter.drawText(QPointF(rect.left() + 20, rect.top() + 40), f"FAKE-{chart_id}")
-
-    module.chart_list = chart_list  # type: ignore[attr-defined]
-    module.paint_chart = paint_chart  # type: ignore[attr-defined]
-    module.CANVAS_WIDTH = 480  # type: ignore[attr-defined]
-    module.figure_height = lambda width: width * 0.5  # type: ignore[attr-defined]
-    return module
+        painter.drawText(QPointF(rect.left() + 20, rect.top() + 40), f"FAKE-{data.chart_id}")
 
 
-def test_charts_are_painted_by_the_viewer_module(qapp, built_store: Store, tmp_path: Path,
-                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(chartlink, "_module", _fake_charts)
+def test_charts_are_painted_by_the_painter_handed_in(qapp, built_store: Store,
+                                                     tmp_path: Path) -> None:
     out = tmp_path / "charts.pdf"
-    printer = write_pdf(built_store, "zh", out)
+    printer = write_pdf(built_store, "zh", out, figures=FakeFigures())
     text = pdf_text(out)
     assert "图表" in text
-    assert "FAKE-alpha" in text and "FAKE-beta" in text
+    assert "FAKE-targets-growth" in text and "FAKE-gdp-growth-series" in text
     assert printer.chart_failures == []
     assert all(embedded == "yes" for _font, embedded in fonts_of(out))
 
 
-def test_a_broken_chart_does_not_sink_the_printout(qapp, built_store: Store, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(chartlink, "_module", lambda: _fake_charts(fail={"beta"}))
-    out = tmp_path / "broken.pdf"
-    printer = write_pdf(built_store, "en", out)
-    assert printer.chart_failures == ["beta: RuntimeError: boom"]
-    text = squeeze(pdf_text(out))
-    assert "FAKE-alpha" in text
-    assert "This chart could not be drawn." in text
-
-
-def test_without_the_charts_module_there_is_no_charts_section(
-    qapp, built_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_broken_chart_fails_the_pdf_and_keeps_the_old_file(
+    qapp, built_store: Store, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(chartlink, "_module", lambda: None)
-    out = tmp_path / "nocharts.pdf"
-    write_pdf(built_store, "zh", out)
-    assert "图表" not in pdf_text(out)
-    assert "资料来源" in pdf_text(out)
+    out = tmp_path / "broken.pdf"
+    out.write_bytes(b"%PDF old")
+    with pytest.raises(ExportError, match="energy-savings: RuntimeError: boom"):
+        write_pdf(built_store, "en", out, figures=FakeFigures(fail={"energy-savings"}))
+    assert out.read_bytes() == b"%PDF old"
+
+
+def test_a_full_printout_without_a_chart_painter_is_an_error(
+    qapp, built_store: Store, tmp_path: Path
+) -> None:
+    printer = BriefingPrinter(built_store, "zh", printed_on=PRINTED)
+    with pytest.raises(ExportError, match="no chart painter"):
+        printer.to_pdf(tmp_path / "nocharts.pdf")
+    assert not (tmp_path / "nocharts.pdf").exists()
+    assert printer.to_pdf(tmp_path / "summary.pdf", summary_only=True) == 1
 
 
 def test_the_real_charts_print_without_failures(qapp, built_store: Store,
                                                 tmp_path: Path) -> None:
-    if not chartlink.available_charts("en"):
-        pytest.skip("jhviewer.ui.charts lists no charts (yet)")
     printer = write_pdf(built_store, "en", tmp_path / "real.pdf")
     assert printer.chart_failures == []
+    text = squeeze(pdf_text(tmp_path / "real.pdf"))
+    assert "GDP growth: results and targets by year" in text
 
 
 # --- printers ----------------------------------------------------------------------------------
@@ -527,7 +535,10 @@ def test_to_printer_prints_a4_through_qprinter(qapp, built_store: Store, tmp_pat
 
 
 def test_print_preview_pages_come_from_paint_requested(qapp, built_store: Store) -> None:
-    printer = BriefingPrinter(built_store, "en", printed_on=PRINTED, summary_only=True)
+    from jhviewer.ui.charts import FIGURE_PAINTER
+
+    printer = BriefingPrinter(built_store, "en", printed_on=PRINTED, summary_only=True,
+                              figures=FIGURE_PAINTER)
     qprinter = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.configure(qprinter)
     preview = QPrintPreviewWidget(qprinter)

@@ -365,8 +365,10 @@ def test_print_actions_use_the_report_module(
     calls: list[tuple[str, object]] = []
 
     class FakePrinter:
-        def __init__(self, store: Store, lang: str) -> None:
+        def __init__(self, store: Store, lang: str, **options: object) -> None:
             calls.append(("init", lang))
+            assert options["briefing_id"] == "jianghan-2024"
+            assert options["figures"] is not None
 
         def to_pdf(self, path: Path, summary_only: bool = False) -> None:
             calls.append(("pdf", (path, summary_only)))

@@ -25,7 +25,7 @@ from jhviewer.data.schema import (
     TABLES,
 )
 from jhviewer.data.search import characters_text
-from jhviewer.data.source import BriefingRows, briefing_files, load_briefing
+from jhviewer.data.source import BriefingRows, briefing_files, load_briefings
 
 
 def build_database(source_dir: Path, out: Path) -> int:
@@ -34,12 +34,14 @@ def build_database(source_dir: Path, out: Path) -> int:
     Writes through `jhviewer.atomic`: a temporary file beside `out`, fsynced and renamed,
     so a failed build never leaves a half-written database behind and never replaces a
     device, a read-only file or an open database (WriteError). A symbolic link `out` is
-    written through. Returns the number of facts written.
+    written through. Returns the number of facts written. Raises BriefingFormatError (one
+    line per problem) for files that break the format, and SourceError for a folder
+    without briefing files.
     """
     files = briefing_files(source_dir)
     if not files:
         raise SourceError(f"No briefing files (*.toml) in {source_dir}")
-    briefings = [load_briefing(path) for path in files]
+    briefings = load_briefings(files)
     out.parent.mkdir(parents=True, exist_ok=True)
     with atomic_path(out) as temp_path:
         try:

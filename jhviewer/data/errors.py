@@ -41,3 +41,15 @@ class SourceError(JhviewerError):
 
 class ExportError(JhviewerError):
     """An export (CSV, JSON, PNG, SVG, PDF) could not be written."""
+
+
+class BriefingFormatError(SourceError):
+    """Briefing files that break the authoring format; one line per problem in `problems`."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class UnknownBriefingError(JhviewerError):
+    """A briefing id that the database does not hold."""

@@ -12,7 +12,7 @@ from typing import Any
 
 from jhviewer.atomic import write_text
 from jhviewer.data.format import display_value
-from jhviewer.data.records import Fact
+from jhviewer.data.records import Fact, FactFilter
 from jhviewer.data.store import Store
 
 EXPORT_COLUMNS = (
@@ -52,13 +52,16 @@ def fact_export_row(store: Store, fact: Fact) -> dict[str, Any]:
     }
 
 
-def export_facts(store: Store, fmt: str, out: Path, *, force: bool = False) -> int:
-    """Write every fact to `out` as `csv` or `json`; returns how many were written.
+def export_facts(
+    store: Store, fmt: str, out: Path, briefing_id: str | None = None, *, force: bool = False
+) -> int:
+    """Write the facts of one briefing (every briefing's when None) to `out` as `csv` or
+    `json`; returns how many were written.
 
     All-or-nothing through `jhviewer.atomic` (raises WriteError, nothing changed, on failure;
     `force` replaces a read-only file).
     """
-    rows = [fact_export_row(store, fact) for fact in store.facts()]
+    rows = [fact_export_row(store, fact) for fact in store.facts(FactFilter(briefing_id))]
     if fmt == "json":
         write_text(out, json.dumps(rows, ensure_ascii=False, indent=2) + "\n", force=force)
     else:

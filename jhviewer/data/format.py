@@ -120,3 +120,9 @@ def citation(fact: Fact, section: Section | None, source: str, lang: Lang) -> st
         f"{fact.description_en}\nSource text: “{fact.evidence}”\nFrom: {source}, "
         f"{location(fact, section, lang)}"
     )
+
+
+def source_reference(publisher: str, title: str, lang: str) -> str:
+    """How a citation names the briefing: publisher and title, in the language's style."""
+    # Plain quotes in English: the CJK font sets curly quotes full-width, which gapes in Latin.
+    return f"{publisher}《{title}》" if lang == "zh" else f'{publisher}, "{title}"'

@@ -15,7 +15,7 @@ def pick(lang: Lang, zh: str, en: str) -> str:
 
 
 def local_id(qualified_id: str) -> str:
-    """`jianghan-2024/gdp-growth-2023` -> `gdp-growth-2023`."""
+    """`<briefing id>/<local id>` -> `<local id>`, e.g. `town-2030/gdp-growth` -> `gdp-growth`."""
     return qualified_id.split("/", 1)[-1]
 
 
@@ -34,6 +34,14 @@ class Briefing:
     source_zh: str
     source_en: str
     source_file: str
+    district_id: str  # the same for every briefing of one district (its years)
+    short_name: str  # for file names: `<short_name>-briefing-zh.pdf`
+    about_zh: str  # one line on what the briefing is, for About and the PDF footer
+    about_en: str
+    targets_title_zh: str  # the briefing's own name for its targets summary
+    targets_title_en: str
+    structure_title_zh: str | None  # the title of the Overview's tiers block, if any
+    structure_title_en: str | None
 
     def district(self, lang: Lang) -> str:
         return pick(lang, self.district_zh, self.district_en)
@@ -49,6 +57,19 @@ class Briefing:
 
     def source(self, lang: Lang) -> str:
         return pick(lang, self.source_zh, self.source_en)
+
+    def about(self, lang: Lang) -> str:
+        return pick(lang, self.about_zh, self.about_en)
+
+    def targets_title(self, lang: Lang) -> str:
+        return pick(lang, self.targets_title_zh, self.targets_title_en)
+
+    def structure_title(self, lang: Lang) -> str:
+        return pick(lang, self.structure_title_zh or "", self.structure_title_en or "")
+
+    def label(self, lang: Lang) -> str:
+        """How a picker lists the briefing: its district and year, `<district> 2030`."""
+        return f"{self.district(lang)} {self.year}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +154,60 @@ class Fact:
 
     def description(self, lang: Lang) -> str:
         return pick(lang, self.description_zh, self.description_en)
+
+
+@dataclass(frozen=True, slots=True)
+class Tier:
+    """One row of the Overview's structure block: a title and the entities in it."""
+
+    id: str
+    briefing_id: str
+    position: int
+    title_zh: str
+    title_en: str
+    fact_id: str | None  # the fact that states the tier, for its tooltip
+    entities: tuple[Entity, ...]
+
+    def title(self, lang: Lang) -> str:
+        return pick(lang, self.title_zh, self.title_en)
+
+
+@dataclass(frozen=True, slots=True)
+class ChartSpec:
+    """A chart as the briefing file declares it (see FORMAT.md, `[[charts]]`).
+
+    `fact_ids` are qualified ids in the declared order; `kind`/`unit_id` select facts of
+    the briefing where no ids are given.
+    """
+
+    id: str
+    briefing_id: str
+    position: int
+    type: str
+    title_zh: str
+    title_en: str
+    subtitle_zh: str
+    subtitle_en: str
+    kind: str | None
+    unit_id: str | None
+    indicator: str | None
+    total_fact_id: str | None
+    remainder_zh: str
+    remainder_en: str
+    fact_ids: tuple[str, ...]
+
+    @property
+    def key(self) -> str:
+        return local_id(self.id)
+
+    def title(self, lang: Lang) -> str:
+        return pick(lang, self.title_zh, self.title_en)
+
+    def subtitle(self, lang: Lang) -> str:
+        return pick(lang, self.subtitle_zh, self.subtitle_en)
+
+    def remainder(self, lang: Lang) -> str:
+        return pick(lang, self.remainder_zh, self.remainder_en)
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,10 +5,14 @@ Bump SCHEMA_VERSION whenever a table or column changes; the store refuses other 
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 KINDS = ("result", "target", "ranking", "event", "status", "plan")
 QUALIFIERS = ("exactly", "approximately", "more than", "at least", "up to")
+# Chart types (see FORMAT.md): bars of chosen facts; the targets of one unit; each indicator's
+# result beside its target; parts of a stated total; shares of 100 %; one indicator across
+# the briefings of the same district.
+CHART_TYPES = ("bars", "targets", "result-vs-target", "parts", "shares", "series")
 ENTITY_TYPES = ("company", "institution", "place", "programme", "industry", "organisation")
 
 # table -> {column: sqlite type}; the order is the column order in the database.
@@ -27,6 +31,14 @@ TABLES: dict[str, dict[str, type]] = {
         "source_zh": str,
         "source_en": str,
         "source_file": str,
+        "district_id": str,
+        "short_name": str,
+        "about_zh": str,
+        "about_en": str,
+        "targets_title_zh": str,
+        "targets_title_en": str,
+        "structure_title_zh": str,
+        "structure_title_en": str,
     },
     "units": {
         "id": str,
@@ -78,6 +90,42 @@ TABLES: dict[str, dict[str, type]] = {
         "fact_id": str,
         "entity_id": str,
     },
+    # The Overview's structure block: tiers of entities, each with a title.
+    "tiers": {
+        "id": str,
+        "briefing_id": str,
+        "position": int,
+        "title_zh": str,
+        "title_en": str,
+        "fact_id": str,
+    },
+    "tier_entities": {
+        "tier_id": str,
+        "entity_id": str,
+        "position": int,
+    },
+    # Declared charts; `type` is one of CHART_TYPES, the other columns are its parameters.
+    "charts": {
+        "id": str,
+        "briefing_id": str,
+        "position": int,
+        "type": str,
+        "title_zh": str,
+        "title_en": str,
+        "subtitle_zh": str,
+        "subtitle_en": str,
+        "kind": str,
+        "unit_id": str,
+        "indicator": str,
+        "total_fact_id": str,
+        "remainder_zh": str,
+        "remainder_en": str,
+    },
+    "chart_facts": {
+        "chart_id": str,
+        "fact_id": str,
+        "position": int,
+    },
 }
 
 PRIMARY_KEYS: dict[str, str | tuple[str, ...]] = {
@@ -87,6 +135,10 @@ PRIMARY_KEYS: dict[str, str | tuple[str, ...]] = {
     "facts": "id",
     "entities": "id",
     "fact_entities": ("fact_id", "entity_id"),
+    "tiers": "id",
+    "tier_entities": ("tier_id", "entity_id"),
+    "charts": "id",
+    "chart_facts": ("chart_id", "fact_id"),
 }
 
 # (table, column, other table, other column)
@@ -99,10 +151,18 @@ FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
     ],
     "entities": [("briefing_id", "briefings", "id")],
     "fact_entities": [("fact_id", "facts", "id"), ("entity_id", "entities", "id")],
+    "tiers": [("briefing_id", "briefings", "id"), ("fact_id", "facts", "id")],
+    "tier_entities": [("tier_id", "tiers", "id"), ("entity_id", "entities", "id")],
+    "charts": [
+        ("briefing_id", "briefings", "id"),
+        ("unit_id", "units", "id"),
+        ("total_fact_id", "facts", "id"),
+    ],
+    "chart_facts": [("chart_id", "charts", "id"), ("fact_id", "facts", "id")],
 }
 
 NOT_NULL: dict[str, set[str]] = {
-    "briefings": set(TABLES["briefings"]),
+    "briefings": set(TABLES["briefings"]) - {"structure_title_zh", "structure_title_en"},
     "units": set(TABLES["units"]),
     "sections": set(TABLES["sections"]) - {"heading"},
     "facts": {
@@ -111,6 +171,10 @@ NOT_NULL: dict[str, set[str]] = {
     },
     "entities": set(TABLES["entities"]),
     "fact_entities": set(TABLES["fact_entities"]),
+    "tiers": set(TABLES["tiers"]) - {"fact_id"},
+    "tier_entities": set(TABLES["tier_entities"]),
+    "charts": {"id", "briefing_id", "position", "type", "title_zh", "title_en"},
+    "chart_facts": set(TABLES["chart_facts"]),
 }
 
 # Indexes for the queries the UI runs: facts by section, kind, year; targets in order.
@@ -129,6 +193,8 @@ INDEXES: dict[str, list[tuple[str, ...]]] = {
     ],
     "entities": [("briefing_id",)],
     "fact_entities": [("entity_id",)],
+    "tiers": [("briefing_id", "position")],
+    "charts": [("briefing_id", "position")],
 }
 
 FTS_TABLE = "facts_fts"

@@ -25,6 +25,7 @@ from jhviewer import atomic
 from jhviewer.data import errors
 from jhviewer.data.records import (
     Briefing,
+    ChartSpec,
     ComparablePair,
     Entity,
     Fact,
@@ -32,11 +33,13 @@ from jhviewer.data.records import (
     RowProblem,
     SearchHit,
     Section,
+    Tier,
     Unit,
 )
 from jhviewer.data.schema import (
     CHARS_COLUMNS,
     CHARS_TABLE,
+    CHART_TYPES,
     FTS_COLUMNS,
     FTS_TABLE,
     SCHEMA_VERSION,
@@ -81,6 +84,8 @@ class Store:
         self._chars_index = False  # the optional characters index for short search terms
         self._fts_index = False  # the trigram index, for terms of three or more characters
         self._sections: dict[str, Section] | None = None
+        self._briefings: list[Briefing] | None = None
+        self._selected: str | None = None  # the briefing `briefing()` gives without an id
         # A private copy read instead of `path` (see _wal_left_behind), removed on close.
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
         # The integrity check `open(check_later=True)` left for later, and how it ended.
@@ -269,8 +274,7 @@ class Store:
     @contextmanager
     def _query(self) -> Iterator[None]:
         """Run the block under the per-query time budget, mapping SQLite errors to ours."""
-        if self._check_failed is not None or (self._check_pending and not self._first_screen):
-            self.check()
+        self._check_first()
         self._deadline = time.monotonic() + QUERY_SECONDS
         try:
             yield
@@ -278,6 +282,11 @@ class Store:
             raise _translate(error, self.path) from error
         finally:
             self._deadline = math.inf
+
+    def _check_first(self) -> None:
+        """Any read outside the first screen runs a check left for later (see `open`)."""
+        if self._check_failed is not None or (self._check_pending and not self._first_screen):
+            self.check()
 
     def rows(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[sqlite3.Row]:
         """Run a read-only query for the data layer (validation); the GUI uses records."""
@@ -331,16 +340,95 @@ class Store:
             return int(self._connection.execute("PRAGMA user_version").fetchone()[0])
 
     def briefings(self) -> list[Briefing]:
-        return self._records(
-            "briefings", _select("briefings") + " ORDER BY year, id", (), _briefing_from_row
-        )
+        """Every briefing in the database, oldest year first (ties by id)."""
+        self._check_first()  # a cached answer is no way round the check
+        if self._briefings is None:
+            self._briefings = self._records(
+                "briefings", _select("briefings") + " ORDER BY year, id", (), _briefing_from_row
+            )
+        return list(self._briefings)
 
     def briefing(self, briefing_id: str | None = None) -> Briefing | None:
-        """The briefing with this id, or the latest one when no id is given."""
+        """The briefing with this id; without one, the selected briefing (`select_briefing`),
+        else the default: the newest year, ties going to the greatest id. None if absent."""
         briefings = self.briefings()
-        if briefing_id is None:
+        wanted = briefing_id if briefing_id is not None else self._selected
+        if wanted is None:
             return briefings[-1] if briefings else None
-        return next((b for b in briefings if b.id == briefing_id), None)
+        return next((b for b in briefings if b.id == wanted), None)
+
+    def select_briefing(self, briefing_id: str | None) -> Briefing | None:
+        """Make `briefing_id` the briefing that calls without an id read (None: the default).
+
+        Raises UnknownBriefingError, naming the ids there are, for an id not in the file.
+        """
+        if briefing_id is not None and self.briefing(briefing_id) is None:
+            ids = ", ".join(b.id for b in self.briefings()) or "none"
+            raise errors.UnknownBriefingError(
+                f"There is no briefing {briefing_id!r} in {self.path.name} (briefings: {ids})."
+            )
+        self._selected = briefing_id
+        return self.briefing()
+
+    def tiers(self, briefing_id: str | None = None) -> list[Tier]:
+        """The Overview's structure block of a briefing: its tiers in order, with entities."""
+        briefing = self.briefing(briefing_id)
+        if briefing is None:
+            return []
+        entities = {entity.id: entity for entity in self.entities(briefing.id)}
+        links: dict[str, list[str]] = {}
+        for row in self.rows(
+            "SELECT l.tier_id, l.entity_id FROM tier_entities AS l JOIN tiers AS t "
+            "ON t.id = l.tier_id WHERE t.briefing_id = ? ORDER BY l.tier_id, l.position",
+            (briefing.id,),
+        ):
+            links.setdefault(str(row[0]), []).append(str(row[1]))
+        return self._records(
+            "tiers", _select("tiers") + " WHERE briefing_id = ? ORDER BY position",
+            (briefing.id,),
+            lambda row: _tier_from_row(row, [entities[e] for e in links.get(row["id"], [])
+                                             if e in entities]),
+        )
+
+    def charts(self, briefing_id: str | None = None) -> list[ChartSpec]:
+        """The charts a briefing declares, in order (see FORMAT.md, `[[charts]]`)."""
+        briefing = self.briefing(briefing_id)
+        if briefing is None:
+            return []
+        links: dict[str, list[str]] = {}
+        for row in self.rows(
+            "SELECT l.chart_id, l.fact_id FROM chart_facts AS l JOIN charts AS c "
+            "ON c.id = l.chart_id WHERE c.briefing_id = ? ORDER BY l.chart_id, l.position",
+            (briefing.id,),
+        ):
+            links.setdefault(str(row[0]), []).append(str(row[1]))
+        return self._records(
+            "charts", _select("charts") + " WHERE briefing_id = ? ORDER BY position",
+            (briefing.id,), lambda row: _chart_from_row(row, tuple(links.get(row["id"], []))),
+        )
+
+    def indicator_series(self, district_id: str, indicator: str) -> list[Fact]:
+        """One indicator's results and targets across the briefings of one district.
+
+        Ordered by year, a year's result before its target; where several briefings state
+        the same year and kind, the newest briefing's fact is kept.
+        """
+        ids = [b.id for b in self.briefings() if b.district_id == district_id]
+        if not ids or not indicator:
+            return []
+        units = self.units()
+        marks = ",".join("?" * len(ids))
+        facts = self._records(
+            "facts",
+            f"{_select('facts')} WHERE indicator = ? AND briefing_id IN ({marks}) "
+            "AND kind IN ('result', 'target')",
+            (indicator, *ids), lambda row: _fact_from_row(row, units),
+        )
+        newest = {briefing_id: order for order, briefing_id in enumerate(ids)}
+        chosen: dict[tuple[int, str], Fact] = {}
+        for fact in sorted(facts, key=lambda f: newest[f.briefing_id]):
+            chosen[(fact.year, fact.kind)] = fact
+        return [chosen[key] for key in sorted(chosen, key=lambda k: (k[0], k[1] != "result"))]
 
     def units(self) -> dict[str, Unit]:
         if self._units is None:
@@ -449,8 +537,11 @@ class Store:
         return self._records("entities", sql, (fact_id,), _entity_from_row)
 
     def comparable_pairs(self, briefing_id: str | None = None) -> list[ComparablePair]:
-        """Each indicator that has both a result and a later target, in source order."""
-        facts = self.facts(FactFilter(briefing_id=briefing_id, with_indicator=True))
+        """Each indicator of a briefing with both a result and a later target, in source order."""
+        briefing = self.briefing(briefing_id)
+        if briefing is None:
+            return []
+        facts = self.facts(FactFilter(briefing_id=briefing.id, with_indicator=True))
         pairs = []
         for fact in facts:
             if fact.kind != "target":
@@ -463,9 +554,15 @@ class Store:
                 pairs.append(ComparablePair(fact.indicator or "", earlier[-1], fact))
         return pairs
 
-    def search(self, query: str, limit: int = 200) -> list[SearchHit]:
-        """Facts matching `query` in Chinese or English, best first, with the matching span."""
-        ranked_ids = self.search_ids(query, limit)
+    def search(
+        self, query: str, limit: int = 200, briefing_id: str | None = None
+    ) -> list[SearchHit]:
+        """Facts matching `query` in Chinese or English, best first, with the matching span.
+
+        With `briefing_id`, only that briefing's facts; without, every briefing's.
+        """
+        where = FactFilter(briefing_id=briefing_id) if briefing_id is not None else None
+        ranked_ids = self.search_ids(query, limit, where)
         return [locate_match(fact, query) for fact in self.facts_by_ids(ranked_ids)]
 
     def search_ids(
@@ -505,7 +602,9 @@ class Store:
         """`scan_problems` a step at a time: the small tables, then a page of facts per step
         (about 10 ms per 1,000), so that a window can go on answering in between."""
         self.units()
-        self.briefings()
+        for briefing in self.briefings():
+            self.tiers(briefing.id)
+            self.charts(briefing.id)
         self.sections()
         self.entities()
         offset = 0
@@ -741,6 +840,49 @@ def _briefing_from_row(row: sqlite3.Row) -> Briefing:
         source_zh=_text(row, "source_zh"),
         source_en=_text(row, "source_en"),
         source_file=_text(row, "source_file"),
+        district_id=_text(row, "district_id"),
+        short_name=_text(row, "short_name"),
+        about_zh=_text(row, "about_zh"),
+        about_en=_text(row, "about_en"),
+        targets_title_zh=_text(row, "targets_title_zh"),
+        targets_title_en=_text(row, "targets_title_en"),
+        structure_title_zh=_optional_text(row, "structure_title_zh"),
+        structure_title_en=_optional_text(row, "structure_title_en"),
+    )
+
+
+def _tier_from_row(row: sqlite3.Row, entities: list[Entity]) -> Tier:
+    return Tier(
+        id=_text(row, "id"),
+        briefing_id=_text(row, "briefing_id"),
+        position=_integer(row, "position"),
+        title_zh=_text(row, "title_zh"),
+        title_en=_text(row, "title_en"),
+        fact_id=_optional_text(row, "fact_id"),
+        entities=tuple(entities),
+    )
+
+
+def _chart_from_row(row: sqlite3.Row, fact_ids: tuple[str, ...]) -> ChartSpec:
+    chart_type = _text(row, "type")
+    if chart_type not in CHART_TYPES:
+        raise ValueError(f"unknown chart type {_clip(chart_type, 30)!r}")
+    return ChartSpec(
+        id=_text(row, "id"),
+        briefing_id=_text(row, "briefing_id"),
+        position=_integer(row, "position"),
+        type=chart_type,
+        title_zh=_text(row, "title_zh"),
+        title_en=_text(row, "title_en"),
+        subtitle_zh=_optional_text(row, "subtitle_zh") or "",
+        subtitle_en=_optional_text(row, "subtitle_en") or "",
+        kind=_optional_text(row, "kind"),
+        unit_id=_optional_text(row, "unit_id"),
+        indicator=_optional_text(row, "indicator"),
+        total_fact_id=_optional_text(row, "total_fact_id"),
+        remainder_zh=_optional_text(row, "remainder_zh") or "",
+        remainder_en=_optional_text(row, "remainder_en") or "",
+        fact_ids=fact_ids,
     )
 
 

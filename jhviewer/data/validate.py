@@ -19,8 +19,10 @@ from jhviewer.data.source import source_paragraphs
 from jhviewer.data.store import Store
 
 
-def check_database(db_path: Path | None, source_path: Path | None = None) -> list[str]:
-    """Problems found in the database (and against the source text, when given).
+def check_database(db_path: Path | None, sources_dir: Path | None = None) -> list[str]:
+    """Problems found in the database, and against the source texts when `sources_dir` is
+    given: each briefing's evidence is looked up in its own `source_file` in that folder,
+    and a briefing whose source file is not there is a problem.
 
     A file that cannot be opened at all raises DatabaseError, like every other command,
     so the CLI reports it as one line on stderr rather than as a list of problems.
@@ -29,8 +31,11 @@ def check_database(db_path: Path | None, source_path: Path | None = None) -> lis
         problems = _structural_problems(store)
         problems += [f"unreadable row: {problem}" for problem in store.scan_problems()]
         problems += _glyph_problems(store)
-        if source_path is not None:
-            problems += _evidence_problems(store, source_path)
+        if sources_dir is not None:
+            for briefing in store.briefings():
+                problems += _evidence_problems(
+                    store, briefing.id, sources_dir / briefing.source_file
+                )
     return [_one_line(problem) for problem in problems]
 
 
@@ -68,7 +73,7 @@ def _structural_problems(store: Store) -> list[str]:
     for row in store.rows("SELECT id FROM facts WHERE value IS NOT NULL AND qualifier IS NULL"):
         problems.append(f"fact {row[0]}: a number without a qualifier")
     for row in store.rows("SELECT id FROM facts WHERE kind = 'target' AND target_group IS NULL"):
-        problems.append(f"fact {row[0]}: a target outside any 数说江汉 group")
+        problems.append(f"fact {row[0]}: a target outside any group of the targets summary")
     fact_count = store.rows("SELECT count(*) FROM facts")[0][0]
     try:
         fts_count = store.rows(f"SELECT count(*) FROM {FTS_TABLE}")[0][0]
@@ -125,14 +130,20 @@ def _vocabulary_problems(store: Store) -> list[str]:
     return problems
 
 
-def _evidence_problems(store: Store, source_path: Path) -> list[str]:
+def _evidence_problems(store: Store, briefing_id: str, source_path: Path) -> list[str]:
+    if not source_path.is_file():
+        return [f"briefing {briefing_id}: its source file {source_path.name} is not in "
+                f"{source_path.parent}"]
     try:
-        text = source_path.read_text(encoding="utf-8")
+        text = source_path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
-        return [f"cannot read the source text {source_path}: {error}"]
+        return [f"briefing {briefing_id}: cannot read the source text {source_path}: {error}"]
     paragraphs = source_paragraphs(text)
     problems = []
-    for row in store.rows("SELECT id, evidence, paragraph FROM facts ORDER BY position"):
+    for row in store.rows(
+        "SELECT id, evidence, paragraph FROM facts WHERE briefing_id = ? ORDER BY position",
+        (briefing_id,),
+    ):
         fact_id, evidence, paragraph = row
         if not evidence or evidence not in text:
             problems.append(f"fact {fact_id}: evidence not found in the source: {evidence!r}")

@@ -8,7 +8,6 @@ is only ever drawn as text, never parsed as markup. Fixed wording lives in `TEXT
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -38,7 +37,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "col_target": ("目标", "Target"),
     "year": ("{year}年", "{year}"),
     "page": ("第{page}页/共{pages}页", "Page {page} of {pages}"),
-    "source_line": ("来源：{publisher}（{file}）", "Source: {publisher} ({file})"),
     "src_title": ("简报", "Briefing"),
     "src_source": ("来源说明", "About the source"),
     "src_publisher": ("发布单位", "Publisher"),
@@ -197,9 +195,6 @@ class ReportDocument:
         return text("page", self.lang, page=page, pages=pages)
 
 
-ChartSource = Callable[[Lang], Sequence[tuple[str, str]]]
-
-
 # --- building ------------------------------------------------------------------------------
 
 
@@ -208,17 +203,21 @@ def build_document(
     lang: Lang,
     printed_on: date,
     summary_only: bool = False,
-    charts: ChartSource | None = None,
+    briefing_id: str | None = None,
 ) -> ReportDocument:
-    """The printout of the store's latest briefing; `charts` lists (chart id, caption)."""
-    briefing = store.briefing()
+    """The printout of one briefing (the store's chosen one when `briefing_id` is None).
+
+    Plain data, no Qt: the full printout lists the briefing's declared charts as
+    ChartBlocks (qualified chart ids); the layout paints them.
+    """
+    briefing = store.briefing(briefing_id)
     if briefing is None:
         return _empty_document(store, lang, printed_on)
     sections = store.sections(briefing.id)
     summary = _summary(store, briefing, sections, lang, printed_on)
     body: tuple[Element, ...] = ()
     if not summary_only:
-        chart_list = list(charts(lang)) if charts is not None else []
+        chart_list = [(spec.id, "") for spec in store.charts(briefing.id)]
         body = (
             PageBreak(),
             *_themes(store, briefing, sections, lang),
@@ -231,10 +230,7 @@ def build_document(
         title=title,
         header_left=title,
         header_right=f"{text('doc_kind', lang)} · {text('year', lang, year=briefing.year)}",
-        footer_left=text(
-            "source_line", lang,
-            publisher=clean(briefing.publisher(lang)), file=clean(briefing.source_file),
-        ),
+        footer_left=f"{clean(briefing.about(lang))} ({clean(briefing.source_file)})",
         summary=summary,
         body=body,
     )
@@ -282,8 +278,8 @@ def _summary(
 
 
 def _targets_title(store: Store, briefing: Briefing, targets: list[Fact], lang: Lang) -> str:
-    section = store.section(targets[0].section_id)
-    title = clean(section.title(lang)) if section else text("col_target", lang)
+    """The briefing's own name for its targets summary, with the year unless it has one."""
+    title = clean(briefing.targets_title(lang))
     if str(briefing.year) in title:
         return title
     return text("targets", lang, title=title, year=briefing.year)

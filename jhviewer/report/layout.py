@@ -44,7 +44,7 @@ from jhviewer.report import content as model
 
 
 class ChartArtist(Protocol):
-    """Paints a chart (see report.chartlink)."""
+    """Paints a declared chart by its qualified id (see report.charts.ChartArtist)."""
 
     def height(self, width: float) -> float: ...
 

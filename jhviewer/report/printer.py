@@ -40,11 +40,11 @@ from jhviewer.data.errors import ExportError
 from jhviewer.data.records import Lang
 from jhviewer.data.store import Store
 from jhviewer.fonts import FontLoadError, load_bundled_fonts
-from jhviewer.report.content import ReportDocument, build_document
+from jhviewer.report.content import ChartBlock, ReportDocument, build_document
 from jhviewer.report.layout import PagedLayout
 
 if TYPE_CHECKING:
-    from jhviewer.report.chartlink import ChartArtist
+    from jhviewer.report.charts import ChartArtist, FigurePainter
 
 # Page margins (mm): the running header and footer sit inside them.
 MARGINS_MM = QMarginsF(18.0, 12.0, 18.0, 12.0)
@@ -84,13 +84,21 @@ def page_layout() -> QPageLayout:
 
 
 class BriefingPrinter:
-    """Prints the store's latest briefing in one language ('zh' or 'en')."""
+    """Prints one briefing of a store in one language ('zh' or 'en').
+
+    `briefing_id` None means the store's chosen briefing. `figures` paints the charts of
+    the full briefing (the viewer's `jhviewer.ui.charts.FIGURE_PAINTER`); a full
+    printout of a briefing that declares charts raises ExportError without it, and so
+    does one whose charts could not all be drawn.
+    """
 
     def __init__(
         self,
         store: Store,
         lang: Lang = "zh",
         *,
+        briefing_id: str | None = None,
+        figures: FigurePainter | None = None,
         summary_only: bool = False,
         printed_on: date | None = None,
         today: Callable[[], date] = date.today,
@@ -98,6 +106,8 @@ class BriefingPrinter:
         if lang not in ("zh", "en"):
             raise ValueError(f"unknown language {lang!r}")
         self.store = store
+        self.briefing_id = briefing_id
+        self.figures = figures
         self.lang: Lang = lang
         self.summary_only = summary_only
         self.printed_on = printed_on
@@ -113,12 +123,9 @@ class BriefingPrinter:
         day = self.printed_on or self._today()
         key = (only, day)
         if key not in self._documents:
-            charts = None
-            if not only:
-                from jhviewer.report.chartlink import available_charts
-
-                charts = available_charts
-            self._documents[key] = build_document(self.store, self.lang, day, only, charts)
+            self._documents[key] = build_document(
+                self.store, self.lang, day, only, self.briefing_id
+            )
         return self._documents[key]
 
     @property
@@ -130,15 +137,19 @@ class BriefingPrinter:
         _prepare_qt()
         only = self.summary_only if summary_only is None else summary_only
         artist = None
-        if not only:
+        document = self.document(only)
+        if not only and any(isinstance(e, ChartBlock) for e in document.body):
+            if self.figures is None:
+                raise ExportError(
+                    "This printout has charts, but no chart painter was given to draw them."
+                )
             if self._artist is None:  # kept: it caches the drawn charts for repaints
-                from jhviewer.report.chartlink import chart_artist
+                from jhviewer.report.charts import ChartArtist
 
-                self._artist = chart_artist(self.store)
+                self._artist = ChartArtist(self.store, self.figures)
             artist = self._artist
-            if artist is not None:
-                artist.failures.clear()
-        return PagedLayout(self.document(only), device, artist)
+            artist.failures.clear()
+        return PagedLayout(document, device, artist)
 
     @property
     def chart_failures(self) -> list[str]:
@@ -219,6 +230,10 @@ class BriefingPrinter:
             del writer  # finishes the document into the buffer
         data = bytes(QByteArray(buffer.data()).data())
         buffer.close()
+        if self.chart_failures:  # before anything is written: a PDF missing charts is no PDF
+            raise ExportError(
+                "Some charts could not be drawn: " + "; ".join(self.chart_failures)
+            )
         return data, count
 
     def to_printer(

@@ -146,8 +146,8 @@ SHOW_FACTS = ActionSpec(
     QT_TRANSLATE_NOOP("Actions", "Show the district facts"), keys=("Ctrl+2",),
 )
 SHOW_TARGETS = ActionSpec(
-    "show-targets", QT_TRANSLATE_NOOP("Actions", "&Numbers of Jianghan"),
-    QT_TRANSLATE_NOOP("Actions", "Show the 2024 targets"), keys=("Ctrl+3",),
+    "show-targets", QT_TRANSLATE_NOOP("Actions", "&Targets"),
+    QT_TRANSLATE_NOOP("Actions", "Show the briefing's targets"), keys=("Ctrl+3",),
 )
 SHOW_CHARTS = ActionSpec(
     "show-charts", QT_TRANSLATE_NOOP("Actions", "C&harts"),

@@ -41,10 +41,16 @@ def create_application() -> QApplication:
     return app
 
 
-def run_app(db_path: Path | None, lang: str | None) -> int:
+def run_app(db_path: Path | None, lang: str | None, briefing: str | None = None) -> int:
+    """Open the window on `db_path` (the shipped data.db when None) and run until it closes.
+
+    `briefing` is a briefing id to show first instead of the one chosen last time.
+    """
     app = create_application()
     settings = Settings.user()
     window = MainWindow(settings, _language(lang) or settings.language())
+    if briefing:
+        settings.set_briefing(briefing)
     error = window.load_database(db_path, check_later=True)
     window.restore_last_tab()
     if os.environ.get("JHVIEWER_BENCH"):  # benchmarks/: report the first paint, then quit

@@ -1,13 +1,13 @@
-"""The briefing's charts: their data (from the store), pyqtgraph plots, and exports.
+"""The briefing's charts drawn with pyqtgraph, and their exports.
 
-Three layers, so the printout can reuse the charts without any window:
+The data of each chart (which facts, how labelled) comes from the Qt-free
+`jhviewer.data.charts`; this module draws it:
 
-* `chart_data(store, chart_id, lang)` picks the facts (by id, indicator and unit, never by
-  their numbers) and returns plain records; a missing fact gives a chart with a message.
 * `build_plots(data, colours, scale)` draws the bars with pyqtgraph.
-* `paint_chart(store, chart_id, lang, painter, rect)` paints a complete figure (title,
-  subtitle, plots, legend, source line) onto any QPainter: a PDF page, an SVG generator
-  (pyqtgraph's own SVG exporter fails on Qt 6.12), or an image.
+* `paint_figure(data, painter, rect, colours)` paints a complete figure (title, subtitle,
+  plots, legend, source line) onto any QPainter: a PDF page, an SVG generator or an image.
+  `FIGURE_PAINTER` hands this to the printout (`jhviewer.report.charts`).
+* `export_chart(data, path)` writes PNG, SVG or CSV.
 
 Figures are laid out on a canvas of `CANVAS_WIDTH` logical pixels with pixel-sized fonts
 and scaled to the target, so they look the same on screen, in a PNG and on paper.
@@ -17,38 +17,26 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QBuffer,
-    QIODevice,
-    QPointF,
-    QRect,
-    QRectF,
-    QSize,
-    QSizeF,
-    Qt,
-)
+from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRect, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPalette
 from PySide6.QtSvg import QSvgGenerator
 
 from jhviewer.atomic import write_bytes
+from jhviewer.data.charts import SERIES_COLOURS, Bar, ChartData, Plot, chart_data
 from jhviewer.data.errors import ExportError
 from jhviewer.data.export import write_csv
-from jhviewer.data.format import display_value, kind_name, plain_number
-from jhviewer.data.records import Fact, Lang
+from jhviewer.data.format import plain_number
+from jhviewer.data.records import ChartSpec, Lang
 from jhviewer.data.store import Store
 from jhviewer.fonts import bundled_font, css_families, font_families
-from jhviewer.ui.i18n import translate_for
-from jhviewer.ui.models import answers
-from jhviewer.ui.text import source_reference
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -57,293 +45,10 @@ CANVAS_WIDTH = 960
 CANVAS_HEIGHT = 600
 PNG_SCALE = 2
 
-CHART_IDS: tuple[str, ...] = (
-    "targets-growth",
-    "targets-amounts",
-    "targets-firms",
-    "targets-projects",
-    "result-vs-target",
-    "financial-institutions",
-    "property-services",
-    "energy-savings",
-)
-_TITLES = {
-    "targets-growth": QT_TRANSLATE_NOOP("Charts", "Targets: growth rates"),
-    "targets-amounts": QT_TRANSLATE_NOOP("Charts", "Targets: amounts of money"),
-    "targets-firms": QT_TRANSLATE_NOOP("Charts", "Targets: firms and institutions"),
-    "targets-projects": QT_TRANSLATE_NOOP("Charts", "Targets: projects"),
-    "result-vs-target": QT_TRANSLATE_NOOP("Charts", "Last year's result and this year's target"),
-    "financial-institutions": QT_TRANSLATE_NOOP("Charts", "Financial institutions"),
-    "property-services": QT_TRANSLATE_NOOP(
-        "Charts", "Property-service coverage of old housing compounds"
-    ),
-    "energy-savings": QT_TRANSLATE_NOOP("Charts", "Energy savings"),
-}
-# Which unit each "targets by unit" chart shows (unit ids as the source writes them).
-_TARGET_UNITS = {
-    "targets-growth": "%",
-    "targets-amounts": "亿元",
-    "targets-firms": "家",
-    "targets-projects": "个",
-}
-_INSTITUTION_KEYS = ("financial-institutions", "national-financial-hqs", "regional-financial-hqs")
-_PROPERTY_KEYS = (
-    "property-service-coverage-community-managed",
-    "property-service-coverage-owner-managed",
-)
-_ENERGY_KEYS = ("microcube-energy-saving", "donghu-energy-reduction")
-_SIGNS = {"more than": ">", "at least": "≥", "approximately": "≈", "up to": "≤"}
-
-# Mid-tone colours that read on white paper and on a dark window alike.
-SERIES_COLOURS = {"result": "#3a78c9", "target": "#e0862a", "derived": "#8a94a3"}
-_SERIES_OF_KIND = {"target": "target", "plan": "target"}
-
-
-_TEXTS = {
-    "no-briefing": QT_TRANSLATE_NOOP("Charts", "No briefing is open."),
-    "source": QT_TRANSLATE_NOOP("Charts", "Source: {source}"),
-    "no-data": QT_TRANSLATE_NOOP("Charts", "This database has no data for this chart."),
-    "targets-subtitle": QT_TRANSLATE_NOOP(
-        "Charts", "{year} targets stated in the briefing, in {unit}"
-    ),
-    "result": QT_TRANSLATE_NOOP("Charts", "{year} result"),
-    "target": QT_TRANSLATE_NOOP("Charts", "{year} target"),
-    "pair-subtitle": QT_TRANSLATE_NOOP(
-        "Charts", "The same indicator: the {first} result beside the {second} target"
-    ),
-    "headquarters-exceed-total": QT_TRANSLATE_NOOP(
-        "Charts", "The headquarters outnumber the total."
-    ),
-    "other-institutions": QT_TRANSLATE_NOOP("Charts", "Other institutions"),
-    "other-tip": QT_TRANSLATE_NOOP("Charts", "The total less the headquarters: {value}"),
-    "remainder": QT_TRANSLATE_NOOP("Charts", "Remainder of the total"),
-    "stated": QT_TRANSLATE_NOOP("Charts", "Stated in the briefing"),
-    "institutions-subtitle": QT_TRANSLATE_NOOP(
-        "Charts", "In all: {total}. Other institutions are the total less the headquarters."
-    ),
-    "property-subtitle": QT_TRANSLATE_NOOP(
-        "Charts", "Share of old housing compounds with property services, {year}"
-    ),
-    "energy-subtitle": QT_TRANSLATE_NOOP("Charts", "Energy saved or consumption cut, in %"),
-}
-
-
-def _t(lang: Lang, key: str) -> str:
-    """A chart text (by key) or title (by chart id) in `lang`, whatever the UI language."""
-    return translate_for(lang, "Charts", _TEXTS.get(key) or _TITLES[key])
-
-
-# --- data --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    value: float
-    text: str  # the value as the bar is labelled: '7.3%', '>400'
-    tip: tuple[str, ...]
-    series: str  # a SERIES_COLOURS key
-    series_name: str
-
-
-@dataclass(frozen=True)
-class Plot:
-    title: str
-    unit: str
-    bars: tuple[Bar, ...]
-    horizontal: bool = True
-    limit: float | None = None  # a natural maximum, such as 100 for a share
-
-
-@dataclass(frozen=True)
-class ChartData:
-    chart_id: str
-    title: str
-    subtitle: str
-    source: str
-    plots: tuple[Plot, ...]
-    message: str = ""
-
-    @property
-    def empty(self) -> bool:
-        return not self.plots
-
-    def legend(self) -> list[tuple[str, str]]:
-        """(colour, name) of each series, when there is more than one to tell apart."""
-        seen: dict[str, str] = {}
-        for plot in self.plots:
-            for bar in plot.bars:
-                seen.setdefault(bar.series_name, SERIES_COLOURS[bar.series])
-        return [(colour, name) for name, colour in seen.items()] if len(seen) > 1 else []
-
-
-def chart_list(lang: Lang) -> list[tuple[str, str]]:
-    """(id, title) of every chart, in display order."""
-    return [(chart_id, chart_title(chart_id, lang)) for chart_id in CHART_IDS]
-
-
-def chart_title(chart_id: str, lang: Lang) -> str:
-    return _t(lang, chart_id)
-
-
-def chart_data(store: Store, chart_id: str, lang: Lang) -> ChartData:
-    """The chart's records; a chart whose facts are missing carries a message instead."""
-    if chart_id not in _TITLES:
-        raise KeyError(chart_id)
-    briefing = store.briefing()
-    base = ChartData(chart_id, chart_title(chart_id, lang), "", "", ())
-    if briefing is None:
-        return replace(base, message=_t(lang, "no-briefing"))
-    source = _t(lang, "source").format(
-        source=source_reference(briefing.publisher(lang), briefing.title(lang), lang)
-    )
-    base = replace(base, source=source)
-    builder = _BUILDERS.get(chart_id) or _targets_by_unit
-    data = builder(store, chart_id, lang, base)
-    if data.empty and not data.message:
-        data = replace(data, message=_t(lang, "no-data"))
-    return data
-
-
-def _bar(fact: Fact, lang: Lang, label: str | None = None) -> Bar:
-    series = _SERIES_OF_KIND.get(fact.kind, "result")
-    return Bar(
-        label=label if label is not None else fact.label(lang),
-        value=fact.value or 0.0,
-        text=bar_text(fact, lang),
-        tip=(fact.label(lang), f"{fact.year} · {display_value(fact, lang)}", f"“{fact.evidence}”"),
-        series=series,
-        series_name=kind_name(fact.kind, lang),
-    )
-
-
-def bar_text(fact: Fact, lang: Lang) -> str:
-    """The value in the axis unit, with a sign for its qualifier: '7.3%', '>400', '≥100'."""
-    if fact.value is None:
-        return "—"
-    number = plain_number(fact.value, grouping=lang == "en")
-    if fact.unit is not None and fact.unit.id == "%":
-        number += "%"
-    return _SIGNS.get(fact.qualifier or "", "") + number
-
-
-def _keyed(store: Store, briefing_id: str, keys: tuple[str, ...]) -> dict[str, Fact]:
-    facts = store.facts_by_ids([f"{briefing_id}/{key}" for key in keys])
-    return {fact.key: fact for fact in facts if fact.value is not None}
-
-
-def _unit_name(fact: Fact, lang: Lang) -> str:
-    return fact.unit.name(lang) if fact.unit is not None else ""
-
-
-def _targets_by_unit(store: Store, chart_id: str, lang: Lang, base: ChartData) -> ChartData:
-    unit_id = _TARGET_UNITS[chart_id]
-    facts = [
-        f for f in answers(store).targets
-        if f.value is not None and f.unit is not None and f.unit.id == unit_id
-    ]
-    if not facts:
-        return base
-    unit = _unit_name(facts[0], lang)
-    subtitle = _t(lang, "targets-subtitle").format(
-        year=facts[0].year, unit=unit
-    )
-    plot = Plot("", unit, tuple(_bar(fact, lang) for fact in facts))
-    return replace(base, subtitle=subtitle, plots=(plot,))
-
-
-def _result_vs_target(store: Store, chart_id: str, lang: Lang, base: ChartData) -> ChartData:
-    plots = []
-    years: tuple[int, int] | None = None
-    for pair in answers(store).comparable_pairs:
-        result, target = pair.result, pair.target
-        if result.value is None or target.value is None:
-            continue
-        years = years or (result.year, target.year)
-        bars = (
-            _bar(result, lang, _t(lang, "result").format(year=result.year)),
-            _bar(target, lang, _t(lang, "target").format(year=target.year)),
-        )
-        plots.append(Plot(target.label(lang), _unit_name(target, lang), bars, horizontal=False))
-    if years is None:
-        return base
-    subtitle = _t(lang, "pair-subtitle")
-    return replace(
-        base, subtitle=subtitle.format(first=years[0], second=years[1]), plots=tuple(plots)
-    )
-
-
-def _financial_institutions(
-    store: Store, chart_id: str, lang: Lang, base: ChartData
-) -> ChartData:
-    briefing = store.briefing()
-    facts = _keyed(store, briefing.id if briefing else "", _INSTITUTION_KEYS)
-    if len(facts) < len(_INSTITUTION_KEYS):
-        return base
-    total, national, regional = (facts[key] for key in _INSTITUTION_KEYS)
-    rest = replace(total, value=(total.value or 0) - (national.value or 0) - (regional.value or 0))
-    if (rest.value or 0) < 0:
-        return replace(base, message=_t(lang, "headquarters-exceed-total"))
-    other = Bar(
-        label=_t(lang, "other-institutions"),
-        value=rest.value or 0.0,
-        text=bar_text(rest, lang),
-        tip=(
-            _t(lang, "other-institutions"),
-            _t(lang, "other-tip").format(
-                value=display_value(rest, lang)
-            ),
-            f"“{total.evidence}”",
-        ),
-        series="derived",
-        series_name=_t(lang, "remainder"),
-    )
-    stated = _t(lang, "stated")
-    bars = (
-        replace(_bar(national, lang), series_name=stated),
-        replace(_bar(regional, lang), series_name=stated),
-        other,
-    )
-    subtitle = _t(lang, "institutions-subtitle").format(
-        total=display_value(total, lang)
-    )
-    plot = Plot("", _unit_name(total, lang), bars)
-    return replace(base, subtitle=subtitle, plots=(plot,))
-
-
-def _property_services(store: Store, chart_id: str, lang: Lang, base: ChartData) -> ChartData:
-    briefing = store.briefing()
-    found = _keyed(store, briefing.id if briefing else "", _PROPERTY_KEYS)
-    facts = [
-        found[key] for key in _PROPERTY_KEYS
-        if key in found and found[key].unit is not None and found[key].unit.id == "%"
-    ]
-    if not facts:
-        return base
-    subtitle = _t(lang, "property-subtitle").format(
-        year=facts[0].year
-    )
-    plot = Plot("", "%", tuple(_bar(fact, lang) for fact in facts), limit=100.0)
-    return replace(base, subtitle=subtitle, plots=(plot,))
-
-
-def _energy_savings(store: Store, chart_id: str, lang: Lang, base: ChartData) -> ChartData:
-    briefing = store.briefing()
-    facts = _keyed(store, briefing.id if briefing else "", _ENERGY_KEYS)
-    chosen = [facts[key] for key in _ENERGY_KEYS if key in facts]
-    if not chosen:
-        return base
-    subtitle = _t(lang, "energy-subtitle")
-    plot = Plot("", "%", tuple(_bar(fact, lang) for fact in chosen))
-    return replace(base, subtitle=subtitle, plots=(plot,))
-
-
-_BUILDERS: dict[str, Callable[[Store, str, Lang, ChartData], ChartData]] = {
-    "result-vs-target": _result_vs_target,
-    "financial-institutions": _financial_institutions,
-    "property-services": _property_services,
-    "energy-savings": _energy_savings,
-}
+__all__ = [
+    "FIGURE_PAINTER", "Bar", "ChartData", "Plot", "build_plots", "chart_data", "export_chart",
+    "paint_chart", "paint_figure",
+]
 
 
 # --- plotting ----------------------------------------------------------------------------
@@ -441,14 +146,13 @@ def _draw_plot(item: pg.PlotItem, plot: Plot, colours: Colours, scale: float) ->
     _value_ticks(item.getAxis(value_axis), ticks, plot, colours, scale)
     _category_ticks(item.getAxis(category_axis), plot, scale)
     count = len(plot.bars)
-    low = 0.0
     if plot.horizontal:
         item.getViewBox().invertY(True)
-        item.setXRange(low, reach, padding=0)
+        item.setXRange(0, reach, padding=0)
         item.setYRange(-0.6, count - 0.4, padding=0)
         item.showGrid(x=True, y=False, alpha=0.35)
     else:
-        item.setYRange(low, reach, padding=0)
+        item.setYRange(0, reach, padding=0)
         item.setXRange(-0.6, count - 0.4, padding=0)
         item.showGrid(x=False, y=True, alpha=0.35)
 
@@ -540,14 +244,29 @@ def figure_height(width: float = CANVAS_WIDTH) -> float:
 
 
 def paint_chart(
-    store: Store, chart_id: str, lang: Lang, painter: QPainter, rect: QRectF | QRect
+    store: Store, spec: ChartSpec, lang: Lang, painter: QPainter, rect: QRectF | QRect
 ) -> None:
-    """Paint the complete chart into `rect` of any QPainter (page, SVG, image), in `lang`.
+    """Paint the declared chart `spec` into `rect` of any QPainter (page, SVG, image).
 
     The figure is laid out at CANVAS_WIDTH logical pixels and scaled to `rect`'s width,
     keeping the aspect of `rect`. Needs a QApplication; uses print colours (white paper).
     """
-    paint_figure(chart_data(store, chart_id, lang), painter, QRectF(rect), PAPER)
+    paint_figure(chart_data(store, spec, lang), painter, QRectF(rect), PAPER)
+
+
+class _FigurePainter:
+    """The printout's way to paint figures (see jhviewer.report.charts.FigurePainter)."""
+
+    canvas_width = float(CANVAS_WIDTH)
+
+    def height(self, width: float) -> float:
+        return figure_height(width)
+
+    def paint(self, data: ChartData, painter: QPainter, rect: QRectF) -> None:
+        paint_figure(data, painter, rect, PAPER)
+
+
+FIGURE_PAINTER = _FigurePainter()
 
 
 def paint_figure(data: ChartData, painter: QPainter, rect: QRectF, colours: Colours) -> None:

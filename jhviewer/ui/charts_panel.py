@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from jhviewer.atomic import error_message
 from jhviewer.data.errors import ExportError, JhviewerError
-from jhviewer.data.records import Lang
+from jhviewer.data.records import ChartSpec, Lang
 from jhviewer.data.store import Store
 from jhviewer.ui import charts, style
 from jhviewer.ui.i18n import translate
@@ -51,6 +51,7 @@ class ChartsPanel(Panel):
         self._store: Store | None = None
         self._lang: Lang = "zh"
         self.data: charts.ChartData | None = None
+        self.specs: list[ChartSpec] = []  # the charts the shown briefing declares
         self.plot_widget: QWidget | None = None
         self.last_directory = last_directory
         self._build()
@@ -122,6 +123,15 @@ class ChartsPanel(Panel):
 
     def set_store(self, store: Store | None) -> None:
         self._store = store
+        self.briefing_changed()
+
+    def briefing_changed(self) -> None:
+        """List the charts of the store's chosen briefing, keeping the chart on show."""
+        shown = self.current_chart_id()
+        self.specs = self._store.charts() if self._store is not None else []
+        self._fill_list()
+        if shown:
+            self.show_chart(shown)
         self._redraw()
 
     def set_language(self, lang: Lang) -> None:
@@ -132,16 +142,19 @@ class ChartsPanel(Panel):
         self._left.setFixedWidth(round(300 * style.scale()))
         self._redraw()
 
-    def retranslate(self) -> None:
+    def _fill_list(self) -> None:
         current = max(0, self.chart_list.currentRow())
         self.chart_list.blockSignals(True)
         self.chart_list.clear()
-        for chart_id, title in charts.chart_list(self._lang):
-            item = QListWidgetItem(title)
-            item.setData(Qt.ItemDataRole.UserRole, chart_id)
+        for spec in self.specs:
+            item = QListWidgetItem(spec.title(self._lang))
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.chart_list.addItem(item)
-        self.chart_list.setCurrentRow(current)
+        self.chart_list.setCurrentRow(min(current, self.chart_list.count() - 1))
         self.chart_list.blockSignals(False)
+
+    def retranslate(self) -> None:
+        self._fill_list()
         self.list_title.setText(translate("Charts", "CHARTS"))
         self.chart_list.setAccessibleName(translate("Charts", "Charts"))
         labels = {
@@ -160,8 +173,12 @@ class ChartsPanel(Panel):
             self._redraw()
 
     def current_chart_id(self) -> str:
+        """The local id of the chart on show ('' when the briefing declares none)."""
         item = self.chart_list.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item else charts.CHART_IDS[0]
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+
+    def current_spec(self) -> ChartSpec | None:
+        return next((s for s in self.specs if s.key == self.current_chart_id()), None)
 
     def show_chart(self, chart_id: str) -> None:
         for row in range(self.chart_list.count()):
@@ -179,11 +196,16 @@ class ChartsPanel(Panel):
             self.plot_widget.deleteLater()
             self.plot_widget = None
         clear_layout(self.legend)
-        if self._store is None:
+        spec = self.current_spec()
+        if self._store is None or spec is None:
             self.data = None
-            self._show_texts("", "", "", translate("Charts", "No briefing is open."))
+            message = (
+                translate("Charts", "No briefing is open.") if self._store is None
+                else translate("Charts", "This briefing declares no charts.")
+            )
+            self._show_texts("", "", "", message)
             return
-        self.data = data = charts.chart_data(self._store, self.current_chart_id(), self._lang)
+        self.data = data = charts.chart_data(self._store, spec, self._lang)
         self._show_texts(data.title, data.subtitle, data.source, data.message)
         if data.empty:
             return

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jhviewer.data.format import KIND_NAMES, citation, kind_name, location
+from jhviewer.data.format import KIND_NAMES, citation, display_value, kind_name, location
 from jhviewer.data.records import Fact, FactFilter, Lang
 from jhviewer.data.search import find_span
 from jhviewer.data.store import Store
@@ -198,7 +198,26 @@ class FactDetail(QWidget):
             self._heading(translate("Facts", "Mentioned"))
             lines = [f"{e.name(lang)}  ({entity_type_name(e.type)})" for e in entities]
             self._add("entities", role_label("\n".join(lines), Role.BODY, True))
+        self._add_other_years(store, fact, lang)
         self._layout.addStretch(1)
+
+    def _add_other_years(self, store: Store, fact: Fact, lang: Lang) -> None:
+        """The same indicator in this district's other briefings and years, if any."""
+        briefing = store.briefing(fact.briefing_id)
+        if fact.indicator is None or briefing is None:
+            return
+        others = [
+            f for f in store.indicator_series(briefing.district_id, fact.indicator)
+            if f.id != fact.id
+        ]
+        if not others:
+            return
+        self._heading(translate("Facts", "Other years"))
+        lines = [
+            f"{other.year} · {kind_name(other.kind, lang)}: {display_value(other, lang)}"
+            for other in others
+        ]
+        self._add("other-years", role_label("\n".join(lines), Role.BODY, True))
 
     def _add_match(self, fact: Fact, lang: Lang, query: str) -> None:
         """Where the match is, when it sits in a field this pane does not show."""
@@ -341,11 +360,17 @@ class FactsPanel(Panel):
         self.search_box.blockSignals(True)
         self.search_box.clear()
         self.search_box.blockSignals(False)
-        self.themes.set_sections(store.sections() if store is not None else [])
+        briefing = store.briefing() if store is not None else None
+        self.themes.set_sections(
+            store.sections(briefing.id) if store is not None and briefing is not None else []
+        )
         self._fill_years()
         self.model.set_store(store)
         self.theme_view.setCurrentIndex(self.themes.index(0))
         self._apply_filters()
+
+    def briefing_changed(self) -> None:
+        self.set_store(self._store)
 
     def set_language(self, lang: Lang) -> None:
         self._lang = lang
@@ -384,7 +409,7 @@ class FactsPanel(Panel):
 
     def _fill_years(self) -> None:
         current = self.year_box.currentData()
-        years = self._store.years() if self._store is not None else []
+        years = self._store.years(self._briefing_id()) if self._store is not None else []
         self.year_box.blockSignals(True)
         self.year_box.clear()
         self.year_box.addItem(translate("Facts", "All years"), None)
@@ -399,9 +424,13 @@ class FactsPanel(Panel):
         index = self.theme_view.currentIndex()
         section_id = index.data(SECTION_ROLE) if index.isValid() else None
         return FactFilter(
-            section_id=section_id, kind=self.kind_box.currentData(),
-            year=self.year_box.currentData(),
+            briefing_id=self._briefing_id(), section_id=section_id,
+            kind=self.kind_box.currentData(), year=self.year_box.currentData(),
         )
+
+    def _briefing_id(self) -> str | None:
+        briefing = self._store.briefing() if self._store is not None else None
+        return briefing.id if briefing is not None else None
 
     def select_theme(self, section_key: str | None) -> None:
         for row in range(self.themes.rowCount()):
@@ -444,7 +473,9 @@ class FactsPanel(Panel):
         self._update_count()
 
     def _update_count(self) -> None:
-        shown, total = self.model.total(), self._store.count_facts() if self._store else 0
+        total = self._store.count_facts(FactFilter(briefing_id=self._briefing_id())) \
+            if self._store else 0
+        shown = self.model.total()
         if self.model.query:
             text = translate("Facts", "Matches: {shown}").format(shown=shown)
         else:

@@ -15,12 +15,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QDialog,
     QFileDialog,
     QLayout,
     QMainWindow,
     QMenu,
     QTabWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -50,7 +52,7 @@ TAB_KEYS = ("overview", "facts", "targets", "charts")
 _TAB_TITLES = {
     "overview": QT_TRANSLATE_NOOP("MainWindow", "Overview"),
     "facts": QT_TRANSLATE_NOOP("MainWindow", "District Facts"),
-    "targets": QT_TRANSLATE_NOOP("MainWindow", "Numbers of Jianghan"),
+    "targets": QT_TRANSLATE_NOOP("MainWindow", "Targets"),  # a briefing's own name wins
     "charts": QT_TRANSLATE_NOOP("MainWindow", "Charts"),
 }
 DEFAULT_SIZE = (1360, 860)
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         self._slots: dict[str, QWidget] = {}
         self._build_actions()
         self._build_menus()
+        self._build_briefing_bar()
         self._build_central()
         self._build_status_bar()
         # A fixed minimum instead of one that follows the panels' contents: every change
@@ -133,6 +136,11 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.act["open"])
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addAction(self.act["open-builtin"])
+        self.briefing_menu = QMenu(self)
+        self.briefing_menu.setObjectName("briefing-menu")
+        self.briefing_actions = QActionGroup(self)
+        self.briefing_actions.setExclusive(True)
+        self.file_menu.addMenu(self.briefing_menu)
         self.file_menu.addSeparator()
         for name in ("print-preview", "print", "export-pdf"):
             self.file_menu.addAction(self.act[name])
@@ -155,6 +163,80 @@ class MainWindow(QMainWindow):
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.act["about"])
         self._fill_recent_menu()
+
+    def _build_briefing_bar(self) -> None:
+        """The briefing picker: a combo box in a toolbar (File ▸ Briefing lists the same)."""
+        self.briefing_bar = QToolBar(self)
+        self.briefing_bar.setObjectName("briefing-bar")
+        self.briefing_bar.setMovable(False)
+        self.briefing_label = plain_label()
+        self.briefing_label.setContentsMargins(8, 0, 6, 0)
+        self.briefing_box = QComboBox()
+        self.briefing_box.setObjectName("briefing-box")
+        self.briefing_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.briefing_box.activated.connect(
+            lambda index: self.set_briefing(self.briefing_box.itemData(index))
+        )
+        self.briefing_label.setBuddy(self.briefing_box)
+        self.briefing_bar.addWidget(self.briefing_label)
+        self.briefing_bar.addWidget(self.briefing_box)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.briefing_bar)
+
+    def _fill_briefing_picker(self) -> None:
+        """List the store's briefings in the combo box and the menu; tick the shown one."""
+        store = self.store
+        briefings = store.briefings() if store is not None else []
+        shown = store.briefing() if store is not None else None
+        self.briefing_box.blockSignals(True)
+        self.briefing_box.clear()
+        for action in self.briefing_actions.actions():
+            self.briefing_actions.removeAction(action)
+            action.deleteLater()
+        self.briefing_menu.clear()
+        for briefing in reversed(briefings):  # newest first
+            label = briefing.label(self._lang)
+            self.briefing_box.addItem(label, briefing.id)
+            self.briefing_box.setItemData(  # escaped: Qt reads a tooltip as HTML if it can
+                self.briefing_box.count() - 1, tooltip(briefing.title(self._lang)),
+                Qt.ItemDataRole.ToolTipRole,
+            )
+            action = QAction(label, self.briefing_menu)
+            action.setCheckable(True)
+            action.setChecked(shown is not None and briefing.id == shown.id)
+            action.setData(briefing.id)
+            action.triggered.connect(lambda _c=False, bid=briefing.id: self.set_briefing(bid))
+            self.briefing_actions.addAction(action)
+            self.briefing_menu.addAction(action)
+        if shown is not None:
+            self.briefing_box.setCurrentIndex(self.briefing_box.findData(shown.id))
+        self.briefing_box.setEnabled(len(briefings) > 1)
+        self.briefing_menu.setEnabled(bool(briefings))
+        self.briefing_box.blockSignals(False)
+
+    def set_briefing(self, briefing_id: str | None) -> None:
+        """Show another briefing of the open database in every tab, and remember it."""
+        store = self.store
+        if store is None or briefing_id is None:
+            return
+        current = store.briefing()
+        try:
+            store.select_briefing(briefing_id)
+        except JhviewerError as error:
+            self.show_message(str(error))
+            return
+        self.settings.set_briefing(briefing_id)
+        if current is not None and current.id == briefing_id:
+            return
+        for panel in self._each_panel():
+            panel.briefing_changed()
+        self._fill_briefing_picker()
+        self._translate_texts()
+
+    def _choose_saved_briefing(self, store: Store) -> None:
+        """The briefing chosen last time, if this database has it; else its default."""
+        saved = self.settings.briefing()
+        if saved and store.briefing(saved) is not None:
+            store.select_briefing(saved)
 
     def _build_central(self) -> None:
         self.tabs = QTabWidget()
@@ -352,13 +434,15 @@ class MainWindow(QMainWindow):
 
     def set_store(self, store: Store | None) -> None:
         old, self.store = self.store, store
+        if store is not None:
+            self._choose_saved_briefing(store)
+        self._fill_briefing_picker()
         self.show_problems([])
         for panel in self._each_panel():
             panel.set_store(store)
         if old is not None and old is not store:
             old.close()
-        self._update_status()
-        self._update_title()
+        self._translate_texts()  # the targets tab is named by the briefing
         self._update_copy_action()
 
     def _schedule_scan(self) -> None:
@@ -476,15 +560,22 @@ class MainWindow(QMainWindow):
         self.database_label.setToolTip(tooltip(str(store.path)))  # a path may look like HTML
         self.database_label.setAccessibleName(str(store.path))
         briefing = store.briefing()
+        if briefing is None:
+            self.counts_label.setText(translate("MainWindow", "No briefing in this database"))
+            return
         targets = store.count_facts(FactFilter(
             briefing_id=briefing.id, kind="target", year=briefing.year
-        )) if briefing else 0
-        self.counts_label.setText(
-            translate("MainWindow", "{facts} facts · {targets} targets · {themes} themes").format(
-                facts=f"{store.count_facts():,}", targets=f"{targets:,}",
-                themes=len(store.sections()),
-            )
+        ))
+        counts = translate(
+            "MainWindow", "{facts} facts · {targets} targets · {themes} themes"
+        ).format(
+            facts=f"{store.count_facts(FactFilter(briefing_id=briefing.id)):,}",
+            targets=f"{targets:,}", themes=len(store.sections(briefing.id)),
         )
+        shown = translate("MainWindow", "Briefing: {briefing}").format(
+            briefing=briefing.label(self._lang)
+        )
+        self.counts_label.setText(f"{shown} · {counts}")
 
     def _on_facts_count(self, text: str) -> None:
         self.shown_label.setText(text)
@@ -512,6 +603,7 @@ class MainWindow(QMainWindow):
         self.retranslate()
         for panel in self._each_panel():
             panel.set_language(lang)
+        self._fill_briefing_picker()
         self._update_title()
 
     def toggle_language(self) -> None:
@@ -529,8 +621,19 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(translate("MainWindow", "&View"))
         self.language_menu.setTitle(translate("MainWindow", "&Language"))
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
+        briefing = self.store.briefing() if self.store is not None else None
+        self.briefing_label.setText(translate("MainWindow", "&Briefing:"))
+        self.briefing_menu.setTitle(translate("MainWindow", "&Briefing"))
+        self.briefing_box.setAccessibleName(translate("MainWindow", "Briefing"))
+        self.briefing_bar.setWindowTitle(translate("MainWindow", "Briefing"))
+        targets_title = briefing.targets_title(self._lang) if briefing is not None else ""
+        self.act["show-targets"].setText(
+            f"&{targets_title}" if targets_title else translate("Actions", "&Targets")
+        )
         for index, key in enumerate(TAB_KEYS):
             title = translate("MainWindow", _TAB_TITLES[key])
+            if key == "targets" and targets_title:
+                title = targets_title
             self.tabs.setTabText(index, title)
             self.tabs.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
             self._slots[key].setAccessibleName(title)
@@ -600,10 +703,11 @@ class MainWindow(QMainWindow):
     def about_text(self) -> str:
         store = self.store
         briefing = store.briefing() if store is not None else None
-        lines = [translate("MainWindow", "An offline viewer of the Jianghan District briefing.")]
+        lines = [translate("MainWindow", "An offline viewer of district briefings.")]
         if briefing is not None and store is not None:
             lines += [
                 "",
+                briefing.about(self._lang),
                 translate("MainWindow", "Data: {title}, {publisher}.").format(
                     title=briefing.title(self._lang), publisher=briefing.publisher(self._lang)
                 ),
@@ -625,14 +729,14 @@ class MainWindow(QMainWindow):
         if self.store is None:
             self.show_message(translate("MainWindow", "Open a database first."))
             return None
-        try:
-            from jhviewer.report import BriefingPrinter
-        except ImportError as error:
-            self.show_message(
-                translate("MainWindow", "Printing is not available: {error}").format(error=error)
-            )
-            return None
-        return BriefingPrinter(self.store, lang or self._lang)
+        from jhviewer.report import BriefingPrinter
+        from jhviewer.ui.charts import FIGURE_PAINTER
+
+        briefing = self.store.briefing()
+        return BriefingPrinter(
+            self.store, lang or self._lang, figures=FIGURE_PAINTER,
+            briefing_id=briefing.id if briefing is not None else None,
+        )
 
     def print_preview(self) -> None:
         printer_job = self._briefing_printer()
@@ -692,7 +796,9 @@ class MainWindow(QMainWindow):
         if printer_job is None:
             return
         folder = Path(self.settings.last_directory() or Path.home())
-        suggested = f"jianghan-{'summary' if summary_only else 'briefing'}-{lang}.pdf"
+        briefing = self.store.briefing() if self.store is not None else None
+        stem = briefing.short_name if briefing is not None else "jhviewer"
+        suggested = f"{stem}-{'summary' if summary_only else 'briefing'}-{lang}.pdf"
         name, _filter = QFileDialog.getSaveFileName(
             self, translate("MainWindow", "Export PDF"), str(folder / suggested), "PDF (*.pdf)",
         )

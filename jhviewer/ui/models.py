@@ -302,25 +302,26 @@ class ThemeListModel(QAbstractListModel):
 
 
 class StoreAnswers:
-    """The store's answers that do not depend on the language, asked once per store.
+    """A briefing's answers that do not depend on the language, asked once per briefing.
 
     The targets panel and the charts rebuild on every language switch and share these.
     """
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, briefing_id: str | None) -> None:
         self._store = store
+        self._briefing_id = briefing_id
 
     @cached_property
     def headline_facts(self) -> list[Fact]:
-        return self._store.headline_facts()
+        return self._store.headline_facts(self._briefing_id)
 
     @cached_property
     def targets(self) -> list[Fact]:
-        return self._store.targets()
+        return self._store.targets(self._briefing_id)
 
     @cached_property
     def comparable_pairs(self) -> list[ComparablePair]:
-        return self._store.comparable_pairs()
+        return self._store.comparable_pairs(self._briefing_id)
 
     @cached_property
     def earlier_results(self) -> dict[str, Fact]:
@@ -328,12 +329,15 @@ class StoreAnswers:
         return {pair.target.id: pair.result for pair in self.comparable_pairs}
 
 
-_ANSWERS: WeakKeyDictionary[Store, StoreAnswers] = WeakKeyDictionary()
+_ANSWERS: WeakKeyDictionary[Store, dict[str | None, StoreAnswers]] = WeakKeyDictionary()
 
 
 def answers(store: Store) -> StoreAnswers:
-    """The shared `StoreAnswers` of `store` (dropped with the store)."""
-    found = _ANSWERS.get(store)
+    """The shared `StoreAnswers` of the store's chosen briefing (dropped with the store)."""
+    briefing = store.briefing()
+    briefing_id = briefing.id if briefing is not None else None
+    per_briefing = _ANSWERS.setdefault(store, {})
+    found = per_briefing.get(briefing_id)
     if found is None:
-        found = _ANSWERS[store] = StoreAnswers(store)
+        found = per_briefing[briefing_id] = StoreAnswers(store, briefing_id)
     return found

@@ -1,4 +1,7 @@
-"""Overview (概览): the district, the briefing, its headline figures and the "235" system.
+"""Overview (概览): the district, the briefing, its headline figures and its structure block.
+
+The structure block is the briefing's own list of tiers of entities (`[structure]` in the
+briefing file), such as a district's industrial system.
 
 Deliberately cheap: plain widgets only (no pyqtgraph), because this is the first thing
 painted at start-up.
@@ -6,14 +9,12 @@ painted at start-up.
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from jhviewer.data.format import kind_name, value_number
-from jhviewer.data.records import Entity, Fact, Lang
+from jhviewer.data.records import Briefing, Entity, Fact, Lang, Tier
 from jhviewer.data.store import Store
 from jhviewer.ui import style
 from jhviewer.ui.i18n import translate
@@ -30,9 +31,6 @@ from jhviewer.ui.widgets import (
 
 MAX_TILES = 12
 TILE_WIDTH = 250
-# The "235" system: two drivers, three leading and five emerging industries.
-TIER_KEYS = ("industrial-drivers", "leading-industries", "emerging-industries")
-_LABEL_PREFIX = re.compile(r"^.*?[：:]\s*")
 
 
 class OverviewPanel(PagePanel):
@@ -63,13 +61,14 @@ class OverviewPanel(PagePanel):
         source = translate("Overview", "Source: {source}").format(source=briefing.source(lang))
         source_label = style.muted(role_label(source, Role.CAPTION, True))
         self._layout.addWidget(_named(source_label, "source"))
-        summary = next((s for s in store.sections(briefing.id) if s.key == "overview"), None)
+        sections = store.sections(briefing.id)
+        summary = sections[0] if sections else None
         if summary is not None:
             self._layout.addSpacing(6)
             text = role_label(summary.summary(lang), Role.SUBTITLE, True)
             self._layout.addWidget(_named(text, "summary"))
-        self._add_headlines(store.headline_facts()[:MAX_TILES])
-        self._add_235(store, briefing.id)
+        self._add_headlines(store.headline_facts(briefing.id)[:MAX_TILES])
+        self._add_structure(store, briefing)
         self._layout.addStretch(1)
 
     def _add_empty_state(self) -> None:
@@ -111,19 +110,12 @@ class OverviewPanel(PagePanel):
         layout.addWidget(style.muted(role_label(caption, Role.CAPTION)))
         return frame
 
-    def _add_235(self, store: Store, briefing_id: str) -> None:
-        tiers: list[tuple[Fact, list[Entity]]] = []
-        programme: Entity | None = None
-        for fact in store.facts_by_ids([f"{briefing_id}/{key}" for key in TIER_KEYS]):
-            linked = store.entities_for(fact.id)
-            tiers.append((fact, [e for e in linked if e.type == "industry"]))
-            programme = programme or next((e for e in linked if e.type == "programme"), None)
+    def _add_structure(self, store: Store, briefing: Briefing) -> None:
+        tiers = store.tiers(briefing.id)
         if not tiers:
             return
-        title = (
-            programme.name(self._lang) if programme
-            else translate("Overview", "The \"235\" industrial system")
-        )
+        facts = {f.id: f for f in store.facts_by_ids([t.fact_id for t in tiers if t.fact_id])}
+        title = briefing.structure_title(self._lang)
         self._heading(title, "system-heading")
         diagram = QFrame()
         diagram.setObjectName("system-diagram")
@@ -133,22 +125,26 @@ class OverviewPanel(PagePanel):
         grid.setHorizontalSpacing(20)
         grid.setVerticalSpacing(10)
         grid.setColumnStretch(1, 1)
-        for row, (fact, industries) in enumerate(tiers):
-            grid.addWidget(self._tier_caption(fact), row, 0)
-            grid.addLayout(self._tier_boxes(row, industries), row, 1)
+        for row, tier in enumerate(tiers):
+            fact = facts.get(tier.fact_id or "")
+            grid.addWidget(self._tier_caption(tier, fact), row, 0)
+            grid.addLayout(self._tier_boxes(row, list(tier.entities)), row, 1)
         self._layout.addWidget(diagram)
 
-    def _tier_caption(self, fact: Fact) -> QWidget:
+    def _tier_caption(self, tier: Tier, fact: Fact | None) -> QWidget:
         holder = QWidget()
         holder.setMinimumWidth(round(190 * style.scale()))
         layout = QHBoxLayout(holder)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        count = value_number(fact, self._lang) if fact.value is not None else "·"
+        count = (
+            value_number(fact, self._lang) if fact is not None and fact.value is not None
+            else str(len(tier.entities))
+        )
         layout.addWidget(style.accent(role_label(count, Role.TIER)))
-        name = _LABEL_PREFIX.sub("", fact.label(self._lang)) or fact.label(self._lang)
-        label = role_label(name[:1].upper() + name[1:], Role.STRONG, True)
-        label.setToolTip(tooltip(fact.label(self._lang), fact.description(self._lang)))
+        label = role_label(tier.title(self._lang), Role.STRONG, True)
+        if fact is not None:
+            label.setToolTip(tooltip(fact.label(self._lang), fact.description(self._lang)))
         layout.addWidget(label, 1)
         return holder
 

@@ -41,8 +41,9 @@ LANGUAGE: Key[str] = Key("ui/language", "")  # "" means default_language()
 RECENT_FILES: Key[list[str]] = Key("files/recent", [])
 LAST_DIRECTORY: Key[str] = Key("files/lastDirectory", "")
 LAST_CHART: Key[str] = Key("charts/current", "")
+BRIEFING: Key[str] = Key("data/briefing", "")  # "" means the database's default briefing
 
-ALL_KEYS = (GEOMETRY, LAST_TAB, LANGUAGE, RECENT_FILES, LAST_DIRECTORY, LAST_CHART)
+ALL_KEYS = (GEOMETRY, LAST_TAB, LANGUAGE, RECENT_FILES, LAST_DIRECTORY, LAST_CHART, BRIEFING)
 
 
 class Settings:
@@ -107,6 +108,13 @@ class Settings:
 
     def set_last_chart(self, chart_id: str) -> None:
         self.store.setValue(LAST_CHART.name, chart_id)
+
+    def briefing(self) -> str:
+        """The id of the briefing last chosen, or "" for the database's default."""
+        return self._text(BRIEFING)
+
+    def set_briefing(self, briefing_id: str) -> None:
+        self.store.setValue(BRIEFING.name, briefing_id)
 
     # --- recent files ----------------------------------------------------------------------
 

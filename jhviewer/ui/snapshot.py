@@ -26,9 +26,14 @@ def settle(app: QApplication) -> None:
 
 
 def take_snapshots(
-    out_dir: Path, lang: Lang, size: tuple[int, int], db_path: Path | None = None
+    out_dir: Path, lang: Lang, size: tuple[int, int], db_path: Path | None = None,
+    briefing_id: str | None = None,
 ) -> list[Path]:
-    """Write OUT_DIR/<tab>.png for each tab; raise the store's error if the db is bad."""
+    """Write OUT_DIR/<tab>.png for each tab of one briefing (the default when None).
+
+    Raises the store's error if the database is bad, UnknownBriefingError for an id
+    the database does not hold.
+    """
     app = create_application()
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
@@ -39,6 +44,10 @@ def take_snapshots(
             error = window.load_database(db_path)
             if error is not None:
                 raise error
+            if briefing_id is not None and window.store is not None:
+                if window.store.briefing(briefing_id) is None:
+                    window.store.select_briefing(briefing_id)  # raises, naming the ids
+                window.set_briefing(briefing_id)
             window.resize(*size)
             window.show()
             for key in TAB_KEYS:

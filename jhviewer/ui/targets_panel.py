@@ -1,4 +1,5 @@
-"""Numbers of Jianghan (数说江汉): every target of the briefing's year as a card.
+"""The targets summary: every target of the briefing's year as a card, under the briefing's
+own name for it (`targets_title_*` in the briefing file).
 
 Cards are grouped as the source groups them (its numbered bullets) and keep source
 order. Where the store has an earlier result for the same indicator, the card shows it
@@ -12,7 +13,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from jhviewer.data.format import display_value
-from jhviewer.data.records import Fact, Lang
+from jhviewer.data.records import Briefing, Fact, Lang
 from jhviewer.data.store import Store
 from jhviewer.ui import style
 from jhviewer.ui.i18n import translate
@@ -67,16 +68,16 @@ class TargetsPanel(PagePanel):
     def _rebuild(self) -> None:
         clear_layout(self._layout)
         self.cards = []
-        self.setAccessibleName(translate("Targets", "Numbers of Jianghan"))
         store = self._store
         briefing = store.briefing() if store is not None else None
+        self.setAccessibleName(briefing.targets_title(self._lang) if briefing else "")
         if store is None or briefing is None:
             self._layout.addWidget(style.muted(role_label(
                 translate("Targets", "No briefing is open."), Role.BODY
             )))
             self._layout.addStretch(1)
             return
-        self._add_header(store, briefing.id, briefing.year)
+        self._add_header(store, briefing)
         targets = answers(store).targets
         earlier = answers(store).earlier_results
         if not targets:
@@ -101,12 +102,11 @@ class TargetsPanel(PagePanel):
             )))
         self._layout.addStretch(1)
 
-    def _add_header(self, store: Store, briefing_id: str, year: int) -> None:
-        section = next((s for s in store.sections(briefing_id) if s.key == "targets"), None)
-        eyebrow = translate("Targets", "Targets for {year}").format(year=year)
-        title = (
-            section.title(self._lang) if section else translate("Targets", "Numbers of Jianghan")
-        )
+    def _add_header(self, store: Store, briefing: Briefing) -> None:
+        targets = answers(store).targets
+        section = store.section(targets[0].section_id) if targets else None
+        eyebrow = translate("Targets", "Targets for {year}").format(year=briefing.year)
+        title = briefing.targets_title(self._lang)
         self._layout.addWidget(style.accent(role_label(eyebrow, Role.EYEBROW)))
         title_label = role_label(title, Role.TITLE, True)
         title_label.setObjectName("targets-title")

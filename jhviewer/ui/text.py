@@ -13,6 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
+from jhviewer.data.format import source_reference
+
+__all__ = ["escaped", "highlighted_html", "plain_label", "source_reference", "tooltip"]
+
 
 def plain_label(text: str = "") -> QLabel:
     """A QLabel that never interprets its text as HTML."""
@@ -45,7 +49,3 @@ def highlighted_html(
     return escaped(text[:start]) + mark + escaped(text[end:])
 
 
-def source_reference(publisher: str, title: str, lang: str) -> str:
-    """How a citation names the briefing: publisher and title, in the language's style."""
-    # Plain quotes in English: the CJK font sets curly quotes full-width, which gapes in Latin.
-    return f"{publisher}《{title}》" if lang == "zh" else f'{publisher}, "{title}"'

@@ -41,6 +41,10 @@ class Panel(QWidget):
     def set_language(self, lang: Lang) -> None:
         raise NotImplementedError
 
+    def briefing_changed(self) -> None:
+        """The store now shows another briefing (`Store.select_briefing`): show it."""
+        raise NotImplementedError
+
     def restyle(self) -> None:
         """Fonts were rescaled (presentation mode): rebuild what depends on sizes."""
 
@@ -77,6 +81,9 @@ class PagePanel(Panel):
         if lang != self._lang:
             self._lang = lang
             self._rebuild()
+
+    def briefing_changed(self) -> None:
+        self._rebuild()
 
     def restyle(self) -> None:
         self._rebuild()

@@ -116,12 +116,12 @@
         <translation>显示区情数据</translation>
     </message>
     <message>
-        <source>&amp;Numbers of Jianghan</source>
-        <translation>数说江汉(&amp;N)</translation>
+        <source>&amp;Targets</source>
+        <translation>目标(&amp;N)</translation>
     </message>
     <message>
-        <source>Show the 2024 targets</source>
-        <translation>显示2024年目标</translation>
+        <source>Show the briefing&apos;s targets</source>
+        <translation>查看简报的目标</translation>
     </message>
     <message>
         <source>C&amp;harts</source>
@@ -142,94 +142,6 @@
 </context>
 <context>
     <name>Charts</name>
-    <message>
-        <source>Targets: growth rates</source>
-        <translation>目标：增速</translation>
-    </message>
-    <message>
-        <source>Targets: amounts of money</source>
-        <translation>目标：金额</translation>
-    </message>
-    <message>
-        <source>Targets: firms and institutions</source>
-        <translation>目标：企业与机构数量</translation>
-    </message>
-    <message>
-        <source>Targets: projects</source>
-        <translation>目标：项目数量</translation>
-    </message>
-    <message>
-        <source>Last year&apos;s result and this year&apos;s target</source>
-        <translation>上年成绩与本年目标</translation>
-    </message>
-    <message>
-        <source>Financial institutions</source>
-        <translation>金融机构构成</translation>
-    </message>
-    <message>
-        <source>Property-service coverage of old housing compounds</source>
-        <translation>老旧小区物业服务覆盖率</translation>
-    </message>
-    <message>
-        <source>Energy savings</source>
-        <translation>节能降耗</translation>
-    </message>
-    <message>
-        <source>Source: {source}</source>
-        <translation>来源：{source}</translation>
-    </message>
-    <message>
-        <source>This database has no data for this chart.</source>
-        <translation>此数据库中没有这张图表所需的数据。</translation>
-    </message>
-    <message>
-        <source>{year} targets stated in the briefing, in {unit}</source>
-        <translation>简报公布的{year}年目标，单位：{unit}</translation>
-    </message>
-    <message>
-        <source>{year} result</source>
-        <translation>{year}年成绩</translation>
-    </message>
-    <message>
-        <source>{year} target</source>
-        <translation>{year}年目标</translation>
-    </message>
-    <message>
-        <source>The same indicator: the {first} result beside the {second} target</source>
-        <translation>同一指标：{first}年成绩与{second}年目标对照</translation>
-    </message>
-    <message>
-        <source>The headquarters outnumber the total.</source>
-        <translation>总部数量超过了机构总数。</translation>
-    </message>
-    <message>
-        <source>Other institutions</source>
-        <translation>其他金融机构</translation>
-    </message>
-    <message>
-        <source>The total less the headquarters: {value}</source>
-        <translation>总数减去各类总部：{value}</translation>
-    </message>
-    <message>
-        <source>Remainder of the total</source>
-        <translation>总数中的其余部分</translation>
-    </message>
-    <message>
-        <source>Stated in the briefing</source>
-        <translation>简报所列数字</translation>
-    </message>
-    <message>
-        <source>In all: {total}. Other institutions are the total less the headquarters.</source>
-        <translation>共计{total}；“其他金融机构”为总数减去各类总部。</translation>
-    </message>
-    <message>
-        <source>Share of old housing compounds with property services, {year}</source>
-        <translation>{year}年老旧小区物业服务覆盖比例</translation>
-    </message>
-    <message>
-        <source>Energy saved or consumption cut, in %</source>
-        <translation>节能率或能耗降幅，单位：%</translation>
-    </message>
     <message>
         <source>CHARTS</source>
         <translation>图表</translation>
@@ -253,6 +165,10 @@
     <message>
         <source>Export CSV...</source>
         <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>This briefing declares no charts.</source>
+        <translation>此简报没有声明图表。</translation>
     </message>
     <message>
         <source>This chart has no data to export.</source>
@@ -353,6 +269,10 @@
         <translation>相关主体</translation>
     </message>
     <message>
+        <source>Other years</source>
+        <translation>其他年份</translation>
+    </message>
+    <message>
         <source>Match in {field}</source>
         <translation>匹配位置：{field}</translation>
     </message>
@@ -432,8 +352,8 @@
         <translation>区情</translation>
     </message>
     <message>
-        <source>Numbers of Jianghan</source>
-        <translation>数说江汉</translation>
+        <source>Targets</source>
+        <translation>目标</translation>
     </message>
     <message>
         <source>Charts</source>
@@ -460,8 +380,16 @@
         <translation>数据库：{name}</translation>
     </message>
     <message>
+        <source>No briefing in this database</source>
+        <translation>此数据库中没有简报</translation>
+    </message>
+    <message>
         <source>{facts} facts · {targets} targets · {themes} themes</source>
         <translation>数据 {facts} 条 · 目标 {targets} 项 · 主题 {themes} 个</translation>
+    </message>
+    <message>
+        <source>Briefing: {briefing}</source>
+        <translation>简报：{briefing}</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -488,6 +416,18 @@
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>&amp;Briefing:</source>
+        <translation>简报(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Briefing</source>
+        <translation>简报(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Briefing</source>
+        <translation>简报</translation>
+    </message>
+    <message>
         <source>Panels</source>
         <translation>面板</translation>
     </message>
@@ -500,8 +440,8 @@
         <translation>jhviewer {version}</translation>
     </message>
     <message>
-        <source>An offline viewer of the Jianghan District briefing.</source>
-        <translation>江汉区区情简报离线查看器。</translation>
+        <source>An offline viewer of district briefings.</source>
+        <translation>区情简报离线查看器。</translation>
     </message>
     <message>
         <source>Data: {title}, {publisher}.</source>
@@ -518,10 +458,6 @@
     <message>
         <source>Open a database first.</source>
         <translation>请先打开数据库。</translation>
-    </message>
-    <message>
-        <source>Printing is not available: {error}</source>
-        <translation>无法打印：{error}</translation>
     </message>
     <message>
         <source>Print Preview</source>
@@ -553,10 +489,6 @@
     <message>
         <source>Use File › Open Database... or open the built-in briefing.</source>
         <translation>请使用“文件 › 打开数据库…”，或打开内置简报。</translation>
-    </message>
-    <message>
-        <source>The &quot;235&quot; industrial system</source>
-        <translation>“235”产业体系</translation>
     </message>
     <message>
         <source>Headline figures</source>
@@ -592,10 +524,6 @@
 </context>
 <context>
     <name>Targets</name>
-    <message>
-        <source>Numbers of Jianghan</source>
-        <translation>数说江汉</translation>
-    </message>
     <message>
         <source>No briefing is open.</source>
         <translation>尚未打开简报。</translation>

@@ -282,7 +282,8 @@ def _chart(fmt: str, path: Path, db: Path) -> tuple[int | None, str, str]:
 
     load_bundled_fonts()
     with Store.open(db) as store:
-        data = charts.chart_data(store, "result-vs-target", "en")
+        spec = next(spec for spec in store.charts() if spec.key == "result-vs-target")
+        data = charts.chart_data(store, spec, "en")
         try:
             charts.export_chart(data, path, fmt)
         except JhviewerError as error:
