@@ -128,9 +128,10 @@ def test_full_disk_injected(built_db: Path, tmp_path: Path,
     _inject_enospc(monkeypatch, after=4096)
     with Store.open(built_db) as store:
         from jhviewer.report import BriefingPrinter
+        from jhviewer.ui.charts import FIGURE_PAINTER
 
         with pytest.raises(WriteError) as caught:
-            BriefingPrinter(store, "zh").to_pdf(out)
+            BriefingPrinter(store, "zh", figures=FIGURE_PAINTER).to_pdf(out)
     assert caught.value.reason == "disk-full"
     assert caught.value.message("zh") == f"无法写入 {out}：磁盘已满。原有文件（如有）未被改动。"
     assert out.read_bytes() == b"%PDF- the old printout %%EOF"

@@ -282,6 +282,7 @@ def test_print_preview_shows_as_many_pages_as_the_pdf(
     from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 
     from jhviewer.report import BriefingPrinter
+    from jhviewer.ui.charts import FIGURE_PAINTER
     from jhviewer.ui.main_window import MainWindow
     from jhviewer.ui.settings import Settings
 
@@ -301,7 +302,7 @@ def test_print_preview_shows_as_many_pages_as_the_pdf(
         window.print_preview()
         with Store.open(built_db) as store:
             pdf = tmp_path / f"{lang}.pdf"
-            pages = BriefingPrinter(store, lang).to_pdf(pdf)
+            pages = BriefingPrinter(store, lang, figures=FIGURE_PAINTER).to_pdf(pdf)
         assert counts[-1] == pages == len(PdfReader(pdf).pages)
         window.close_store()
     assert counts == [14, 15]
