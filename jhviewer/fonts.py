@@ -17,7 +17,9 @@ _FILE_NAMES = ("JHNotoSansSC-Regular.otf", "JHNotoSansSC-Bold.otf")
 
 # Simplified-Chinese system families, in order of preference, for a character the bundled
 # subset lacks (a rare name such as 喆 or 堃). Without them Qt asks fontconfig, which may
-# pick a Japanese face (Noto Sans CJK JP) with Japanese glyph forms.
+# pick a Japanese face (Noto Sans CJK JP) with Japanese glyph forms. They are installed as
+# Qt's substitutes of the bundled family, so every text in it falls back to them: widgets,
+# rich text, pyqtgraph labels and SVG drawn into the printout alike.
 ZH_HANS_FALLBACKS = (
     "Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "Source Han Sans CN",
     "Noto Sans SC", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "SimHei",
@@ -61,13 +63,15 @@ def load_bundled_fonts() -> str:
             raise FontLoadError(
                 f"The font file {path} provides {families}, expected {FONT_FAMILY!r}."
             )
+    QFont.insertSubstitutions(FONT_FAMILY, font_families()[1:])
     _loaded = True
     return FONT_FAMILY
 
 
 def font_families() -> list[str]:
     """The bundled family, then the zh-Hans system families this machine has (see
-    ZH_HANS_FALLBACKS); asked of Qt's font database once per process."""
+    ZH_HANS_FALLBACKS), in the order Qt falls back to them; asked of Qt's font database
+    once per process."""
     global _families
     if _families is None:
         system = set(QFontDatabase.families())
@@ -75,16 +79,11 @@ def font_families() -> list[str]:
     return list(_families)
 
 
-def css_families() -> str:
-    """font_families() as a CSS font-family value, each name double-quoted."""
-    return ", ".join(f'"{name}"' for name in font_families())
-
-
 def bundled_font(point_size: float, bold: bool = False) -> QFont:
-    """A QFont in the bundled family, falling back to a zh-Hans system font for characters
-    the bundled subset lacks (load_bundled_fonts() must have run)."""
+    """A QFont in the bundled family, which falls back to a zh-Hans system font for the
+    characters the subset lacks (load_bundled_fonts() must have run)."""
     font = QFont()
-    font.setFamilies(font_families())
+    font.setFamilies([FONT_FAMILY])
     font.setPointSizeF(point_size)
     font.setWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
     return font

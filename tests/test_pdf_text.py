@@ -131,3 +131,29 @@ def test_a_character_the_subset_lacks_is_drawn_in_a_chinese_face(qapp) -> None:
 
     assert faces("江汉") == ["JH Noto Sans SC"]
     assert faces("喆") == ["Noto Sans CJK SC"]  # not Noto Sans CJK JP
+
+
+def test_svg_text_in_the_printout_falls_back_to_a_chinese_face(qapp, tmp_path: Path) -> None:
+    """Charts reach the PDF as SVG naming only the bundled family (report/charts.py)."""
+    from PySide6.QtCore import QByteArray, QRectF
+    from PySide6.QtGui import QFontDatabase, QPainter, QPdfWriter
+    from PySide6.QtSvg import QSvgRenderer
+
+    from jhviewer.fonts import FONT_FAMILY, load_bundled_fonts
+
+    if "Noto Sans CJK SC" not in QFontDatabase.families():
+        pytest.skip("no zh-Hans system font here (fonts-noto-cjk; ./dev test installs it)")
+    load_bundled_fonts()
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 50" width="200" '
+           f'height="50"><text x="5" y="30" font-family="{FONT_FAMILY}" font-size="20">'
+           "江汉喆</text></svg>")
+    out = tmp_path / "svg.pdf"
+    writer = QPdfWriter(str(out))
+    painter = QPainter(writer)
+    QSvgRenderer(QByteArray(svg.encode())).render(painter, QRectF(0, 0, 2000, 500))
+    painter.end()
+    del writer
+    listing = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True,
+                             check=True).stdout
+    names = [line.split()[0] for line in listing.splitlines()[2:]]
+    assert names == ["JHNotoSansSC-Regular", "NotoSansCJKsc-Regular"]

@@ -36,7 +36,7 @@ from jhviewer.data.export import write_csv
 from jhviewer.data.format import plain_number
 from jhviewer.data.records import ChartSpec, Lang
 from jhviewer.data.store import Store
-from jhviewer.fonts import bundled_font, css_families, font_families
+from jhviewer.fonts import FONT_FAMILY, bundled_font
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
@@ -132,7 +132,7 @@ def _draw_plot(item: pg.PlotItem, plot: Plot, colours: Colours, scale: float) ->
         # or the quote ends the attribute and the size and weight are lost.
         item.setTitle(
             html.escape(plot.title), color=colours.text.name(), size=f"{round(15 * scale)}px",
-            bold=True, family=css_families(),
+            bold=True, family=f'"{FONT_FAMILY}"',
         )
     top = max([bar.value for bar in plot.bars] + [plot.limit or 0.0])
     ticks = nice_ticks(plot.limit if plot.limit else top)
@@ -204,7 +204,7 @@ def _value_ticks(
     axis.setTicks([labels, []])
     axis.setLabel(
         html.escape(plot.unit), color=colours.muted.name(),
-        **{"font-size": f"{round(13 * scale)}px", "font-family": css_families()},
+        **{"font-size": f"{round(13 * scale)}px", "font-family": f'"{FONT_FAMILY}"'},
     )
     metrics = QFontMetricsF(chart_font(13 * scale))
     # pyqtgraph adds the tick offset and the unit label's height to these text spaces.
@@ -476,10 +476,10 @@ def _text_path(text: Element, group: Element) -> Element | None:
         return text.get(name) or group.get(name) or default
 
     font = QFont()
-    # Every text of a figure is set in the bundled family (with its zh-Hans fallbacks);
+    # Every text of a figure is set in the bundled family (with its zh-Hans substitutes);
     # rich text that pyqtgraph lays out reaches the SVG named "Sans Serif", so the name
     # in the SVG is not trusted.
-    font.setFamilies(font_families())
+    font.setFamilies([FONT_FAMILY])
     font.setPixelSize(max(1, round(float(attribute("font-size", "12")))))
     font.setWeight(QFont.Weight(int(float(attribute("font-weight", "400")))))
     font.setItalic(attribute("font-style", "normal") == "italic")
