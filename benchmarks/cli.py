@@ -1,4 +1,4 @@
-"""`python -m benchmarks [start|charts|search|scale|print|memory|all|synth]`."""
+"""`python -m benchmarks [start|charts|search|scale|print|memory|progress|briefings|all|synth]`."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ Benchmark = Callable[[Options], list[Figure]]
 def benchmarks() -> dict[str, Benchmark]:
     from benchmarks.briefings import bench_briefings
     from benchmarks.printing import bench_print
+    from benchmarks.progress import bench_progress
     from benchmarks.searching import bench_search
     from benchmarks.startup import bench_charts, bench_memory, bench_scale, bench_start
 
@@ -39,6 +40,7 @@ def benchmarks() -> dict[str, Benchmark]:
         "scale": bench_scale,
         "print": bench_print,
         "memory": bench_memory,
+        "progress": bench_progress,
         "briefings": bench_briefings,
     }
 

@@ -180,7 +180,9 @@ def _synthetic_fact(
     if "value" in template:
         fact["value"] = _scaled(rng, float(template["value"]))
         fact["unit"] = template["unit"]
-        fact["qualifier"] = template["qualifier"]
+    for key in ("qualifier", "estimated", "noun_en", "claim_zh", "claim_en"):
+        if key in template:
+            fact[key] = template[key]
     if "group" in template:
         fact["group"] = template["group"]
     if "date" in template:

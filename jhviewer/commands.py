@@ -21,6 +21,7 @@ from jhviewer import __version__
 from jhviewer.atomic import shown_path
 from jhviewer.cli import one_line
 from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB
+from jhviewer.progress_commands import PROGRESS_PDF_OPTIONS, progress, write_progress_pdf
 
 if TYPE_CHECKING:
     from jhviewer.data.records import Lang
@@ -144,7 +145,7 @@ def search(
     query: str, db_path: Path | None, lang: str | None, briefing_id: str | None, limit: int
 ) -> None:
     """Search one briefing's facts (Chinese or English); print one match per line."""
-    from jhviewer.data.format import display_value
+    from jhviewer.data.format import display_value, year_text
 
     language = "en" if lang == "en" else "zh"
     with _open_briefing(db_path, briefing_id) as store:
@@ -153,7 +154,7 @@ def search(
         for hit in hits:
             fact = hit.fact
             click.echo(
-                f"{fact.key}\t{fact.year}\t{fact.label(language)}\t"
+                f"{fact.key}\t{year_text(fact.year, language)}\t{fact.label(language)}\t"
                 f"{display_value(fact, language)}\t{fact.evidence}"
             )
         _note_unreadable_rows(store)
@@ -218,15 +219,21 @@ def _export_charts(store: Store, folder: Path, fmt: str, lang: Lang, force: bool
 @click.option(
     "--summary-only", is_flag=True, help="Only the one-page summary, not the full briefing."
 )
+@PROGRESS_PDF_OPTIONS
 @FORCE_OPTION
 def pdf(
     out: Path, db_path: Path | None, lang: str | None, briefing_id: str | None,
-    summary_only: bool, force: bool,
+    summary_only: bool, progress: bool, progress_db: str | None, force: bool,
 ) -> None:
-    """Write the printable briefing (A4) as a PDF; needs no display."""
+    """Write the printable briefing (A4) as a PDF; needs no display.
+
+    With --progress, write the progress report instead (status of every target)."""
     from jhviewer.report import BriefingPrinter
 
     language = "en" if lang == "en" else "zh"
+    if progress:
+        write_progress_pdf(out, db_path, language, progress_db, briefing_id)
+        return
     with _open_briefing(db_path, briefing_id) as store:  # open: no writer may replace it
         figures = None
         if not summary_only:  # the summary never loads the chart code (nor pyqtgraph)
@@ -268,6 +275,9 @@ def snapshot(
                            db_path, briefing_id)
     for path in paths:
         click.echo(f"wrote {shown_path(path)}")
+
+
+cli.add_command(progress)
 
 
 @contextmanager

@@ -18,3 +18,9 @@ def is_builtin_db(path: Path) -> bool:
         return path.resolve() == DEFAULT_DB.resolve()
     except OSError:
         return False
+
+# The names the window gives QApplication (organisation, application). Qt keeps its
+# per-user data in <AppDataLocation>/ORGANISATION/APPLICATION; the progress database
+# lives there, and the CLI finds the same folder through platformdirs.
+ORGANISATION = "jhviewer"
+APPLICATION = "jhviewer"

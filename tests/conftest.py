@@ -19,6 +19,13 @@ from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB, REPO_ROOT
 SOURCE_TEXT = REPO_ROOT.parent / "shared" / "source" / "jianghan-2024.txt"
 
 
+@pytest.fixture(autouse=True)
+def private_data_folder(tmp_path_factory: pytest.TempPathFactory,
+                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The user's data folder (where progress.db lives by default) is a private one."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+
+
 @pytest.fixture(scope="session")
 def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database freshly built from resources/briefings (not the committed data.db)."""

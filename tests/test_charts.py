@@ -82,7 +82,7 @@ def test_result_against_target_pairs(db: Store) -> None:
     data = chart(db, "result-vs-target", "zh")
     assert data.subtitle == "同一指标：2023年成绩与2024年目标对照"
     assert [(plot.title, [(b.label, b.text) for b in plot.bars]) for plot in data.plots] == [
-        ("地区生产总值增长", [("2023年成绩", "7.4%"), ("2024年目标", "7.3%")]),
+        ("地区生产总值增长", [("2023年成绩（预计）", "7.4%（预计）"), ("2024年目标", "7.3%")]),
         ("金融业增加值", [("2023年成绩", ">400"), ("2024年目标", "450")]),
     ]
     assert {bar.series for bar in data.plots[0].bars} == {"result", "target"}
@@ -92,7 +92,7 @@ def test_result_against_target_pairs(db: Store) -> None:
 def test_a_series_chart_follows_one_indicator_across_years(db: Store) -> None:
     data = chart(db, "gdp-growth-series", "en")
     assert [(b.label, b.text) for b in data.plots[0].bars] == [
-        ("2023 result", "7.4%"), ("2024 target", "7.3%"),
+        ("2023 result (est.)", "7.4% (est.)"), ("2024 target", "7.3%"),
     ]
 
 

@@ -9,6 +9,7 @@ PROBE = """
 import sys
 import jhviewer.data, jhviewer.data.store, jhviewer.data.build, jhviewer.data.validate
 import jhviewer.data.export, jhviewer.data.format, jhviewer.data.search, jhviewer.cli
+import jhviewer.data.progress.files, jhviewer.data.progress.db, jhviewer.progress_commands
 loaded = sorted(m for m in sys.modules if m.split('.')[0] in {'PySide6', 'shiboken6', 'pyqtgraph'})
 print(','.join(loaded))
 """

@@ -282,3 +282,57 @@ def test_a_page_that_fails_while_scrolling_stops_the_table_and_says_why(
         assert "damaged" in str(failed.args[0])
         assert model.rowCount() == 10
         assert not model.canFetchMore()
+
+
+def _older_database(built_db: Path, folder: Path) -> Path:
+    """A copy of the briefing database marked as written in schema format 1."""
+    import sqlite3
+
+    path = folder / "old.db"
+    shutil.copyfile(built_db, path)
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA user_version = 1")
+    connection.commit()
+    connection.close()
+    return path
+
+
+def test_an_older_database_is_explained_with_the_command_that_rebuilds_it(
+    qtbot: Any, built_db: Path, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    from jhviewer.data.errors import OlderDatabaseError
+    from jhviewer.ui.i18n import Translators
+
+    path = _older_database(built_db, tmp_path)
+    with pytest.raises(OlderDatabaseError) as raised:
+        Store.open(path)
+    assert str(raised.value) == (
+        "old.db was built by an older version of jhviewer (format 1; this version reads "
+        "format 3). Rebuild it from its briefing files with `jhviewer build-db --out old.db`, "
+        "or open the built-in briefing."
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "jhviewer", "search", "GDP", "--db", str(path)],
+        capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "old.db was built by an older version of jhviewer" in result.stderr
+    assert "`jhviewer build-db --out old.db`" in result.stderr
+    translators = Translators()
+    try:
+        translators.set_language("zh")
+        dialog = OpenErrorDialog(path, raised.value, None)
+        qtbot.addWidget(dialog)
+        assert dialog.informativeText() == (
+            "old.db 是由旧版 jhviewer 生成的（格式 1；本版本读取格式 3）。请用“jhviewer build-db "
+            "--out old.db”从简报源文件重新生成，或打开内置简报。"
+        )
+        translators.set_language("en")
+        dialog = OpenErrorDialog(path, raised.value, None)
+        qtbot.addWidget(dialog)
+        assert dialog.informativeText().startswith("old.db was built by an older version")
+    finally:
+        translators.set_language("en")

@@ -241,6 +241,37 @@ def test_english_pdf_has_the_english_labels_and_figures(
         assert "paraphrased" in text
 
 
+@pytest.mark.parametrize(
+    ("name", "shown", "never"),
+    [
+        ("summary-zh", ["预计7.4%", "突破400亿元", "600多家", "100人以上", "不少于1万人次",
+                        "2023年：预计7.4%"], ["超过600", "不少于100"]),
+        ("full-zh", ["全市率先推出", "华中唯一", "处于第一方阵", "全国综合百强区",
+                     "中国物流企业50强",
+                     "湖北第三家券商", "未注年份", "预计8%以上", "最高100万元", "约300万平方米"],
+         ["前100名", "前50名", "前10名", "最高/前"]),
+        ("summary-en", ["est. 7.4%", "over CNY 40 billion", "more than 600 institutions",
+                        "100 people or more", "at least 10,000 person-times", "100 first stores",
+                        "3 stores"], ["organisations", "at least 100 people"]),
+        ("full-en", ["first in Wuhan to launch", "the only one in Central China",
+                     "in the leading group", "in China's top 100 districts",
+                     "in China's top 50 logistics enterprises", "Hubei's third securities firm",
+                     "undated", "est. 8% or more", "up to CNY 1 million"],
+         ["up to / top", "organisations", "None", "No. 3"]),
+    ],
+)
+def test_printout_shows_claims_estimates_and_qualifiers_as_the_source_does(
+    pdfs: dict[str, Path], name: str, shown: list[str], never: list[str]
+) -> None:
+    if name.endswith("zh"):
+        text = no_space(pdf_text(pdfs[name]))
+        shown, never = [no_space(s) for s in shown], [no_space(s) for s in never]
+    else:
+        text = squeeze(stream_text(pdfs[name]))
+    assert [s for s in shown if s not in text] == []
+    assert [s for s in never if s in text] == []
+
+
 def test_full_briefing_has_every_fact_and_the_sources(pdfs: dict[str, Path],
                                                       built_store: Store) -> None:
     text = no_space(pdf_text(pdfs["full-zh"]))

@@ -59,7 +59,7 @@ def _is_date_of(match: re.Match[str], paragraph: str, facts: list[dict]) -> bool
             if month:
                 date = f"{year}-{int(month):02d}-{int(day):02d}"
                 return any(fact.get("date") == date for fact in facts)
-            return any(fact["year"] == int(year) for fact in facts)
+            return any(fact.get("year") == int(year) for fact in facts)
     return False
 
 
@@ -75,12 +75,77 @@ def test_each_target_bullet_of_shu_shuo_jianghan_has_its_targets(source_text: st
 def test_figures_keep_their_source_qualifiers(store: Store) -> None:
     by_key = {fact.key: fact for fact in store.facts()}
     institutions = by_key["financial-institutions"]
-    assert (institutions.value, institutions.qualifier) == (600, "more than")
+    assert (institutions.value, institutions.qualifier) == (600, "多")
     value_added = by_key["financial-value-added-2023"]
     assert (value_added.value, value_added.unit and value_added.unit.id) == (400, "亿元")
-    assert value_added.qualifier == "more than"
+    assert value_added.qualifier == "突破"
+    assert by_key["target-high-level-talent"].qualifier == "以上"
+    assert by_key["gdp-growth-2023"].qualifier is None
     jobs = next(f for f in store.targets() if "1.8万人" in f.evidence)
     assert jobs.value == 1.8 and jobs.unit is not None and jobs.unit.scale * jobs.value == 18000
+
+
+def test_each_qualifier_is_the_word_of_its_evidence(store: Store) -> None:
+    qualified = [fact for fact in store.facts() if fact.qualifier]
+    assert len(qualified) == 11
+    assert [f.key for f in qualified if f.qualifier not in f.evidence] == []
+
+
+# Words that make a ranking, distinction or listing claim (第一把交椅, 率先, 唯一, 百强 ...).
+CLAIM_WORDS = ("第一", "首", "率先", "唯一", "最", "冠军", "强", "十大", "领跑", "方阵")
+
+
+def test_rankings_and_distinctions_hold_their_claim_words_in_the_evidence(store: Store) -> None:
+    claims = [f for f in store.facts() if f.kind in ("ranking", "distinction", "listing")]
+    assert len(claims) == 25
+    assert [f.key for f in claims if not any(w in f.evidence for w in CLAIM_WORDS)] == []
+    assert next(f for f in claims if f.key == "first-stores-rank-2023").evidence.endswith(
+        "“第一把交椅”"
+    )
+
+
+def test_distinctions_and_listings_are_words_not_numbers(store: Store) -> None:
+    worded = [f for f in store.facts() if f.kind in ("distinction", "listing")]
+    assert {f.key for f in worded} >= {
+        "talent-card-first-in-wuhan", "c40-pilot", "business-districts-first-tier",
+        "national-top100-district", "changhang-logistics-top50", "baguodun-national-top10",
+    }
+    assert [f.key for f in worded if f.value is not None or not f.claim_zh or not f.claim_en] == []
+    # A rank (第1名) is only where the source names a first place, never for a list or a 'first'.
+    ranks = [f for f in store.facts() if f.unit is not None and f.unit.id == "名"]
+    assert all(f.kind == "ranking" and f.value == 1 for f in ranks)
+
+
+def test_only_the_source_s_estimates_are_estimated(store: Store) -> None:
+    estimated = sorted(f.key for f in store.facts() if f.estimated)
+    assert estimated == ["donghu-energy-reduction", "gdp-growth-2023"]
+    assert all("预计" in f.evidence for f in store.facts() if f.estimated)
+
+
+def test_undated_statements_have_no_year(store: Store) -> None:
+    by_key = {fact.key: fact for fact in store.facts()}
+    for key in ("chu-most-prosperous", "first-trillion-gdp-district", "national-top100-district",
+                "financial-institutions", "commercial-space", "jianghan-road-century-old"):
+        assert by_key[key].year is None, key
+    assert "gdp-over-100-billion" not in by_key  # the article never gives a 2023 GDP level
+    assert by_key["gdp-growth-2023"].year == 2023
+
+
+def test_numbers_inside_names_are_not_figures(store: Store) -> None:
+    by_key = {fact.key: fact for fact in store.facts()}
+    for key in ("target-15-minute-circle", "three-highs", "jianghan-road-century-old",
+                "digital-economy-three-year-plan", "hundsun-second-hq",
+                "hubei-third-securities-firm"):
+        assert by_key[key].value is None, key
+
+
+def test_counted_things_have_their_english_noun(store: Store) -> None:
+    counted = [f for f in store.facts() if f.value is not None and f.unit and f.unit.counter]
+    assert [f.key for f in counted if not f.noun_en] == []
+    by_key = {fact.key: fact for fact in counted}
+    assert by_key["target-first-stores"].noun_en == "first stores"
+    assert by_key["target-duty-free-stores"].noun_en == "stores"
+    assert by_key["financial-institutions"].noun_en == "institutions"
 
 
 def test_descriptions_are_our_own_words(source_text: str) -> None:
@@ -102,3 +167,45 @@ def test_every_fact_reads_in_both_languages(store: Store, lang: str) -> None:
         assert fact.label(lang) and fact.description(lang)
     english = [f.label_en + f.description_en for f in store.facts()]
     assert not any(re.search(r"[\u4e00-\u9fff]{4,}", text) for text in english if lang == "en")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ('kind = "listing"\nvalue = 100.0\nunit = "%"', "a listing needs claim_zh and claim_en"),
+        ('kind = "status"\nqualifier = "多"', "a qualifier or an estimate needs a value"),
+        ('kind = "status"\nvalue = 8.0\nunit = "%"\nqualifier = "at least"', "qualifier"),
+        ('kind = "distinction"\nclaim_zh = "全市率先"', "a claim needs both claim_zh and claim_en"),
+        ('kind = "status"\nvalue = 1.0\nunit = "%"\nclaim_zh = "首个"\nclaim_en = "first"',
+         "a value or a claim in words, not both"),
+    ],
+)
+def test_the_authoring_format_refuses_claims_modelled_as_numbers(change: str, message: str) -> None:
+    from pathlib import Path
+
+    from jhviewer.data.authoring import validate_document
+    from jhviewer.data.errors import BriefingFormatError
+
+    text = (BRIEFINGS_DIR / "jianghan-2024.toml").read_text(encoding="utf-8")
+    fact = '[[facts]]\nid = "chu-most-prosperous"\nsection = "overview"\nkind = "distinction"\n'
+    assert fact in text
+    edited = text.replace(fact, f'[[facts]]\nid = "chu-most-prosperous"\nsection = "overview"\n'
+                                f"{change}\n", 1)
+    edited = edited.replace('claim_zh = "“楚中第一繁盛处”"\nclaim_en = "\\"the most flourishing '
+                            'place in Chu\\""\n', "", 1)
+    with pytest.raises(BriefingFormatError) as raised:
+        validate_document(Path("jianghan-2024.toml"), edited)
+    assert message in str(raised.value)
+
+
+def test_an_undated_fact_needs_no_year_in_the_authoring_format() -> None:
+    from pathlib import Path
+
+    from jhviewer.data.authoring import validate_document
+
+    path = BRIEFINGS_DIR / "jianghan-2024.toml"
+    document = validate_document(Path(path.name), path.read_text(encoding="utf-8"))
+    by_id = {fact.id: fact for fact in document.facts}
+    assert by_id["chu-most-prosperous"].year is None
+    assert by_id["gdp-growth-2023"].estimated is True
+    assert by_id["financial-institutions"].noun_en == "institutions"

@@ -99,7 +99,7 @@ def test_facts_table_holds_every_fact(window: MainWindow, db: Store) -> None:
     index = panel.model.index(0, Column.INDICATOR)
     assert index.data() == first.label("zh")
     assert panel.model.index(0, Column.VALUE).data() == display_value(first, "zh")
-    assert panel.model.index(0, Column.YEAR).data() == str(first.year)
+    assert panel.model.index(0, Column.YEAR).data() == "未注年份"  # 楚中第一繁盛处: undated
 
 
 def test_facts_model_pages_lazily(qtbot, db: Store, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -273,3 +273,117 @@ def test_group_targets_keeps_source_order(db: Store) -> None:
     groups = group_targets(db.targets())
     flattened = [fact for _, facts in groups for fact in facts]
     assert sorted(flattened, key=lambda f: f.position) == flattened
+
+
+# --- facts as the source states them (issue 14) ------------------------------------------
+
+
+def _select(panel: FactsPanel, key: str) -> None:
+    fetch_all(panel.model)
+    for row in range(panel.model.rowCount()):
+        if panel.model.index(row, 0).data(FACT_ROLE).key == key:
+            panel.table.selectRow(row)
+            settle()
+            return
+    raise AssertionError(key)
+
+
+def _figure_labels(widget) -> list[tuple[str, str]]:
+    """(name, text) of the qualifier, figure and unit labels, in layout order."""
+    names = ("qualifier", "figure", "unit")
+    return [(w.objectName(), w.text()) for w in widget.findChildren(QLabel)
+            if w.objectName() in names and w.text()]
+
+
+DETAIL_CASES = {
+    "zh": {
+        "financial-value-added-2023": (
+            "金融 · 成绩 · 2023", [("qualifier", "突破"), ("figure", "400"), ("unit", "亿元")]
+        ),
+        "financial-institutions": ("金融 · 现状 · 未注年份",
+                                   [("figure", "600"), ("unit", "多家")]),
+        "gdp-growth-2023": ("区情概览 · 成绩 · 2023", [("qualifier", "预计"), ("figure", "7.4%")]),
+        "talent-card-first-in-wuhan": ("金融 · 殊荣 · 2023", [("figure", "全市率先推出")]),
+        "changhang-logistics-top50": ("消费与现代服务业 · 入选榜单 · 2023",
+                                      [("figure", "中国物流企业50强")]),
+        "hubei-third-securities-firm": ("金融 · 事件 · 2023", [("figure", "湖北第三家券商")]),
+        "first-trillion-gdp-district": ("区情概览 · 殊荣 · 未注年份", [("figure", "全省第一个")]),
+        "gdp-growth-rank-2023": ("区情概览 · 排名 · 2023", [("figure", "第1名")]),
+        "three-highs": ("区情概览 · 现状 · 未注年份", []),
+    },
+    "en": {
+        "financial-value-added-2023": ("Finance · Result · 2023",
+                                        [("qualifier", "over"), ("figure", "CNY 40 billion")]),
+        "financial-institutions": ("Finance · Status · undated",
+                                   [("qualifier", "more than"), ("figure", "600"),
+                                    ("unit", "institutions")]),
+        "gdp-growth-2023": ("District overview · Result · 2023",
+                            [("qualifier", "est."), ("figure", "7.4%")]),
+        "talent-card-first-in-wuhan": ("Finance · Distinction · 2023",
+                                       [("figure", "first in Wuhan to launch")]),
+        "changhang-logistics-top50": ("Consumption and services · Listing · 2023",
+                                      [("figure", "in China's top 50 logistics enterprises")]),
+        "hubei-third-securities-firm": ("Finance · Event · 2023",
+                                        [("figure", "Hubei's third securities firm")]),
+        "first-trillion-gdp-district": ("District overview · Distinction · undated",
+                                        [("figure", "first in Hubei")]),
+        "gdp-growth-rank-2023": ("District overview · Ranking · 2023", [("figure", "No. 1")]),
+        "three-highs": ("District overview · Status · undated", []),
+    },
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_detail_pane_shows_each_kind_as_the_source_states_it(
+    qtbot, tmp_path: Path, built_db: Path, lang: str
+) -> None:
+    win = make_window(qtbot, tmp_path, built_db, lang)
+    try:
+        panel = facts_panel(win)
+        for key, (eyebrow, figure) in DETAIL_CASES[lang].items():
+            _select(panel, key)
+            fields = panel.detail.fields
+            assert fields["eyebrow"].text() == eyebrow, key
+            assert "qualifier" not in fields, key  # the qualifier is printed once, by the figure
+            assert _figure_labels(panel.detail) == figure, key
+        years = [panel.year_box.itemText(i) for i in range(panel.year_box.count())]
+        assert years[-1] == ("未注年份" if lang == "zh" else "undated")
+        panel.year_box.setCurrentIndex(panel.year_box.count() - 1)
+        settle()
+        fetch_all(panel.model)
+        shown = {panel.model.index(r, 0).data(FACT_ROLE).key for r in range(panel.model.rowCount())}
+        assert "chu-most-prosperous" in shown and "gdp-growth-2023" not in shown
+        row = next(r for r in range(panel.model.rowCount())
+                   if panel.model.index(r, 0).data(FACT_ROLE).key == "chu-most-prosperous")
+        assert panel.model.index(row, Column.YEAR).data() == years[-1]
+    finally:
+        close_window(win)
+
+
+@pytest.mark.parametrize(
+    ("lang", "gdp", "talent"),
+    [("zh", [("qualifier", "预计"), ("figure", "7.4%")], [("figure", "100"), ("unit", "人以上")]),
+     ("en", [("qualifier", "est."), ("figure", "7.4%")],
+      [("figure", "100"), ("unit", "people or more")])],
+)
+def test_cards_mark_the_estimate_and_keep_the_source_qualifier(
+    qtbot, tmp_path: Path, built_db: Path, lang: str, gdp: list, talent: list
+) -> None:
+    win = make_window(qtbot, tmp_path, built_db, lang)
+    try:
+        overview = win.panels["overview"]
+        assert isinstance(overview, OverviewPanel)
+        tile = overview.tiles[0]
+        assert _figure_labels(tile) == gdp
+        panel = win.show_tab("targets")
+        settle()
+        assert isinstance(panel, TargetsPanel)
+        label = "引进高层次人才" if lang == "zh" else "High-level talent recruited"
+        card = next(c for c in panel.cards if c.accessibleName() == label)
+        assert _figure_labels(card) == talent
+        gdp_label = "地区生产总值增长" if lang == "zh" else "GDP growth"
+        gdp_card = next(c for c in panel.cards if c.accessibleName() == gdp_label)
+        earlier = gdp_card.findChild(QLabel, "earlier-result")
+        assert earlier.text() == ("2023年：预计7.4%" if lang == "zh" else "2023 result: est. 7.4%")
+    finally:
+        close_window(win)

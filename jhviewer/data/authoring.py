@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from jhviewer.data.errors import BriefingFormatError
-from jhviewer.data.schema import CHART_TYPES, ENTITY_TYPES, KINDS, QUALIFIERS
+from jhviewer.data.schema import CHART_TYPES, ENTITY_TYPES, KINDS, QUALIFIERS, WORDED_KINDS
 
 Slug = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
@@ -85,7 +85,7 @@ class FactEntry(_Strict):
     id: Slug
     section: Slug
     kind: Literal[KINDS]  # type: ignore[valid-type]
-    year: Year
+    year: Year | None = None  # None: the source does not date the statement
     date: Annotated[str, Field(pattern=r"^\d{4}-\d{2}(-\d{2})?$")] | None = None
     indicator: Slug | None = None
     label_zh: Text
@@ -93,6 +93,10 @@ class FactEntry(_Strict):
     value: Number | None = None
     unit: str | None = None
     qualifier: Literal[QUALIFIERS] | None = None  # type: ignore[valid-type]
+    estimated: bool = False
+    noun_en: Text | None = None
+    claim_zh: Text | None = None
+    claim_en: Text | None = None
     description_zh: Text
     description_en: Text
     evidence: Text
@@ -103,8 +107,16 @@ class FactEntry(_Strict):
 
     @model_validator(mode="after")
     def _value_needs_unit_and_qualifier(self) -> Self:
-        if self.value is not None and (self.unit is None or self.qualifier is None):
-            raise ValueError("a value needs a unit and a qualifier")
+        if self.value is not None and self.unit is None:
+            raise ValueError("a value needs a unit")
+        if self.value is None and (self.qualifier is not None or self.estimated):
+            raise ValueError("a qualifier or an estimate needs a value")
+        if (self.claim_zh is None) != (self.claim_en is None):
+            raise ValueError("a claim needs both claim_zh and claim_en")
+        if self.value is not None and self.claim_zh is not None:
+            raise ValueError("a fact has a value or a claim in words, not both")
+        if self.kind in WORDED_KINDS and self.claim_zh is None:
+            raise ValueError(f"a {self.kind} needs claim_zh and claim_en, and no value")
         if self.kind == "target" and self.group is None:
             raise ValueError("a target needs a group (its place in the targets summary)")
         return self

@@ -14,14 +14,21 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from jhviewer.data.format import display_value, kind_name, plain_number, source_reference
+from jhviewer.data.format import (
+    ESTIMATED,
+    chart_sign,
+    display_value,
+    kind_name,
+    plain_number,
+    source_reference,
+    year_text,
+)
 from jhviewer.data.records import Briefing, ChartSpec, Fact, FactFilter, Lang, pick
 from jhviewer.data.store import Store
 
 # Mid-tone colours that read on white paper and on a dark window alike.
 SERIES_COLOURS = {"result": "#3a78c9", "target": "#e0862a", "derived": "#8a94a3"}
 _SERIES_OF_KIND = {"target": "target", "plan": "target"}
-_SIGNS = {"more than": ">", "at least": "≥", "approximately": "≈", "up to": "≤"}
 
 _TEXTS: dict[str, tuple[str, str]] = {
     "source": ("来源：{source}", "Source: {source}"),
@@ -106,13 +113,21 @@ def chart_data(store: Store, spec: ChartSpec, lang: Lang) -> ChartData:
 
 
 def bar_text(fact: Fact, lang: Lang) -> str:
-    """The value in the axis unit, with a sign for its qualifier: '7.3%', '>400', '≥100'."""
+    """The value in the axis unit, with a sign for its qualifier and a mark for an
+    estimate: '7.3%', '>400', '≥100', '7.4%（预计）' / '7.4% (est.)'."""
     if fact.value is None:
         return "—"
     number = plain_number(fact.value, grouping=lang == "en")
     if fact.unit is not None and fact.unit.id == "%":
         number += "%"
-    return _SIGNS.get(fact.qualifier or "", "") + number
+    return chart_sign(fact) + number + _estimate_mark(fact, lang)
+
+
+def _estimate_mark(fact: Fact, lang: Lang) -> str:
+    """'（预计）' / ' (est.)' after a figure the source gives as an estimate, else ''."""
+    if not fact.estimated:
+        return ""
+    return f"（{ESTIMATED[0]}）" if lang == "zh" else f" ({ESTIMATED[1]})"
 
 
 def _bar(fact: Fact, lang: Lang, label: str | None = None) -> Bar:
@@ -120,7 +135,10 @@ def _bar(fact: Fact, lang: Lang, label: str | None = None) -> Bar:
         label=label if label is not None else fact.label(lang),
         value=fact.value or 0.0,
         text=bar_text(fact, lang),
-        tip=(fact.label(lang), f"{fact.year} · {display_value(fact, lang)}", f"“{fact.evidence}”"),
+        tip=(
+            fact.label(lang), f"{year_text(fact.year, lang)} · {display_value(fact, lang)}",
+            f"“{fact.evidence}”",
+        ),
         series=_SERIES_OF_KIND.get(fact.kind, "result"),
         series_name=kind_name(fact.kind, lang),
     )
@@ -138,6 +156,16 @@ def _subtitle(spec: ChartSpec, lang: Lang, **values: object) -> str:
 
 def _unit_name(fact: Fact, lang: Lang) -> str:
     return fact.unit.name(lang) if fact.unit is not None else ""
+
+
+def _axis_unit(facts: list[Fact], lang: Lang) -> str:
+    """The axis unit; in English a counter (家, 个) names what the bars count ('institutions')
+    when they all count the same thing, else the unit's own English name."""
+    nouns = {fact.noun_en for fact in facts}
+    unit = facts[0].unit
+    if lang == "en" and unit is not None and unit.counter and len(nouns) == 1 and None not in nouns:
+        return str(nouns.pop())
+    return _unit_name(facts[0], lang)
 
 
 def _chosen(store: Store, spec: ChartSpec, briefing: Briefing) -> list[Fact]:
@@ -159,7 +187,7 @@ def _bars(
     facts = _chosen(store, spec, briefing)
     if not facts:
         return base
-    unit = _unit_name(facts[0], lang)
+    unit = _axis_unit(facts, lang)
     plot = Plot("", unit, tuple(_bar(fact, lang) for fact in facts))
     return replace(base, subtitle=_subtitle(spec, lang, year=briefing.year, unit=unit),
                    plots=(plot,))
@@ -172,7 +200,8 @@ def _shares(
     if not facts:
         return base
     plot = Plot("", "%", tuple(_bar(fact, lang) for fact in facts), limit=100.0)
-    return replace(base, subtitle=_subtitle(spec, lang, year=facts[0].year, unit="%"),
+    year = year_text(facts[0].year, lang)
+    return replace(base, subtitle=_subtitle(spec, lang, year=year, unit="%"),
                    plots=(plot,))
 
 
@@ -186,7 +215,7 @@ def _targets(
     ]
     if not facts:
         return base
-    unit = _unit_name(facts[0], lang)
+    unit = _axis_unit(facts, lang)
     plot = Plot("", unit, tuple(_bar(fact, lang) for fact in facts))
     return replace(base, subtitle=_subtitle(spec, lang, year=briefing.year, unit=unit),
                    plots=(plot,))
@@ -205,8 +234,9 @@ def _result_vs_target(
         if wanted and target.id not in wanted:
             continue
         previous = previous or result.year
+        result_label = text("result", lang).format(year=result.year)
         bars = (
-            _bar(result, lang, text("result", lang).format(year=result.year)),
+            _bar(result, lang, result_label + _estimate_mark(result, lang)),
             _bar(target, lang, text("target", lang).format(year=target.year)),
         )
         plots.append(Plot(target.label(lang), _unit_name(target, lang), bars, horizontal=False))
@@ -226,7 +256,9 @@ def _parts(
     rest_value = total.value - sum(part.value or 0.0 for part in parts)
     if rest_value < 0:
         return replace(base, message=text("parts-exceed-total", lang))
-    rest = replace(total, value=rest_value)
+    # The total less the parts is a bound only: '600多' less 86 reads '超514', never '514多'.
+    rest = replace(total, value=rest_value, qualifier="超" if chart_sign(total) == ">" else
+                   total.qualifier)
     remainder = spec.remainder(lang) or text("remainder", lang)
     other = Bar(
         label=remainder,
@@ -242,9 +274,9 @@ def _parts(
     )
     stated = text("stated", lang)
     bars = (*(replace(_bar(part, lang), series_name=stated) for part in parts), other)
-    subtitle = _subtitle(spec, lang, year=total.year, unit=_unit_name(total, lang),
+    subtitle = _subtitle(spec, lang, year=year_text(total.year, lang), unit=_unit_name(total, lang),
                          total=display_value(total, lang))
-    return replace(base, subtitle=subtitle, plots=(Plot("", _unit_name(total, lang), bars),))
+    return replace(base, subtitle=subtitle, plots=(Plot("", _axis_unit([total], lang), bars),))
 
 
 def _series(
@@ -256,7 +288,7 @@ def _series(
         return base
     bars = tuple(
         _bar(fact, lang, text("target" if fact.kind == "target" else "result", lang)
-             .format(year=fact.year))
+             .format(year=year_text(fact.year, lang)) + _estimate_mark(fact, lang))
         for fact in facts
     )
     unit = _unit_name(facts[0], lang)

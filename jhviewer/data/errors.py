@@ -27,6 +27,14 @@ class SchemaError(DatabaseError):
     """The file is SQLite but not a jhviewer database, or a different version of one."""
 
 
+class OlderDatabaseError(SchemaError):
+    """A jhviewer database in an older format (`version`): rebuild it with `build-db`."""
+
+    def __init__(self, message: str, version: int) -> None:
+        super().__init__(message)
+        self.version = version
+
+
 class DatabaseBusyError(DatabaseError):
     pass
 

@@ -11,13 +11,14 @@ from pathlib import Path
 from typing import Any
 
 from jhviewer.atomic import write_text
-from jhviewer.data.format import display_value
+from jhviewer.data.format import display_value, year_text
 from jhviewer.data.records import Fact, FactFilter
 from jhviewer.data.store import Store
 
 EXPORT_COLUMNS = (
-    "id", "briefing", "section", "kind", "year", "date", "indicator", "label_zh", "label_en",
-    "value", "unit_zh", "unit_en", "qualifier", "display_zh", "display_en",
+    "id", "briefing", "section", "kind", "year", "year_zh", "year_en", "date", "indicator",
+    "label_zh", "label_en", "value", "unit_zh", "unit_en", "noun_en", "qualifier", "estimated",
+    "claim_zh", "claim_en", "display_zh", "display_en",
     "description_zh", "description_en", "evidence", "paragraph", "target_group", "entities",
 )
 # Where a spreadsheet may start a cell: the start of the text, and, when it splits on ';'
@@ -27,12 +28,17 @@ _FORMULA_AT = re.compile(r"(^|[;\n\r])( *)(?=[=+\-@\t\r])")
 
 
 def fact_export_row(store: Store, fact: Fact) -> dict[str, Any]:
+    """One fact as export columns: `year` is null for an undated fact, whose `year_zh` /
+    `year_en` say 未注年份 / undated; `display_*` is the value as the app shows it, with the
+    source's qualifier, the estimate mark (预计 / est.) or the claim in words."""
     return {
         "id": fact.key,
         "briefing": fact.briefing_id,
         "section": fact.section_id.split("/", 1)[-1],
         "kind": fact.kind,
         "year": fact.year,
+        "year_zh": year_text(fact.year, "zh"),
+        "year_en": year_text(fact.year, "en"),
         "date": fact.date,
         "indicator": fact.indicator,
         "label_zh": fact.label_zh,
@@ -40,7 +46,11 @@ def fact_export_row(store: Store, fact: Fact) -> dict[str, Any]:
         "value": fact.value,
         "unit_zh": fact.unit.zh if fact.unit else None,
         "unit_en": fact.unit.en if fact.unit else None,
+        "noun_en": fact.noun_en,
         "qualifier": fact.qualifier,
+        "estimated": fact.estimated,
+        "claim_zh": fact.claim_zh,
+        "claim_en": fact.claim_en,
         "display_zh": display_value(fact, "zh"),
         "display_en": display_value(fact, "en"),
         "description_zh": fact.description_zh,

@@ -1,6 +1,9 @@
-"""How facts read in each language: values with units and qualifiers, kinds, locations."""
+"""How facts read in each language: values with units, qualifiers and estimates, claims in
+words, kinds, years, locations."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from jhviewer.data.records import Fact, Lang, Section
 
@@ -8,22 +11,77 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
     "result": ("成绩", "Result"),
     "target": ("目标", "Target"),
     "ranking": ("排名", "Ranking"),
+    "distinction": ("殊荣", "Distinction"),
+    "listing": ("入选榜单", "Listing"),
     "event": ("事件", "Event"),
     "status": ("现状", "Status"),
     "plan": ("规划", "Plan"),
 }
 
-_QUALIFIERS_ZH = {"approximately": "约{}", "more than": "超过{}", "at least": "不少于{}",
-                  "up to": "最高{}"}
-_QUALIFIERS_EN = {"approximately": "about {}", "more than": "more than {}",
-                  "at least": "at least {}", "up to": "up to {}"}
+
+@dataclass(frozen=True, slots=True)
+class QualifierForm:
+    """How one of the source's qualifying words reads around a figure.
+
+    Chinese keeps the source's word where the source puts it ('600多家', '超25个',
+    '100人以上'); English says the same in its own order ('more than 600', '100 or more').
+    `sign` marks a chart bar: '>' '≥' '≈' '≤'.
+    """
+
+    zh_before: str
+    zh_in: str  # between the number and the unit: 600多家, 20余个
+    zh_after: str  # after the unit: 100人以上
+    en_before: str
+    en_after: str
+    sign: str
+
+
+# The source's word -> its forms. Documented in resources/briefings/FORMAT.md.
+QUALIFIER_FORMS: dict[str, QualifierForm] = {
+    "以上": QualifierForm("", "", "以上", "", "or more", "≥"),
+    "多": QualifierForm("", "多", "", "more than", "", ">"),
+    "余": QualifierForm("", "余", "", "more than", "", ">"),
+    "超": QualifierForm("超", "", "", "more than", "", ">"),
+    "突破": QualifierForm("突破", "", "", "over", "", ">"),
+    "约": QualifierForm("约", "", "", "about", "", "≈"),
+    "不少于": QualifierForm("不少于", "", "", "at least", "", "≥"),
+    "最高": QualifierForm("最高", "", "", "up to", "", "≤"),
+}
+ESTIMATED = ("预计", "est.")
+UNDATED = ("未注年份", "undated")
 NO_VALUE = "—"
 RANK_UNIT = "名"
+
+
+@dataclass(frozen=True, slots=True)
+class FigureParts:
+    """A figure split for display: `before` (small), `number` (big), `after` (small).
+
+    '超' '25' '个'; 'more than' '600' 'institutions'; '预计' '7.4%' ''; for a claim in
+    words '' '全市率先推出' ''; for no figure at all '' '—' ''.
+    """
+
+    before: str
+    number: str
+    after: str
+
+    def joined(self, lang: Lang) -> str:
+        if lang == "zh":
+            return f"{self.before}{self.number}{self.after}"
+        return " ".join(part for part in (self.before, self.number, self.after) if part)
 
 
 def kind_name(kind: str, lang: Lang) -> str:
     zh, en = KIND_NAMES.get(kind, (kind, kind))
     return zh if lang == "zh" else en
+
+
+def year_text(year: int | None, lang: Lang, suffix: bool = False) -> str:
+    """'2023' ('2023年' with `suffix` in Chinese); a fact with no year reads '未注年份' /
+    'undated' (the source does not date it)."""
+    if year is None:
+        return UNDATED[0] if lang == "zh" else UNDATED[1]
+    return f"{year}年" if suffix and lang == "zh" else str(year)
 
 
 def plain_number(number: float, grouping: bool = False) -> str:
@@ -37,10 +95,11 @@ def plain_number(number: float, grouping: bool = False) -> str:
 def value_number(fact: Fact, lang: Lang) -> str:
     """The figure alone, as a card shows it big: '7.3%', '450', '1.8', 'CNY 45 billion'.
 
-    A rank reads whole ('No. 1', '第1名', 'top 100'): its unit is part of the figure.
+    A rank reads whole ('No. 1', '第1名'): its unit is part of the figure. A fact without a
+    value shows its claim in words ('全市率先推出'), or '—' when it has none.
     """
     if fact.value is None:
-        return NO_VALUE
+        return fact.claim(lang) or NO_VALUE
     unit = fact.unit
     if unit is not None and unit.id == RANK_UNIT:
         return _rank(fact, lang)
@@ -53,36 +112,62 @@ def value_number(fact: Fact, lang: Lang) -> str:
 
 
 def unit_text(fact: Fact, lang: Lang) -> str:
-    """The unit shown beside `value_number` ('' where the number already carries it)."""
+    """The unit shown beside `value_number` ('' where the number already carries it).
+
+    In English a counter (家, 个) reads as the fact's own noun ('stores', 'projects').
+    """
     unit = fact.unit
     if fact.value is None or unit is None or unit.id in ("%", RANK_UNIT):
         return ""
     if lang == "zh":
         return unit.zh
-    if unit.counter or (unit.scale != 1 and unit.base_en == "CNY"):
+    if unit.counter:
+        return fact.noun_en or ""
+    if unit.scale != 1 and unit.base_en == "CNY":
         return ""
     return unit.base_en if unit.scale != 1 else unit.en
 
 
-def display_value(fact: Fact, lang: Lang) -> str:
-    """The value as a sentence would say it: '超过600家', 'more than 600 organisations'."""
-    if fact.value is None:
-        return NO_VALUE
-    if fact.unit is not None and fact.unit.id == RANK_UNIT:
-        return value_number(fact, lang)  # 'top 100' already says 'up to'
+def qualifier_form(fact: Fact) -> QualifierForm | None:
+    """The forms of the fact's qualifying word, None for a figure the source states alone."""
+    return QUALIFIER_FORMS.get(fact.qualifier or "")
+
+
+def figure_parts(fact: Fact, lang: Lang) -> FigureParts:
+    """The figure with its qualifier and estimate mark, split for display (see FigureParts)."""
     number = value_number(fact, lang)
-    unit = unit_text(fact, lang)
-    joined = f"{number}{unit}" if lang == "zh" else f"{number} {unit}".strip()
-    templates = _QUALIFIERS_ZH if lang == "zh" else _QUALIFIERS_EN
-    template = templates.get(fact.qualifier or "exactly")
-    return template.format(joined) if template else joined
+    if fact.value is None or (fact.unit is not None and fact.unit.id == RANK_UNIT):
+        before, after = "", ""
+    else:
+        unit = unit_text(fact, lang)
+        form = qualifier_form(fact)
+        if lang == "zh":
+            before = form.zh_before if form else ""
+            after = (form.zh_in if form else "") + unit + (form.zh_after if form else "")
+        else:
+            before = form.en_before if form else ""
+            after = " ".join(p for p in (unit, form.en_after if form else "") if p)
+    if fact.estimated and fact.value is not None:
+        mark = ESTIMATED[0] if lang == "zh" else ESTIMATED[1]
+        before = f"{mark}{before}" if lang == "zh" else " ".join(p for p in (mark, before) if p)
+    return FigureParts(before, number, after)
+
+
+def display_value(fact: Fact, lang: Lang) -> str:
+    """The value as a sentence would say it: '600多家' / 'more than 600 institutions',
+    '预计7.4%' / 'est. 7.4%', '100人以上' / '100 people or more', a claim in words."""
+    return figure_parts(fact, lang).joined(lang)
+
+
+def chart_sign(fact: Fact) -> str:
+    """The sign a chart bar puts before the figure for its qualifier: '>', '≥', '≈', '≤'."""
+    form = qualifier_form(fact)
+    return form.sign if form else ""
 
 
 def _rank(fact: Fact, lang: Lang) -> str:
-    """Ranks read as places: '第1名' / 'No. 1'; an 'up to' rank is a top-N list."""
+    """Ranks read as places: '第1名' / 'No. 1'. Membership of a list is a `listing`."""
     number = plain_number(fact.value or 0)
-    if fact.qualifier == "up to":
-        return f"前{number}名" if lang == "zh" else f"top {number}"
     return f"第{number}名" if lang == "zh" else f"No. {number}"
 
 
@@ -107,7 +192,7 @@ def location(fact: Fact, section: Section | None, lang: Lang) -> str:
 
 def citation(fact: Fact, section: Section | None, source: str, lang: Lang) -> str:
     """A fact as plain text with its evidence and source, for the clipboard."""
-    year = f"{fact.year}年" if lang == "zh" else str(fact.year)
+    year = year_text(fact.year, lang, suffix=True)
     value = display_value(fact, lang)
     if lang == "zh":
         return (

@@ -130,7 +130,7 @@ class Fact:
     section_id: str
     position: int
     kind: str
-    year: int
+    year: int | None  # None: the source gives the statement no year ("undated")
     date: str | None
     indicator: str | None
     label_zh: str
@@ -144,6 +144,10 @@ class Fact:
     paragraph: int
     target_group: int | None
     headline: int | None
+    estimated: bool = False  # the source gives the figure as an estimate (预计)
+    claim_zh: str | None = None  # a claim in words where a figure would stand: 全市率先推出
+    claim_en: str | None = None
+    noun_en: str | None = None  # what a counter unit (家, 个) counts, in English: "stores"
 
     @property
     def key(self) -> str:
@@ -151,6 +155,10 @@ class Fact:
 
     def label(self, lang: Lang) -> str:
         return pick(lang, self.label_zh, self.label_en)
+
+    def claim(self, lang: Lang) -> str:
+        """The claim in words ('' when the fact has none), e.g. 'first in the city to launch'."""
+        return pick(lang, self.claim_zh or "", self.claim_en or "")
 
     def description(self, lang: Lang) -> str:
         return pick(lang, self.description_zh, self.description_en)
@@ -244,11 +252,12 @@ class RowProblem:
 
 @dataclass(frozen=True, slots=True)
 class FactFilter:
-    """Which facts to list; None means any."""
+    """Which facts to list; None means any. `undated` picks the facts with no year."""
 
     briefing_id: str | None = None
     section_id: str | None = None
     kind: str | None = None
     year: int | None = None
+    undated: bool = False  # only facts without a year (year must then be None)
     headline_only: bool = False
     with_indicator: bool = False

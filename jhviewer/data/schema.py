@@ -5,10 +5,17 @@ Bump SCHEMA_VERSION whenever a table or column changes; the store refuses other 
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: facts.year may be NULL (undated); estimated, claim_zh/en, noun_en
 
-KINDS = ("result", "target", "ranking", "event", "status", "plan")
-QUALIFIERS = ("exactly", "approximately", "more than", "at least", "up to")
+# A `distinction` (首个, 率先, 唯一, 第一方阵) and a `listing` (百强, 50强, 十大) are claims
+# the source makes in words; they carry `claim_zh`/`claim_en` and no value.
+KINDS = (
+    "result", "target", "ranking", "distinction", "listing", "event", "status", "plan"
+)
+WORDED_KINDS = ("distinction", "listing")
+# The source's own qualifying word, verbatim; how each reads is in data/format.py
+# (QUALIFIER_FORMS) and resources/briefings/FORMAT.md. NULL: the figure stands alone.
+QUALIFIERS = ("以上", "多", "余", "超", "突破", "约", "不少于", "最高")
 # Chart types (see FORMAT.md): bars of chosen facts; the targets of one unit; each indicator's
 # result beside its target; parts of a stated total; shares of 100 %; one indicator across
 # the briefings of the same district.
@@ -78,6 +85,10 @@ TABLES: dict[str, dict[str, type]] = {
         "paragraph": int,
         "target_group": int,
         "headline": int,
+        "estimated": int,
+        "claim_zh": str,
+        "claim_en": str,
+        "noun_en": str,
     },
     "entities": {
         "id": str,
@@ -166,7 +177,7 @@ NOT_NULL: dict[str, set[str]] = {
     "units": set(TABLES["units"]),
     "sections": set(TABLES["sections"]) - {"heading"},
     "facts": {
-        "id", "briefing_id", "section_id", "position", "kind", "year",
+        "id", "briefing_id", "section_id", "position", "kind", "estimated",
         "label_zh", "label_en", "description_zh", "description_en", "evidence", "paragraph",
     },
     "entities": set(TABLES["entities"]),

@@ -117,6 +117,7 @@ def _rows_from_document(path: Path, document: dict[str, Any]) -> BriefingRows:
             "position": position,
             "unit_id": fact["unit"],
             "target_group": fact["group"],
+            "estimated": int(fact["estimated"]),
         }))
         rows.tables["fact_entities"] += [
             {"fact_id": fact_id, "entity_id": qualified(key)} for key in fact["entities"]

@@ -141,8 +141,11 @@ class Store:
         self._check_pending = not self.trusted and check_later
 
     def _integrity_check(self) -> None:
-        with self._query():
-            verdict = str(self._connection.execute("PRAGMA quick_check(1)").fetchone()[0])
+        try:
+            with self._query():
+                verdict = str(self._connection.execute("PRAGMA quick_check(1)").fetchone()[0])
+        except UnicodeDecodeError:  # the finding names a damaged object whose name is not UTF-8
+            verdict = "damaged names in the file's schema"
         if verdict != "ok":
             # e.g. "*** in database main ***\nPage 17: free space corruption"
             finding = verdict.strip().splitlines()[-1].strip()
@@ -200,6 +203,14 @@ class Store:
         if "facts" not in tables and version == 0:
             raise errors.SchemaError(
                 f"{self.path.name} is a SQLite database of another kind, not a jhviewer briefing."
+            )
+        if 0 < version < SCHEMA_VERSION:
+            raise errors.OlderDatabaseError(
+                f"{self.path.name} was built by an older version of jhviewer "
+                f"(format {version}; this version reads format {SCHEMA_VERSION}). "
+                "Rebuild it from its briefing files with "
+                f"`jhviewer build-db --out {self.path.name}`, or open the built-in briefing.",
+                version,
             )
         if version != SCHEMA_VERSION:
             age = "an older" if version < SCHEMA_VERSION else "a newer"
@@ -375,7 +386,6 @@ class Store:
         briefing = self.briefing(briefing_id)
         if briefing is None:
             return []
-        entities = {entity.id: entity for entity in self.entities(briefing.id)}
         links: dict[str, list[str]] = {}
         for row in self.rows(
             "SELECT l.tier_id, l.entity_id FROM tier_entities AS l JOIN tiers AS t "
@@ -383,6 +393,7 @@ class Store:
             (briefing.id,),
         ):
             links.setdefault(str(row[0]), []).append(str(row[1]))
+        entities = self._entities_by_id([e for ids in links.values() for e in ids])
         return self._records(
             "tiers", _select("tiers") + " WHERE briefing_id = ? ORDER BY position",
             (briefing.id,),
@@ -421,7 +432,7 @@ class Store:
         facts = self._records(
             "facts",
             f"{_select('facts')} WHERE indicator = ? AND briefing_id IN ({marks}) "
-            "AND kind IN ('result', 'target')",
+            "AND kind IN ('result', 'target') AND year IS NOT NULL",
             (indicator, *ids), lambda row: _fact_from_row(row, units),
         )
         newest = {briefing_id: order for order, briefing_id in enumerate(ids)}
@@ -500,12 +511,17 @@ class Store:
         return facts[0] if facts else None
 
     def years(self, briefing_id: str | None = None) -> list[int]:
+        """The years facts carry, ascending; undated facts (year NULL) are not in it."""
         clause, parameters = _fact_where(FactFilter(briefing_id=briefing_id))
         with self._query():
             rows = self._connection.execute(
                 f"SELECT DISTINCT year FROM facts{clause} ORDER BY year", parameters
             ).fetchall()
         return [row[0] for row in rows if isinstance(row[0], int)]
+
+    def has_undated(self, briefing_id: str | None = None) -> bool:
+        """Whether some fact has no year (the source does not date it)."""
+        return self.count_facts(FactFilter(briefing_id=briefing_id, undated=True)) > 0
 
     def targets(self, briefing_id: str | None = None) -> list[Fact]:
         """The briefing's targets for its own year, in source order."""
@@ -529,6 +545,19 @@ class Store:
             parameters = (briefing_id,)
         return self._records("entities", sql + " ORDER BY rowid", parameters, _entity_from_row)
 
+    def _entities_by_id(self, entity_ids: list[str]) -> dict[str, Entity]:
+        """The entities with these ids (unknown ids are left out), by id."""
+        found: dict[str, Entity] = {}
+        for start in range(0, len(entity_ids), 500):
+            chunk = entity_ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for entity in self._records(
+                "entities", f"{_select('entities')} WHERE id IN ({marks})", tuple(chunk),
+                _entity_from_row,
+            ):
+                found[entity.id] = entity
+        return found
+
     def entities_for(self, fact_id: str) -> list[Entity]:
         sql = (
             f"{_select('entities', 'e')} JOIN fact_entities AS l ON l.entity_id = e.id "
@@ -548,7 +577,8 @@ class Store:
                 continue
             earlier = [
                 f for f in facts
-                if f.indicator == fact.indicator and f.kind == "result" and f.year < fact.year
+                if f.indicator == fact.indicator and f.kind == "result"
+                and f.year is not None and fact.year is not None and f.year < fact.year
             ]
             if earlier:
                 pairs.append(ComparablePair(fact.indicator or "", earlier[-1], fact))
@@ -773,6 +803,8 @@ def _fact_where(where: FactFilter) -> tuple[str, tuple[Any, ...]]:
         if value is not None:
             conditions.append(f"{'+' if few else ''}{column} = ?")
             parameters.append(value)
+    if where.undated:
+        conditions.append(f"{'+' if few else ''}year IS NULL")
     if where.headline_only:
         conditions.append("unlikely(headline IS NOT NULL)")
     if where.with_indicator:
@@ -938,7 +970,7 @@ def _fact_from_row(row: sqlite3.Row, units: dict[str, Unit]) -> Fact:
         section_id=_text(row, "section_id"),
         position=_integer(row, "position"),
         kind=_text(row, "kind"),
-        year=_integer(row, "year"),
+        year=_optional_integer(row, "year"),
         date=_optional_text(row, "date"),
         indicator=_optional_text(row, "indicator"),
         label_zh=_text(row, "label_zh"),
@@ -952,7 +984,18 @@ def _fact_from_row(row: sqlite3.Row, units: dict[str, Unit]) -> Fact:
         paragraph=_integer(row, "paragraph"),
         target_group=_optional_integer(row, "target_group"),
         headline=_optional_integer(row, "headline"),
+        estimated=_flag(row, "estimated"),
+        claim_zh=_optional_text(row, "claim_zh"),
+        claim_en=_optional_text(row, "claim_en"),
+        noun_en=_optional_text(row, "noun_en"),
     )
+
+
+def _flag(row: sqlite3.Row, column: str) -> bool:
+    value = _integer(row, column)
+    if value not in (0, 1):
+        raise ValueError(f"{column} is not 0 or 1 ({_clip(value, 20)})")
+    return bool(value)
 
 
 def _well_formed_fact(row: sqlite3.Row, units: dict[str, Unit]) -> Fact | None:
@@ -967,7 +1010,7 @@ def _well_formed_fact(row: sqlite3.Row, units: dict[str, Unit]) -> Fact | None:
     (
         fact_id, briefing_id, section_id, position, kind, year, date, indicator, label_zh,
         label_en, value, unit_id, qualifier, description_zh, description_en, evidence,
-        paragraph, target_group, headline,
+        paragraph, target_group, headline, estimated, claim_zh, claim_en, noun_en,
     ) = row
     text, number = str, int  # exact types: bool, bytes and subclasses take the slow path
     well_formed = (
@@ -979,8 +1022,12 @@ def _well_formed_fact(row: sqlite3.Row, units: dict[str, Unit]) -> Fact | None:
         and (indicator is None or type(indicator) is text)
         and (unit_id is None or type(unit_id) is text)
         and (qualifier is None or type(qualifier) is text)
+        and (claim_zh is None or type(claim_zh) is text)
+        and (claim_en is None or type(claim_en) is text)
+        and (noun_en is None or type(noun_en) is text)
+        and type(estimated) is number and estimated in (0, 1)
         and type(position) is number and -_LIMIT <= position <= _LIMIT
-        and type(year) is number and -_LIMIT <= year <= _LIMIT
+        and (year is None or (type(year) is number and -_LIMIT <= year <= _LIMIT))
         and type(paragraph) is number and -_LIMIT <= paragraph <= _LIMIT
         and (target_group is None
              or (type(target_group) is number and -_LIMIT <= target_group <= _LIMIT))
@@ -1010,4 +1057,8 @@ def _well_formed_fact(row: sqlite3.Row, units: dict[str, Unit]) -> Fact | None:
         paragraph=paragraph,
         target_group=target_group,
         headline=headline,
+        estimated=bool(estimated),
+        claim_zh=claim_zh or None,
+        claim_en=claim_en or None,
+        noun_en=noun_en or None,
     )

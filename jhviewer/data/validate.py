@@ -14,6 +14,7 @@ from jhviewer.data.schema import (
     PRIMARY_KEYS,
     QUALIFIERS,
     TABLES,
+    WORDED_KINDS,
 )
 from jhviewer.data.source import source_paragraphs
 from jhviewer.data.store import Store
@@ -70,8 +71,24 @@ def _structural_problems(store: Store) -> list[str]:
     for row in store.rows("SELECT id FROM facts WHERE value IS NOT NULL AND "
                           "(unit_id IS NULL OR unit_id = '')"):
         problems.append(f"fact {row[0]}: a number without a unit")
-    for row in store.rows("SELECT id FROM facts WHERE value IS NOT NULL AND qualifier IS NULL"):
-        problems.append(f"fact {row[0]}: a number without a qualifier")
+    for row in store.rows("SELECT id FROM facts WHERE value IS NULL AND qualifier IS NOT NULL"):
+        problems.append(f"fact {row[0]}: a qualifier without a number")
+    for row in store.rows("SELECT id FROM facts WHERE value IS NOT NULL AND "
+                          "(claim_zh IS NOT NULL OR claim_en IS NOT NULL)"):
+        problems.append(f"fact {row[0]}: both a number and a claim in words")
+    for row in store.rows("SELECT id FROM facts WHERE (claim_zh IS NULL) != (claim_en IS NULL)"):
+        problems.append(f"fact {row[0]}: a claim in one language only")
+    marks = ",".join("?" * len(WORDED_KINDS))
+    for row in store.rows(f"SELECT id, kind FROM facts WHERE kind IN ({marks}) AND "
+                          "(value IS NOT NULL OR claim_zh IS NULL)", WORDED_KINDS):
+        problems.append(f"fact {row[0]}: a {row[1]} is a claim in words, not a number")
+    for row in store.rows("SELECT id FROM facts WHERE estimated = 1 AND value IS NULL"):
+        problems.append(f"fact {row[0]}: an estimate without a number")
+    for row in store.rows("SELECT f.id FROM facts AS f LEFT JOIN units AS u ON u.id = f.unit_id "
+                          "WHERE f.noun_en IS NOT NULL AND NOT coalesce(u.counter, 0)"):
+        problems.append(f"fact {row[0]}: an English noun for a unit that is not a counter")
+    for row in store.rows("SELECT id FROM facts WHERE estimated NOT IN (0, 1)"):
+        problems.append(f"fact {row[0]}: estimated is neither 0 nor 1")
     for row in store.rows("SELECT id FROM facts WHERE kind = 'target' AND target_group IS NULL"):
         problems.append(f"fact {row[0]}: a target outside any group of the targets summary")
     fact_count = store.rows("SELECT count(*) FROM facts")[0][0]
@@ -141,10 +158,13 @@ def _evidence_problems(store: Store, briefing_id: str, source_path: Path) -> lis
     paragraphs = source_paragraphs(text)
     problems = []
     for row in store.rows(
-        "SELECT id, evidence, paragraph FROM facts WHERE briefing_id = ? ORDER BY position",
+        "SELECT id, evidence, paragraph, qualifier FROM facts WHERE briefing_id = ? "
+        "ORDER BY position",
         (briefing_id,),
     ):
-        fact_id, evidence, paragraph = row
+        fact_id, evidence, paragraph, qualifier = row
+        if qualifier and evidence and qualifier not in evidence:
+            problems.append(f"fact {fact_id}: the qualifier {qualifier!r} is not in its evidence")
         if not evidence or evidence not in text:
             problems.append(f"fact {fact_id}: evidence not found in the source: {evidence!r}")
         elif not isinstance(paragraph, int) or not 1 <= paragraph <= len(paragraphs):

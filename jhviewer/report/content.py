@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from jhviewer import __version__
-from jhviewer.data.format import display_value, kind_name, unit_text, value_number
+from jhviewer.data.format import display_value, figure_parts, kind_name, year_text
 from jhviewer.data.records import Briefing, Fact, FactFilter, Lang, Section
 from jhviewer.data.store import Store
 
@@ -286,16 +286,17 @@ def _targets_title(store: Store, briefing: Briefing, targets: list[Fact], lang: 
 
 
 def _figure(fact: Fact, lang: Lang) -> Figure:
-    number = value_number(fact, lang)
-    unit = unit_text(fact, lang)
-    joined = f"{number}{unit}" if lang == "zh" else f"{number} {unit}".strip()
-    display = display_value(fact, lang)
-    prefix, _, suffix = display.partition(joined) if joined in display else ("", "", "")
-    caption = f"{text('year', lang, year=fact.year)} · {kind_name(fact.kind, lang)}"
+    parts = figure_parts(fact, lang)
+    caption = f"{_year(fact.year, lang)} · {kind_name(fact.kind, lang)}"
     return Figure(
-        prefix=clean(prefix), number=clean(number), unit=clean(unit), suffix=clean(suffix),
-        label=clean(fact.label(lang)), caption=clean(caption),
+        prefix=clean(parts.before), number=clean(parts.number), unit=clean(parts.after),
+        suffix="", label=clean(fact.label(lang)), caption=clean(caption),
     )
+
+
+def _year(year: int | None, lang: Lang) -> str:
+    """'2023年' / '2023'; '未注年份' / 'undated' for a fact the source gives no year."""
+    return text("year", lang, year=year) if year is not None else year_text(None, lang)
 
 
 def _target_items(
@@ -309,7 +310,8 @@ def _target_items(
             note = text("no_figure", lang)
         elif fact.id in earlier:
             result = earlier[fact.id]
-            note = text("previous", lang, year=result.year, value=display_value(result, lang))
+            note = text("previous", lang, year=year_text(result.year, lang),
+                        value=display_value(result, lang))
         items.append(TargetItem(
             label=clean(fact.label(lang)), value=clean(display_value(fact, lang)),
             note=clean(note),
@@ -349,7 +351,7 @@ def _fact_table(facts: list[Fact], lang: Lang) -> FactTable:
         FactRow(
             label=clean(fact.label(lang)),
             description=clean(fact.description(lang), LONG_LIMIT),
-            year=str(fact.year),
+            year=year_text(fact.year, lang),
             kind=clean(kind_name(fact.kind, lang)),
             value=clean(display_value(fact, lang)),
             paragraph=str(fact.paragraph),

@@ -13,8 +13,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QPushButton, QWidget
 
-from jhviewer.data.errors import DatabaseError
+from jhviewer.data.errors import DatabaseError, OlderDatabaseError
 from jhviewer.data.records import RowProblem
+from jhviewer.data.schema import SCHEMA_VERSION
 from jhviewer.ui.i18n import translate
 from jhviewer.ui.style import Role
 from jhviewer.ui.widgets import role_label
@@ -39,7 +40,7 @@ class OpenErrorDialog(QMessageBox):
         self.setTextFormat(Qt.TextFormat.PlainText)
         name = path.name if path is not None else translate("Errors", "the built-in briefing")
         self.setText(translate("Errors", "jhviewer cannot open {name}.").format(name=name))
-        self.setInformativeText(str(error))
+        self.setInformativeText(_reason(path, error))
         self.another = self.addButton(
             translate("Errors", "Open Another File..."), QMessageBox.ButtonRole.ActionRole
         )
@@ -57,6 +58,19 @@ class OpenErrorDialog(QMessageBox):
         if clicked is self.builtin:
             return OpenChoice.OPEN_BUILTIN
         return OpenChoice.CANCEL
+
+
+def _reason(path: Path | None, error: DatabaseError) -> str:
+    """The store's sentence; for a database of an older format, the same in the UI language."""
+    if isinstance(error, OlderDatabaseError):
+        name = path.name if path is not None else "data.db"
+        return translate(
+            "Errors",
+            "{name} was built by an older version of jhviewer (format {old}; this version "
+            "reads format {new}). Rebuild it from its briefing files with "
+            "“jhviewer build-db --out {name}”, or open the built-in briefing.",
+        ).format(name=name, old=error.version, new=SCHEMA_VERSION)
+    return str(error)
 
 
 def ask_after_open_error(

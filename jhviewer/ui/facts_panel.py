@@ -32,18 +32,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jhviewer.data.format import KIND_NAMES, citation, display_value, kind_name, location
+from jhviewer.data.format import (
+    KIND_NAMES,
+    citation,
+    display_value,
+    kind_name,
+    location,
+    year_text,
+)
 from jhviewer.data.records import Fact, FactFilter, Lang
 from jhviewer.data.search import find_span
 from jhviewer.data.store import Store
 from jhviewer.ui import actions, style
-from jhviewer.ui.i18n import entity_type_name, qualifier_word, translate
+from jhviewer.ui.i18n import entity_type_name, translate
 from jhviewer.ui.models import SECTION_ROLE, SPAN_ROLE, Column, FactTableModel, ThemeListModel
 from jhviewer.ui.style import Role
 from jhviewer.ui.text import highlighted_html, source_reference
 from jhviewer.ui.widgets import Panel, clear_layout, figure_row, role_label, scroll_page
 
 SEARCH_DELAY_MS = 250
+UNDATED_CHOICE = "undated"  # the year filter's entry for facts the source gives no year
 
 _MATCH_FIELDS = {
     "label_zh": QT_TRANSLATE_NOOP("Facts", "Chinese name"),
@@ -178,13 +186,12 @@ class FactDetail(QWidget):
     def _fill(self, store: Store, fact: Fact, lang: Lang, query: str) -> None:
         section = store.section(fact.section_id)
         theme = section.title(lang) if section else ""
-        eyebrow = " · ".join(p for p in (theme, kind_name(fact.kind, lang), str(fact.year)) if p)
+        eyebrow = " · ".join(
+            p for p in (theme, kind_name(fact.kind, lang), year_text(fact.year, lang)) if p
+        )
         self._add("eyebrow", style.accent(role_label(eyebrow, Role.EYEBROW, True)))
         self._marked("label", fact.label(lang), query, Role.HEADING)
-        if fact.value is not None:
-            qualifier = qualifier_word(fact.qualifier)
-            if qualifier:
-                self._add("qualifier", style.muted(role_label(qualifier, Role.CAPTION)))
+        if fact.value is not None or fact.claim(lang):
             self._layout.addLayout(figure_row(fact, lang, Role.CARD_FIGURE))
         self._heading(translate("Facts", "Description"))
         self._marked("description", fact.description(lang), query, Role.BODY)
@@ -214,7 +221,8 @@ class FactDetail(QWidget):
             return
         self._heading(translate("Facts", "Other years"))
         lines = [
-            f"{other.year} · {kind_name(other.kind, lang)}: {display_value(other, lang)}"
+            f"{year_text(other.year, lang)} · {kind_name(other.kind, lang)}: "
+            f"{display_value(other, lang)}"
             for other in others
         ]
         self._add("other-years", role_label("\n".join(lines), Role.BODY, True))
@@ -415,6 +423,8 @@ class FactsPanel(Panel):
         self.year_box.addItem(translate("Facts", "All years"), None)
         for year in reversed(years):
             self.year_box.addItem(str(year), year)
+        if self._store is not None and self._store.has_undated(self._briefing_id()):
+            self.year_box.addItem(year_text(None, self._lang), UNDATED_CHOICE)
         self.year_box.setCurrentIndex(max(0, self.year_box.findData(current)))
         self.year_box.blockSignals(False)
 
@@ -423,9 +433,11 @@ class FactsPanel(Panel):
     def current_filter(self) -> FactFilter:
         index = self.theme_view.currentIndex()
         section_id = index.data(SECTION_ROLE) if index.isValid() else None
+        year = self.year_box.currentData()
         return FactFilter(
             briefing_id=self._briefing_id(), section_id=section_id,
-            kind=self.kind_box.currentData(), year=self.year_box.currentData(),
+            kind=self.kind_box.currentData(),
+            year=None if year == UNDATED_CHOICE else year, undated=year == UNDATED_CHOICE,
         )
 
     def _briefing_id(self) -> str | None:

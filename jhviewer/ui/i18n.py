@@ -27,12 +27,6 @@ LANGUAGES: tuple[Lang, ...] = ("zh", "en")
 # Each language names itself in the menu, so a reader can find it in either mode.
 LANGUAGE_NAMES: dict[Lang, str] = {"zh": "中文", "en": "English"}
 
-_QUALIFIERS = {
-    "more than": QT_TRANSLATE_NOOP("Values", "more than"),
-    "approximately": QT_TRANSLATE_NOOP("Values", "about"),
-    "at least": QT_TRANSLATE_NOOP("Values", "at least"),
-    "up to": QT_TRANSLATE_NOOP("Values", "up to"),
-}
 _ENTITY_TYPES = {
     "company": QT_TRANSLATE_NOOP("Values", "Company"),
     "institution": QT_TRANSLATE_NOOP("Values", "Institution"),
@@ -67,12 +61,6 @@ def _catalogue() -> QTranslator:
             raise FileNotFoundError(f"{TRANSLATIONS_DIR / CATALOGUE}.qm could not be loaded")
         _CATALOGUE.append(translator)
     return _CATALOGUE[0]
-
-
-def qualifier_word(qualifier: str | None) -> str:
-    """'more than', 'about', ... in the UI language; '' for an exact value."""
-    source = _QUALIFIERS.get(qualifier or "")
-    return translate("Values", source) if source else ""
 
 
 def entity_type_name(entity_type: str) -> str:

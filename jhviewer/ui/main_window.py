@@ -33,7 +33,7 @@ from jhviewer.data.records import FactFilter, Lang, RowProblem
 from jhviewer.data.store import Store
 from jhviewer.fonts import FONT_FAMILY
 from jhviewer.paths import FONTS_DIR
-from jhviewer.ui import actions, style
+from jhviewer.ui import actions, progress_actions, style
 from jhviewer.ui.i18n import LANGUAGES, Translators, other_language, translate
 from jhviewer.ui.overview import OverviewPanel
 from jhviewer.ui.settings import Settings
@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
             action.setActionGroup(self.language_group)
             self.act[spec.name] = action
         self.act["copy-fact"].setEnabled(False)
+        self.act.update(progress_actions.make_actions(self))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -140,9 +141,11 @@ class MainWindow(QMainWindow):
         self.briefing_menu.setObjectName("briefing-menu")
         self.briefing_actions = QActionGroup(self)
         self.briefing_actions.setExclusive(True)
+        self._briefing_menu_stale = True
+        self.briefing_menu.aboutToShow.connect(self._fill_briefing_menu)
         self.file_menu.addMenu(self.briefing_menu)
         self.file_menu.addSeparator()
-        for name in ("print-preview", "print", "export-pdf"):
+        for name in ("print-preview", "print", "export-pdf", *progress_actions.MENU):
             self.file_menu.addAction(self.act[name])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act["quit"])
@@ -183,35 +186,53 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.briefing_bar)
 
     def _fill_briefing_picker(self) -> None:
-        """List the store's briefings in the combo box and the menu; tick the shown one."""
+        """List the store's briefings in the combo box, newest first; the menu's list is
+        made when it is first opened (File ▸ Briefing), so start-up pays for one list."""
         store = self.store
         briefings = store.briefings() if store is not None else []
-        shown = store.briefing() if store is not None else None
         self.briefing_box.blockSignals(True)
         self.briefing_box.clear()
-        for action in self.briefing_actions.actions():
-            self.briefing_actions.removeAction(action)
-            action.deleteLater()
-        self.briefing_menu.clear()
-        for briefing in reversed(briefings):  # newest first
-            label = briefing.label(self._lang)
-            self.briefing_box.addItem(label, briefing.id)
+        for briefing in reversed(briefings):
+            self.briefing_box.addItem(briefing.label(self._lang), briefing.id)
             self.briefing_box.setItemData(  # escaped: Qt reads a tooltip as HTML if it can
                 self.briefing_box.count() - 1, tooltip(briefing.title(self._lang)),
                 Qt.ItemDataRole.ToolTipRole,
             )
-            action = QAction(label, self.briefing_menu)
-            action.setCheckable(True)
-            action.setChecked(shown is not None and briefing.id == shown.id)
-            action.setData(briefing.id)
-            action.triggered.connect(lambda _c=False, bid=briefing.id: self.set_briefing(bid))
-            self.briefing_actions.addAction(action)
-            self.briefing_menu.addAction(action)
-        if shown is not None:
-            self.briefing_box.setCurrentIndex(self.briefing_box.findData(shown.id))
         self.briefing_box.setEnabled(len(briefings) > 1)
         self.briefing_menu.setEnabled(bool(briefings))
         self.briefing_box.blockSignals(False)
+        self._briefing_menu_stale = True
+        self._show_briefing_choice()
+
+    def _fill_briefing_menu(self) -> None:
+        """File ▸ Briefing: the same list as the combo box, the shown briefing ticked."""
+        if not self._briefing_menu_stale:
+            return
+        for action in self.briefing_actions.actions():
+            self.briefing_actions.removeAction(action)
+            action.deleteLater()
+        self.briefing_menu.clear()
+        for index in range(self.briefing_box.count()):
+            briefing_id = self.briefing_box.itemData(index)
+            action = QAction(self.briefing_box.itemText(index), self.briefing_menu)
+            action.setCheckable(True)
+            action.setData(briefing_id)
+            action.triggered.connect(lambda _c=False, bid=briefing_id: self.set_briefing(bid))
+            self.briefing_actions.addAction(action)
+            self.briefing_menu.addAction(action)
+        self._briefing_menu_stale = False
+        self._show_briefing_choice()
+
+    def _show_briefing_choice(self) -> None:
+        """Point the combo box and tick the menu at the briefing shown."""
+        shown = self.store.briefing() if self.store is not None else None
+        if shown is None:
+            return
+        self.briefing_box.blockSignals(True)
+        self.briefing_box.setCurrentIndex(self.briefing_box.findData(shown.id))
+        self.briefing_box.blockSignals(False)
+        for action in self.briefing_actions.actions():
+            action.setChecked(action.data() == shown.id)
 
     def set_briefing(self, briefing_id: str | None) -> None:
         """Show another briefing of the open database in every tab, and remember it."""
@@ -229,7 +250,7 @@ class MainWindow(QMainWindow):
             return
         for panel in self._each_panel():
             panel.briefing_changed()
-        self._fill_briefing_picker()
+        self._show_briefing_choice()
         self._translate_texts()
 
     def _choose_saved_briefing(self, store: Store) -> None:
@@ -307,7 +328,7 @@ class MainWindow(QMainWindow):
         if key == "targets":
             from jhviewer.ui.targets_panel import TargetsPanel
 
-            return TargetsPanel()
+            return TargetsPanel(progress_location=self.settings.progress_database() or None)
         if key == "charts":
             from jhviewer.ui.charts_panel import ChartsPanel
 
@@ -639,6 +660,7 @@ class MainWindow(QMainWindow):
             self._slots[key].setAccessibleName(title)
         self.tabs.setAccessibleName(translate("MainWindow", "Panels"))
         self.act[f"language-{self._lang}"].setChecked(True)
+        progress_actions.retranslate(self.act, self._lang)
         if self.notice is not None:
             self.notice.retranslate()
         self._update_status()

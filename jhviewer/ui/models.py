@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 
 from jhviewer.data.errors import DatabaseError
-from jhviewer.data.format import display_value, kind_name
+from jhviewer.data.format import display_value, kind_name, year_text
 from jhviewer.data.records import ComparablePair, Fact, FactFilter, Lang, Section
 from jhviewer.data.search import find_span
 from jhviewer.data.store import Store
@@ -253,7 +253,7 @@ class FactTableModel(QAbstractTableModel):
         if column == Column.VALUE:
             return display_value(fact, self._lang)
         if column == Column.YEAR:
-            return str(fact.year)
+            return year_text(fact.year, self._lang)
         return kind_name(fact.kind, self._lang)
 
     def headerData(

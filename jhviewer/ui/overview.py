@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
-from jhviewer.data.format import kind_name, value_number
+from jhviewer.data.format import kind_name, value_number, year_text
 from jhviewer.data.records import Briefing, Entity, Fact, Lang, Tier
 from jhviewer.data.store import Store
 from jhviewer.ui import style
@@ -106,7 +106,7 @@ class OverviewPanel(PagePanel):
         layout.addWidget(role_label(fact.label(lang), Role.STRONG, True))
         layout.addStretch(1)
         layout.addLayout(figure_row(fact, lang, Role.FIGURE))
-        caption = f"{fact.year} · {kind_name(fact.kind, lang)}"
+        caption = f"{year_text(fact.year, lang)} · {kind_name(fact.kind, lang)}"
         layout.addWidget(style.muted(role_label(caption, Role.CAPTION)))
         return frame
 

@@ -42,8 +42,11 @@ RECENT_FILES: Key[list[str]] = Key("files/recent", [])
 LAST_DIRECTORY: Key[str] = Key("files/lastDirectory", "")
 LAST_CHART: Key[str] = Key("charts/current", "")
 BRIEFING: Key[str] = Key("data/briefing", "")  # "" means the database's default briefing
+# A progress.db path or a postgresql:// URL; "" means progress.db in the user's data folder.
+PROGRESS_DATABASE: Key[str] = Key("progress/database", "")
 
-ALL_KEYS = (GEOMETRY, LAST_TAB, LANGUAGE, RECENT_FILES, LAST_DIRECTORY, LAST_CHART, BRIEFING)
+ALL_KEYS = (GEOMETRY, LAST_TAB, LANGUAGE, RECENT_FILES, LAST_DIRECTORY, LAST_CHART, BRIEFING,
+            PROGRESS_DATABASE)
 
 
 class Settings:
@@ -115,6 +118,13 @@ class Settings:
 
     def set_briefing(self, briefing_id: str) -> None:
         self.store.setValue(BRIEFING.name, briefing_id)
+
+    def progress_database(self) -> str:
+        """Where progress is kept: a path, a postgresql:// URL, or "" for the default."""
+        return self._text(PROGRESS_DATABASE).strip()
+
+    def set_progress_database(self, location: str) -> None:
+        self.store.setValue(PROGRESS_DATABASE.name, location.strip())
 
     # --- recent files ----------------------------------------------------------------------
 

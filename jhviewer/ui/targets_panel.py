@@ -4,20 +4,41 @@ own name for it (`targets_title_*` in the briefing file).
 Cards are grouped as the source groups them (its numbered bullets) and keep source
 order. Where the store has an earlier result for the same indicator, the card shows it
 beside the target ("2023: 7.4%").
+
+With progress tracking (jhviewer/data/progress/), each card also shows the latest actual,
+a progress bar and a status chip (colour, symbol and word), and the page opens with a
+tally ("18 of 27 on track or achieved"). Clicking a card's progress line opens the
+progress pane (jhviewer/ui/progress_panel.py) beside the cards. A new entry updates the
+cards in place; they are not rebuilt.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from typing import TYPE_CHECKING
 
-from jhviewer.data.format import display_value
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jhviewer.data.format import display_value, year_text
+from jhviewer.data.progress.model import STATUS_COLOURS, STATUS_SYMBOLS, status_name
+from jhviewer.data.progress.status import TargetStatus, amount_text, tally_text
 from jhviewer.data.records import Briefing, Fact, Lang
 from jhviewer.data.store import Store
 from jhviewer.ui import style
 from jhviewer.ui.i18n import translate
 from jhviewer.ui.models import answers
+from jhviewer.ui.progress_state import ProgressTracker
+from jhviewer.ui.settings import Settings
 from jhviewer.ui.style import Role
 from jhviewer.ui.text import tooltip
 from jhviewer.ui.widgets import (
@@ -28,6 +49,9 @@ from jhviewer.ui.widgets import (
     figure_row,
     role_label,
 )
+
+if TYPE_CHECKING:
+    from jhviewer.ui.progress_panel import ProgressPanel
 
 CARD_WIDTH = 230
 CARD_SPACING = 14
@@ -60,14 +84,34 @@ def group_targets(targets: list[Fact]) -> list[tuple[int | None, list[Fact]]]:
 
 
 class TargetsPanel(PagePanel):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 progress_location: str | None = None) -> None:
         super().__init__("targets", (48, 36, 48, 48), "zh", parent)
         self.cards: list[QFrame] = []
+        self.strips: dict[str, ProgressStrip] = {}
+        self.tally_label: QLabel | None = None
+        self.progress_pane: ProgressPanel | None = None
+        self.tracker = ProgressTracker(progress_location, self)
+        self.tracker.changed.connect(self.update_progress)
+        self.tracker.failed.connect(self._show_progress_error)
+        self._tracked: tuple[Store, str] | None = None
+        self._error = ""
+        # The cards scroll on the left; the progress pane, built when first opened, on the
+        # right.
+        outer = self.layout()
+        page = outer.takeAt(0).widget()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("targets-splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(page)
+        outer.addWidget(self.splitter)
         self._rebuild()
 
     def _rebuild(self) -> None:
         clear_layout(self._layout)
         self.cards = []
+        self.strips = {}
+        self.tally_label = None
         store = self._store
         briefing = store.briefing() if store is not None else None
         self.setAccessibleName(briefing.targets_title(self._lang) if briefing else "")
@@ -78,6 +122,7 @@ class TargetsPanel(PagePanel):
             self._layout.addStretch(1)
             return
         self._add_header(store, briefing)
+        self._add_progress_bar()
         targets = answers(store).targets
         earlier = answers(store).earlier_results
         if not targets:
@@ -101,6 +146,112 @@ class TargetsPanel(PagePanel):
                 note.format(shown=shown, total=len(targets)), Role.CAPTION
             )))
         self._layout.addStretch(1)
+        tracked = self._tracked
+        if tracked is None or tracked[0] is not store or tracked[1] != briefing.id:
+            self._tracked = (store, briefing.id)  # another briefing: read its progress
+            self.tracker.set_briefing(store, briefing.id)
+        else:
+            self.update_progress()
+        if self.progress_pane is not None:
+            self.progress_pane.set_language(self._lang)
+
+    # --- progress ------------------------------------------------------------------------
+
+    def _add_progress_bar(self) -> None:
+        """The tally and the progress buttons, under the title."""
+        self.tally_label = role_label("", Role.STRONG, True)
+        self.tally_label.setObjectName("progress-tally")
+        self._layout.addWidget(self.tally_label)
+        row = QHBoxLayout()
+        row.setSpacing(10)
+        zh = self._lang == "zh"
+        for name, text, slot in (
+            ("progress-open", "进度记录…" if zh else "Progress…", lambda: self.open_progress()),
+            ("progress-import", "导入进度…" if zh else "Import Progress…", self.import_progress),
+            ("progress-refresh", "刷新" if zh else "Refresh", self.tracker.refresh),
+            ("progress-database", "进度数据库…" if zh else "Progress Database…",
+             self.choose_progress_database),
+        ):
+            button = QPushButton(text)
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        self._layout.addLayout(row)
+        self._layout.addSpacing(8)
+
+    def update_progress(self) -> None:
+        """Show the tracker's statuses on the cards and in the tally, in place."""
+        lang = self._lang
+        results = self.tracker.results
+        for target_id, strip in self.strips.items():
+            strip.show_status(results.get(target_id), lang)
+        if self.tally_label is not None:
+            if self._error:
+                self.tally_label.setText(self._error)
+            elif results:
+                self.tally_label.setText(tally_text(list(results.values()), lang))
+            else:
+                self.tally_label.setText("")
+            self.tally_label.setToolTip(tooltip(
+                ("进度数据库：" if lang == "zh" else "Progress database: ")
+                + self.tracker.shown_location))
+        if self.progress_pane is not None:
+            self.progress_pane.refresh()
+
+    def _settings(self) -> Settings | None:
+        """The window's settings (where the progress database's location is kept)."""
+        settings = getattr(self.window(), "settings", None)
+        return settings if isinstance(settings, Settings) else None
+
+    def choose_progress_database(self, location: str | None = None) -> None:
+        """Keep progress elsewhere: a file, a postgresql:// URL, or "" for the default
+        progress.db in the user's data folder. Asks when `location` is None."""
+        if location is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            zh = self._lang == "zh"
+            text, ok = QInputDialog.getText(
+                self, "进度数据库" if zh else "Progress Database",
+                ("文件路径或 postgresql://用户@主机/数据库（留空则用默认位置）" if zh else
+                 "A file path or postgresql://user@host/db (empty: the default place)"),
+                text=str(self.tracker.location or ""))
+            if not ok:
+                return
+            location = text
+        self._error = ""
+        settings = self._settings()
+        if settings is not None:
+            settings.set_progress_database(location)
+        self.tracker.set_location(location.strip() or None)
+
+    def _show_progress_error(self, message: str) -> None:
+        self._error = message
+        if self.tally_label is not None:
+            self.tally_label.setText(message)
+
+    def open_progress(self, target_id: str | None = None) -> ProgressPanel:
+        """Show the progress pane beside the cards (on `target_id` if given)."""
+        if self.progress_pane is None:
+            from jhviewer.ui.progress_panel import ProgressPanel
+
+            self.progress_pane = ProgressPanel(self.tracker, self._lang)
+            self.progress_pane.setMinimumWidth(round(420 * style.scale()))
+            self.splitter.addWidget(self.progress_pane)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 2)
+            pane = round(520 * style.scale())
+            self.splitter.setSizes([max(self.splitter.width() - pane, pane), pane])
+        self.progress_pane.show()
+        if target_id is not None:
+            self.progress_pane.show_target(target_id)
+        return self.progress_pane
+
+    def import_progress(self) -> None:
+        """Pick a CSV or .xlsx file, preview it, and import the rows that pass."""
+        from jhviewer.ui.progress_panel import run_import
+
+        run_import(self, self.tracker, self._lang)
 
     def _add_header(self, store: Store, briefing: Briefing) -> None:
         targets = answers(store).targets
@@ -160,12 +311,86 @@ class TargetsPanel(PagePanel):
             layout.addWidget(_comparison(result, lang))
         elif compared and fact.value is not None:
             layout.addWidget(_placeholder())
+        strip = ProgressStrip(fact.key)
+        strip.clicked.connect(self.open_progress)
+        self.strips[fact.key] = strip
+        layout.addWidget(strip)
         return frame
+
+
+class ProgressStrip(QWidget):
+    """A card's progress: latest actual and as-of, a bar, and a status chip.
+
+    The chip carries a symbol and a word as well as a colour, so it reads in black-and-white
+    print and for colour-blind readers. The tooltip is the status's one-line reason.
+    """
+
+    clicked = Signal(str)
+
+    def __init__(self, target_id: str) -> None:
+        super().__init__()
+        self.setObjectName("progress-strip")
+        self.target_id = target_id
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setSpacing(4)
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        self.actual = style.muted(role_label("", Role.CAPTION))
+        self.actual.setObjectName("progress-actual")
+        top.addWidget(self.actual, 1)
+        self.chip = role_label("", Role.CAPTION)
+        self.chip.setObjectName("status-chip")
+        top.addWidget(self.chip, 0)
+        layout.addLayout(top)
+        self.bar = QProgressBar()
+        self.bar.setObjectName("progress-bar")
+        self.bar.setRange(0, 100)
+        self.bar.setTextVisible(False)
+        self.bar.setFixedHeight(6)
+        layout.addWidget(self.bar)
+        self.status = ""
+
+    def show_status(self, result: TargetStatus | None, lang: Lang) -> None:
+        status = result.status if result is not None else "no_data"
+        colour = STATUS_COLOURS[status]
+        if status != self.status:  # style sheets are costly: set them only on a change
+            self.chip.setStyleSheet(
+                f"QLabel#status-chip {{ background-color: {colour}; color: white;"
+                " border-radius: 8px; padding: 1px 8px; }")
+            self.bar.setStyleSheet(
+                "QProgressBar#progress-bar { border: none; border-radius: 3px;"
+                " background: palette(midlight); } QProgressBar#progress-bar::chunk"
+                f" {{ background-color: {colour}; border-radius: 3px; }}")
+        self.status = status
+        self.chip.setText(f"{STATUS_SYMBOLS[status]} {status_name(status, lang)}")
+        latest = result.latest if result is not None else None
+        target = result.target if result is not None else None
+        if result is None or latest is None or target is None:
+            self.actual.setText("暂无进度" if lang == "zh" else "No progress yet")
+            self.bar.setValue(0)
+        elif result.actual is None:
+            self.actual.setText(latest.as_of)
+            self.bar.setValue(100 if status == "achieved" else 0)
+        else:
+            figure = amount_text(result.actual, target.unit, lang)
+            self.actual.setText(f"{figure} · {latest.as_of}")
+            share = result.actual / target.value if target.value else 0.0
+            self.bar.setValue(max(0, min(100, round(share * 100))))
+        reason = result.reason(lang) if result is not None else ""
+        self.setToolTip(tooltip(reason))  # the reason quotes the user's note: plain text
+        self.setAccessibleName(f"{status_name(status, lang)}: {reason}")
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit(self.target_id)
+        super().mousePressEvent(event)
 
 
 def _comparison(result: Fact, lang: Lang) -> QLabel:
     text = translate("Targets", "{year} result: {value}").format(
-        year=result.year, value=display_value(result, lang)
+        year=year_text(result.year, lang), value=display_value(result, lang)
     )
     label = _comparison_label(text)
     label.setToolTip(tooltip(result.label(lang), result.description(lang)))

@@ -15,11 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jhviewer.data.format import RANK_UNIT, display_value, unit_text, value_number
+from jhviewer.data.format import display_value, figure_parts
 from jhviewer.data.records import Fact, Lang
 from jhviewer.data.store import Store
 from jhviewer.ui import style
-from jhviewer.ui.i18n import qualifier_word
 from jhviewer.ui.style import Role
 from jhviewer.ui.text import plain_label
 
@@ -273,14 +272,15 @@ class FittedLabel(QLabel):
 
 
 def figure_row(fact: Fact, lang: Lang, role: Role) -> QHBoxLayout:
-    """'more than' + the big figure + its unit, smaller words on the figure's baseline."""
+    """'more than' + the big figure + its unit, smaller words on the figure's baseline.
+
+    Each part once, in the order the language reads: '超' '25' '个', '600' '多家',
+    'est.' '7.4%', '100' 'people or more'; a claim in words ('全市率先推出') is the figure.
+    """
     row = QHBoxLayout()
     row.setSpacing(6)
-    if fact.unit is not None and fact.unit.id == RANK_UNIT:  # a place reads whole: 'No. 1'
-        text, qualifier, unit = display_value(fact, lang), "", ""
-    else:
-        text, unit = value_number(fact, lang), unit_text(fact, lang)
-        qualifier = qualifier_word(fact.qualifier) if fact.value is not None else ""
+    parts = figure_parts(fact, lang)
+    qualifier, text, unit = parts.before, parts.number, parts.after
     figure = FittedLabel(text)
     style.set_role(figure, role)
     style.accent(figure)

@@ -210,6 +210,10 @@
         <translation>打开内置简报</translation>
     </message>
     <message>
+        <source>{name} was built by an older version of jhviewer (format {old}; this version reads format {new}). Rebuild it from its briefing files with “jhviewer build-db --out {name}”, or open the built-in briefing.</source>
+        <translation>{name} 是由旧版 jhviewer 生成的（格式 {old}；本版本读取格式 {new}）。请用“jhviewer build-db --out {name}”从简报源文件重新生成，或打开内置简报。</translation>
+    </message>
+    <message>
         <source> and {count} more</source>
         <translation> 等，另有 {count} 行</translation>
     </message>
@@ -551,22 +555,6 @@
 </context>
 <context>
     <name>Values</name>
-    <message>
-        <source>more than</source>
-        <translation>超过</translation>
-    </message>
-    <message>
-        <source>about</source>
-        <translation>约</translation>
-    </message>
-    <message>
-        <source>at least</source>
-        <translation>不少于</translation>
-    </message>
-    <message>
-        <source>up to</source>
-        <translation>最高</translation>
-    </message>
     <message>
         <source>Company</source>
         <translation>企业</translation>

@@ -74,8 +74,8 @@ NULLABLE = {
     ("tiers", "fact_id"),
     *(("charts", c) for c in ("subtitle_zh", "subtitle_en", "kind", "unit_id", "indicator",
                               "total_fact_id", "remainder_zh", "remainder_en")),
-    *(("facts", c) for c in ("date", "indicator", "value", "unit_id", "qualifier",
-                              "target_group", "headline")),
+    *(("facts", c) for c in ("year", "date", "indicator", "value", "unit_id", "qualifier",
+                              "target_group", "headline", "claim_zh", "claim_en", "noun_en")),
 }
 
 Maker = Callable[[Path, Path], contextlib.AbstractContextManager[Path]]

@@ -1,0 +1,319 @@
+"""`jhviewer progress ...`: record and report progress against the briefing's targets.
+
+Headless and Qt-free, with the same rules as the window (jhviewer/data/progress/). Bad
+input (an unknown target, a value that is not a number, a date outside the target year, a
+unit that does not convert, a malformed file) prints one line on stderr and exits with
+status 2; a database problem (locked, damaged, unreachable) exits with 1. Either way
+nothing is written.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import wraps
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from jhviewer.cli import one_line
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _options(function: F) -> F:
+    """--briefing, --db and --progress-db, shared by every progress command."""
+    function = click.option(
+        "--progress-db", "progress_db", default=None, metavar="PATH|URL",
+        help="Progress database: a file, or postgresql://user@host/db "
+             "(default: progress.db in your data folder).",
+    )(function)
+    function = click.option(
+        "--db", "db_path", type=click.Path(path_type=Path, dir_okay=True), default=None,
+        help="Briefing database to read targets from (default: the shipped data.db).",
+    )(function)
+    function = click.option(
+        "--briefing", "briefing_id", default=None, metavar="ID",
+        help="Which briefing's targets (default: the latest briefing).",
+    )(function)
+    return function
+
+
+def _plain_errors(function: F) -> F:
+    """Input errors exit 2, database errors 1: one line on stderr, never a traceback."""
+
+    @wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from jhviewer.data.errors import DatabaseError, JhviewerError
+        from jhviewer.data.progress.model import ProgressInputError
+
+        try:
+            return function(*args, **kwargs)
+        except ProgressInputError as error:
+            _fail(str(error), 2)
+        except DatabaseError as error:
+            _fail(str(error), 1)
+        except JhviewerError as error:  # e.g. an export that cannot be written
+            _fail(str(error), 1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(one_line(f"jhviewer: {message}"), err=True)
+    sys.exit(code)
+
+
+@dataclass
+class _Context:
+    briefing_id: str
+    year: int
+    targets: list[Any]
+    units: dict[str, Any]
+    db_path: Path
+
+
+@contextmanager
+def _briefing(db_path: Path | None, briefing_id: str | None) -> Iterator[_Context]:
+    from jhviewer.data.progress.model import ProgressInputError, target_from_fact
+    from jhviewer.data.store import Store
+    from jhviewer.paths import DEFAULT_DB
+
+    with Store.open(db_path) as store:
+        briefing = store.briefing(briefing_id)
+        if briefing is None:
+            known = ", ".join(b.id for b in store.briefings()) or "none"
+            raise ProgressInputError(f"unknown briefing {briefing_id!r} (known: {known})")
+        targets = [target_from_fact(fact) for fact in store.targets(briefing.id)]
+        yield _Context(briefing.id, briefing.year, targets, store.units(),
+                       Path(db_path or DEFAULT_DB))
+
+
+def _open_progress(location: str | None, context: _Context) -> Any:
+    from jhviewer.data.progress.db import ProgressStore
+
+    return ProgressStore.open(location, briefing_db=context.db_path)
+
+
+def _find_target(context: _Context, target_id: str) -> Any:
+    from jhviewer.data.progress.model import ProgressInputError
+
+    wanted = target_id.strip().removeprefix(f"{context.briefing_id}/")
+    for target in context.targets:
+        if target.id == wanted:
+            return target
+    raise ProgressInputError(
+        f"unknown target id {target_id!r} in {context.briefing_id} "
+        "(`jhviewer progress status` lists them)")
+
+
+@click.group("progress")
+def progress() -> None:
+    """Record actual figures against the briefing's targets and see their status.
+
+    Progress is kept in its own database (never in data.db): by default progress.db in
+    your data folder, or --progress-db PATH, or a PostgreSQL server
+    (--progress-db postgresql://user@host/db).
+    """
+
+
+@progress.command("template")
+@click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
+@_options
+@_plain_errors
+def template(out: Path, briefing_id: str | None, db_path: Path | None,
+             progress_db: str | None) -> None:
+    """Write a fill-in sheet (OUT.csv or OUT.xlsx), one row per target."""
+    from jhviewer.data.progress.files import write_template
+
+    del progress_db  # the template needs no progress database
+    with _briefing(db_path, briefing_id) as context:
+        count = write_template(out, context.targets, context.units)
+    click.echo(f"wrote {out} ({count} targets)")
+
+
+@progress.command("add")
+@click.argument("target_id")
+@click.argument("value")
+@click.option("--as-of", "as_of", required=True, metavar="YYYY-MM[-DD]",
+              help="The date the figure is for: a month (2024-06) or a day.")
+@click.option("--unit", default=None, help="Unit of VALUE if not the target's (e.g. 万元).")
+@click.option("--note", default="", help="Where the figure comes from (区统计局 1–6月快报).")
+@click.option("--who", default="", help="Who is entering it (optional).")
+@_options
+@_plain_errors
+def add(target_id: str, value: str, as_of: str, unit: str | None, note: str, who: str,
+        briefing_id: str | None, db_path: Path | None, progress_db: str | None) -> None:
+    """Record VALUE for TARGET_ID as of a date.
+
+    For a target without a number, VALUE is a status: achieved, on_track or behind
+    (with --note saying why).
+    """
+    from jhviewer.data.progress.model import validate_entry
+
+    with _briefing(db_path, briefing_id) as context:
+        target = _find_target(context, target_id)
+        qualitative = target.measure == "qualitative"
+        entry = validate_entry(
+            target, None if qualitative else value, as_of, context.units, unit=unit,
+            status=value if qualitative else None, note=note, who=who,
+        )
+        with _open_progress(progress_db, context) as db:
+            stored = db.add(entry)
+    shown = stored.status if qualitative else f"{value} {stored.unit}"
+    click.echo(f"added entry {stored.id}: {target.id} {shown} as of {stored.as_of}")
+
+
+@progress.command("retract")
+@click.argument("entry_id", type=int)
+@click.option("--note", default="", help="Why the entry is withdrawn.")
+@_options
+@_plain_errors
+def retract(entry_id: int, note: str, briefing_id: str | None, db_path: Path | None,
+            progress_db: str | None) -> None:
+    """Withdraw entry ENTRY_ID (it stays in the history)."""
+    with _briefing(db_path, briefing_id) as context, \
+            _open_progress(progress_db, context) as db:
+        stored = db.retract(entry_id, note=note)
+    click.echo(f"retracted entry {entry_id} (row {stored.id})")
+
+
+@progress.command("import")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--dry-run", is_flag=True, help="Show what would be added; write nothing.")
+@_options
+@_plain_errors
+def import_(file: Path, dry_run: bool, briefing_id: str | None, db_path: Path | None,
+            progress_db: str | None) -> None:
+    """Import a filled-in sheet (CSV in UTF-8 or GBK, or .xlsx) in one transaction.
+
+    Every row to be added and every row refused (with its reason) is listed first. If any
+    row is refused, nothing is written.
+    """
+    from jhviewer.data.format import plain_number
+    from jhviewer.data.progress.files import plan_import
+    from jhviewer.data.progress.model import ProgressInputError
+
+    with _briefing(db_path, briefing_id) as context:
+        plan = plan_import(file, context.targets, context.units)
+        for row in plan.rows:
+            entry = row.entry
+            what = entry.status if entry.value is None else (
+                f"{plain_number(entry.value)} {entry.unit}")
+            click.echo(f"add  line {row.line}: {entry.target_id} {what} as of {entry.as_of}")
+        for refused in plan.refused:
+            click.echo(one_line(f"refuse line {refused.line}: {refused.reason}"))
+        summary = (f"{len(plan.rows)} to add, {len(plan.refused)} refused, "
+                   f"{plan.skipped} blank ({plan.encoding})")
+        if plan.refused:
+            raise ProgressInputError(
+                f"{file.name}: {len(plan.refused)} rows refused; nothing imported ({summary})")
+        if dry_run:
+            click.echo(f"dry run: {summary}; nothing written")
+            return
+        with _open_progress(progress_db, context) as db:
+            db.add_many([row.entry for row in plan.rows])
+    click.echo(f"imported {len(plan.rows)} entries from {file} ({summary})")
+
+
+@progress.command("export")
+@click.argument("out", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--history", is_flag=True, help="Every row ever stored, not just current ones.")
+@_options
+@_plain_errors
+def export(out: Path, history: bool, briefing_id: str | None, db_path: Path | None,
+           progress_db: str | None) -> None:
+    """Write the entries to OUT.csv or OUT.json."""
+    from jhviewer.data.progress.files import export_entries
+
+    with _briefing(db_path, briefing_id) as context, \
+            _open_progress(progress_db, context) as db:
+        entries = db.history(context.briefing_id) if history else db.entries(
+            context.briefing_id)
+        count = export_entries(out, entries)
+    click.echo(f"wrote {out} ({count} entries)")
+
+
+@progress.command("status")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for machines.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of labels and reasons.")
+@_options
+@_plain_errors
+def status(as_json: bool, lang: str, briefing_id: str | None, db_path: Path | None,
+           progress_db: str | None) -> None:
+    """One line per target: id, target, latest actual, as-of, status and why."""
+    from jhviewer.data.progress.status import amount_text, statuses, tally, tally_text
+
+    with _briefing(db_path, briefing_id) as context, \
+            _open_progress(progress_db, context) as db:
+        results = statuses(context.targets, db.entries(context.briefing_id), context.units)
+    if as_json:
+        good, total = tally(results)
+        click.echo(json.dumps({
+            "briefing": context.briefing_id,
+            "tally": {"on_track_or_achieved": good, "targets": total},
+            "targets": [_status_json(result) for result in results],
+        }, ensure_ascii=False, indent=2))
+        return
+    from jhviewer.data.progress.model import status_name
+
+    for result in results:
+        t, latest = result.target, result.latest
+        goal = "—" if t.value is None else amount_text(t.value, t.unit, lang)
+        actual = "—" if result.actual is None else amount_text(result.actual, t.unit, lang)
+        fields = (t.id, t.label(lang), goal, actual, latest.as_of if latest else "—",
+                  status_name(result.status, lang), result.reason(lang))
+        click.echo("\t".join(one_line(field) for field in fields))
+    click.echo(tally_text(results, lang))
+
+
+def PROGRESS_PDF_OPTIONS(function: F) -> F:
+    """`jhviewer pdf --progress [--progress-db ...]`."""
+    function = click.option(
+        "--progress-db", "progress_db", default=None, metavar="PATH|URL",
+        help="With --progress: the progress database (default: progress.db in your data "
+             "folder).",
+    )(function)
+    return click.option(
+        "--progress", is_flag=True,
+        help="Print the progress report (status of every target) instead of the briefing.",
+    )(function)
+
+
+@_plain_errors
+def write_progress_pdf(out: Path, db_path: Path | None, lang: str,
+                       progress_db: str | None, briefing_id: str | None = None) -> None:
+    """`jhviewer pdf OUT --progress`: the A4 progress report as a PDF."""
+    from jhviewer.data.progress.db import default_location, shown_location
+    from jhviewer.data.progress.status import statuses
+    from jhviewer.data.store import Store
+    from jhviewer.report.progress import ProgressReport
+
+    language = "en" if lang == "en" else "zh"
+    with _briefing(db_path, briefing_id) as context, \
+            _open_progress(progress_db, context) as db:
+        entries = db.entries(context.briefing_id)
+        results = statuses(context.targets, entries, context.units)
+        with Store.open(db_path) as store:
+            pages = ProgressReport(
+                store, results, entries, language,  # type: ignore[arg-type]
+                location=shown_location(progress_db or default_location()),
+            ).to_pdf(out)
+    click.echo(f"wrote {out} ({pages} pages)")
+
+
+def _status_json(result: Any) -> dict[str, Any]:
+    t, latest = result.target, result.latest
+    return {
+        "target_id": t.id, "label_zh": t.label_zh, "label_en": t.label_en,
+        "measure": t.measure, "target": t.value, "unit": t.unit.id if t.unit else None,
+        "qualifier": t.qualifier, "status": result.status, "actual": result.actual,
+        "as_of": latest.as_of if latest else None, "entry_id": latest.id if latest else None,
+        "note": latest.note if latest else None,
+        "reason_zh": result.reason("zh"), "reason_en": result.reason("en"),
+    }

@@ -1,0 +1,477 @@
+"""The progress pane beside the targets-summary cards: one target's entries over time, and
+the form to record them.
+
+Pick a target; the chart (pyqtgraph) shows its entries against the target line and, for a
+count or amount, the linear path from zero at the start of the year to the target at its
+end. Below, the current entries (select one to edit or retract it) and a form that checks
+what you type as you type it, with the data layer's own rules (`validate_entry`: a number,
+a unit that converts, a date in the target's year and not in the future). Undo takes back
+this window's last add, edit or retraction. `run_import` previews a CSV or .xlsx file,
+every row to be added and every row refused with its reason, before one transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jhviewer.data.format import plain_number
+from jhviewer.data.progress.files import ImportPlan, plan_import
+from jhviewer.data.progress.model import (
+    SETTABLE_STATUSES,
+    STATUS_COLOURS,
+    STATUS_SYMBOLS,
+    Entry,
+    NewEntry,
+    ProgressInputError,
+    Target,
+    convert,
+    status_name,
+    validate_entry,
+    year_elapsed,
+)
+from jhviewer.data.records import Lang
+from jhviewer.ui.progress_state import ProgressTracker
+from jhviewer.ui.text import plain_label
+
+
+def _t(lang: Lang, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
+
+
+class ProgressPanel(QWidget):
+    """Chart, entries and the entry form for one target at a time."""
+
+    def __init__(self, tracker: ProgressTracker, lang: Lang = "zh",
+                 parent: QWidget | None = None, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("progress-pane")
+        self.tracker = tracker
+        self._lang: Lang = lang
+        self._today = today
+        self.target: Target | None = None
+        self._candidate: NewEntry | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        self.title = plain_label()
+        self.title.setObjectName("progress-title")
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.title.setFont(font)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        self.close_button = QPushButton()
+        self.close_button.setObjectName("progress-close")
+        self.close_button.clicked.connect(self.hide)
+        top.addWidget(self.close_button)
+        layout.addLayout(top)
+        self.picker = QComboBox()
+        self.picker.setObjectName("progress-target")
+        self.picker.currentIndexChanged.connect(self._on_pick)
+        layout.addWidget(self.picker)
+        self.status_label = plain_label()
+        self.status_label.setObjectName("progress-status")
+        self.status_label.setWordWrap(True)
+        layout.addWidget(self.status_label)
+        self.plot = pg.PlotWidget()
+        self.plot.setObjectName("progress-chart")
+        self.plot.setBackground(None)
+        self.plot.setMinimumHeight(180)
+        self.plot.setMouseEnabled(False, False)
+        self.plot.hideButtons()
+        layout.addWidget(self.plot, 2)
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("progress-entries")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._on_select)
+        layout.addWidget(self.table, 1)
+        form = QFormLayout()
+        self.value_edit = QLineEdit()
+        self.value_edit.setObjectName("progress-value")
+        self.unit_box = QComboBox()
+        self.unit_box.setObjectName("progress-unit")
+        self.status_box = QComboBox()
+        self.status_box.setObjectName("progress-status-set")
+        self.as_of_edit = QLineEdit()
+        self.as_of_edit.setObjectName("progress-as-of")
+        self.as_of_edit.setPlaceholderText("2024-06 / 2024-06-30")
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("progress-note")
+        self.who_edit = QLineEdit()
+        self.who_edit.setObjectName("progress-who")
+        self._form_labels = [QLabel() for _ in range(5)]
+        value_row = QHBoxLayout()
+        value_row.addWidget(self.value_edit, 1)
+        value_row.addWidget(self.unit_box)
+        for label, field in zip(self._form_labels, (value_row, self.status_box, self.as_of_edit,
+                                                     self.note_edit, self.who_edit),
+                                strict=False):
+            form.addRow(label, field)
+        layout.addLayout(form)
+        self.message = plain_label()
+        self.message.setObjectName("progress-message")
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("progress-add")
+        self.edit_button = QPushButton()
+        self.edit_button.setObjectName("progress-edit")
+        self.retract_button = QPushButton()
+        self.retract_button.setObjectName("progress-retract")
+        self.undo_button = QPushButton()
+        self.undo_button.setObjectName("progress-undo")
+        for button, slot in ((self.add_button, self.add_entry),
+                             (self.edit_button, self.save_edit),
+                             (self.retract_button, self.retract_selected),
+                             (self.undo_button, self.undo)):
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        for edit in (self.value_edit, self.as_of_edit, self.note_edit, self.who_edit):
+            edit.textChanged.connect(self.validate)
+        self.unit_box.currentIndexChanged.connect(self.validate)
+        self.status_box.currentIndexChanged.connect(self.validate)
+        self.tracker.failed.connect(self._show_error)
+        self._translate()
+        self._fill_picker()
+
+    # --- language and targets ------------------------------------------------------------
+
+    def set_language(self, lang: Lang) -> None:
+        if lang != self._lang:
+            self._lang = lang
+            self._translate()
+            self._fill_picker()
+            self.validate()
+
+    def _translate(self) -> None:
+        lang = self._lang
+        self.title.setText(_t(lang, "进度记录", "Progress"))
+        self.close_button.setText(_t(lang, "关闭", "Close"))
+        for label, (zh, en) in zip(self._form_labels, (
+                ("完成值", "Value"), ("状态", "Status"), ("截至", "As of"),
+                ("来源说明", "Source note"), ("填报人", "Entered by")), strict=False):
+            label.setText(_t(lang, zh, en))
+        self.note_edit.setPlaceholderText(_t(lang, "如：区统计局 1–6月快报",
+                                             "e.g. district statistics bureau, Jan–Jun"))
+        self.add_button.setText(_t(lang, "添加", "Add"))
+        self.edit_button.setText(_t(lang, "保存修改", "Save Edit"))
+        self.retract_button.setText(_t(lang, "撤回所选", "Retract"))
+        self.undo_button.setText(_t(lang, "撤销上一步", "Undo"))
+        self.table.setHorizontalHeaderLabels([
+            _t(lang, "截至", "As of"), _t(lang, "完成值", "Value"),
+            _t(lang, "来源说明", "Note"), _t(lang, "填报人", "By"),
+            _t(lang, "录入时间", "Entered")])
+        self.status_box.blockSignals(True)
+        self.status_box.clear()
+        self.status_box.addItem("", "")
+        for status in SETTABLE_STATUSES:
+            self.status_box.addItem(status_name(status, lang), status)
+        self.status_box.blockSignals(False)
+
+    def _fill_picker(self) -> None:
+        current = self.target.id if self.target else None
+        self.picker.blockSignals(True)
+        self.picker.clear()
+        for target in self.tracker.targets:
+            self.picker.addItem(f"{target.label(self._lang)}  ({target.id})", target.id)
+        self.picker.blockSignals(False)
+        if self.tracker.targets:
+            self.show_target(current or self.tracker.targets[0].id)
+
+    def show_target(self, target_id: str) -> None:
+        """Show one target's chart, entries and form."""
+        index = self.picker.findData(target_id)
+        if index < 0:
+            return
+        if self.picker.currentIndex() != index:
+            self.picker.setCurrentIndex(index)  # calls back into _on_pick
+            return
+        self._on_pick(index)
+
+    def _on_pick(self, index: int) -> None:
+        target = self.tracker.target(self.picker.itemData(index)) if index >= 0 else None
+        self.target = target
+        numeric = target is not None and target.measure != "qualitative"
+        self.value_edit.setEnabled(numeric)
+        self.unit_box.setEnabled(numeric)
+        self.status_box.setEnabled(target is not None and not numeric)
+        self.unit_box.blockSignals(True)
+        self.unit_box.clear()
+        if target is not None and target.unit is not None:
+            for unit in self.tracker.units.values():
+                try:
+                    convert(1.0, unit, target.unit)
+                except ProgressInputError:
+                    continue
+                self.unit_box.addItem(unit.name(self._lang), unit.id)
+            self.unit_box.setCurrentIndex(max(0, self.unit_box.findData(target.unit.id)))
+        self.unit_box.blockSignals(False)
+        self.refresh()
+
+    # --- showing -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Redraw from the tracker (after any change, here or elsewhere)."""
+        if self.picker.count() != len(self.tracker.targets):
+            self._fill_picker()
+            return
+        target = self.target
+        if target is None:
+            return
+        lang = self._lang
+        result = self.tracker.results.get(target.id)
+        status = result.status if result else "no_data"
+        reason = result.reason(lang) if result else ""
+        self.status_label.setText(
+            f"{STATUS_SYMBOLS[status]} {status_name(status, lang)} — {reason}")
+        self.status_label.setStyleSheet(f"color: {STATUS_COLOURS[status]};")
+        entries = self.tracker.entries(target.id)
+        self.table.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            shown = (status_name(entry.status or "", lang) if entry.value is None
+                     else f"{plain_number(entry.value)} {entry.unit or ''}".strip())
+            for column, text in enumerate((entry.as_of, shown, entry.note, entry.who,
+                                           entry.entered_at[:16].replace("T", " "))):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, entry.id)
+                self.table.setItem(row, column, item)
+        self._draw(target, entries)
+        self._update_buttons()
+
+    def _draw(self, target: Target, entries: list[Entry]) -> None:
+        plot = self.plot
+        plot.clear()
+        plot.setLabel("bottom", _t(self._lang, "月份", "Month"))
+        plot.setXRange(0, 12, padding=0.02)
+        if target.value is None or target.unit is None:
+            plot.setTitle(_t(self._lang, "定性目标：无图", "Qualitative target: no chart"))
+            return
+        plot.setTitle(f"{target.label(self._lang)} ({target.unit.name(self._lang)})")
+        goal_pen = pg.mkPen(QColor("#555555"), width=1.5, style=Qt.PenStyle.DashLine)
+        plot.addItem(pg.InfiniteLine(pos=target.value, angle=0, pen=goal_pen))
+        if target.measure == "cumulative":
+            plot.plot([0, 12], [0, target.value],
+                      pen=pg.mkPen(QColor("#999999"), width=1, style=Qt.PenStyle.DotLine))
+        points = []
+        for entry in entries:
+            unit = self.tracker.units.get(entry.unit or "", target.unit)
+            try:
+                points.append((year_elapsed(entry.as_of) * 12,
+                               convert(entry.value or 0.0, unit, target.unit)))
+            except ProgressInputError:
+                continue
+        points.sort()
+        colour = QColor(STATUS_COLOURS["on_track"])
+        if points:
+            plot.plot([x for x, _ in points], [y for _, y in points],
+                      pen=pg.mkPen(colour, width=2), symbol="o", symbolBrush=colour,
+                      symbolPen=None, symbolSize=8)
+        top = max([target.value, *[y for _, y in points]])
+        low = min([0.0, *[y for _, y in points]])
+        plot.setYRange(low, top * 1.1 if top > 0 else 1, padding=0.02)
+
+    # --- the form ------------------------------------------------------------------------
+
+    def selected_entry(self) -> int | None:
+        items = self.table.selectedItems()
+        return int(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+
+    def _on_select(self) -> None:
+        entry_id = self.selected_entry()
+        if entry_id is None or self.target is None:
+            self._update_buttons()
+            return
+        entry = next((e for e in self.tracker.entries(self.target.id) if e.id == entry_id),
+                     None)
+        if entry is not None:  # load it into the form for editing
+            self.value_edit.setText("" if entry.value is None else plain_number(entry.value))
+            if entry.unit:
+                self.unit_box.setCurrentIndex(max(0, self.unit_box.findData(entry.unit)))
+            self.status_box.setCurrentIndex(max(0, self.status_box.findData(entry.status or "")))
+            self.as_of_edit.setText(entry.as_of)
+            self.note_edit.setText(entry.note)
+            self.who_edit.setText(entry.who)
+        self._update_buttons()
+
+    def validate(self) -> NewEntry | None:
+        """Check the form now; show why not, and enable the buttons only when it passes."""
+        self._candidate = None
+        target = self.target
+        empty = not self.as_of_edit.text().strip() and not self.value_edit.text().strip()
+        if target is None or empty:
+            self._set_message("")
+        else:
+            try:
+                self._candidate = validate_entry(
+                    target, self.value_edit.text() if target.measure != "qualitative" else None,
+                    self.as_of_edit.text(), self.tracker.units,
+                    unit=self.unit_box.currentData(),
+                    status=self.status_box.currentData() or None,
+                    note=self.note_edit.text(), who=self.who_edit.text(), today=self._today,
+                )
+                self._set_message(_t(self._lang, "可以保存", "Ready to save"), ok=True)
+            except ProgressInputError as error:
+                self._set_message(error.text(self._lang), ok=False)
+        self._update_buttons()
+        return self._candidate
+
+    def _set_message(self, text: str, ok: bool = True) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet("" if ok else f"color: {STATUS_COLOURS['behind']};")
+
+    def _show_error(self, message: str) -> None:
+        self._set_message(message, ok=False)
+
+    def _update_buttons(self) -> None:
+        ready = self._candidate is not None
+        selected = self.selected_entry() is not None
+        self.add_button.setEnabled(ready)
+        self.edit_button.setEnabled(ready and selected)
+        self.retract_button.setEnabled(selected)
+        self.undo_button.setEnabled(self.tracker.can_undo())
+
+    def add_entry(self) -> bool:
+        candidate = self.validate()
+        if candidate is None:
+            return False
+        stored = self.tracker.add(candidate)
+        if stored is not None:
+            self._after_change(_t(self._lang, f"已添加第{stored.id}条", f"Added entry {stored.id}"))
+        return stored is not None
+
+    def save_edit(self) -> bool:
+        candidate, entry_id = self.validate(), self.selected_entry()
+        if candidate is None or entry_id is None:
+            return False
+        stored = self.tracker.edit(entry_id, candidate)
+        if stored is not None:
+            self._after_change(_t(self._lang, "已保存修改", "Edit saved"))
+        return stored is not None
+
+    def retract_selected(self) -> bool:
+        entry_id = self.selected_entry()
+        if entry_id is None:
+            return False
+        stored = self.tracker.retract(entry_id)
+        if stored is not None:
+            self._after_change(_t(self._lang, "已撤回", "Retracted"))
+        return stored is not None
+
+    def undo(self) -> bool:
+        stored = self.tracker.undo_last()
+        if stored is not None:
+            self._after_change(_t(self._lang, "已撤销", "Undone"))
+        return stored is not None
+
+    def _after_change(self, text: str) -> None:
+        self.table.clearSelection()
+        self.value_edit.clear()
+        self.as_of_edit.clear()
+        self.note_edit.clear()
+        self._set_message(text)
+        self._update_buttons()
+
+
+class ImportDialog(QDialog):
+    """The preview of an import: every row to be added and every row refused, with why."""
+
+    def __init__(self, path: Path, plan: ImportPlan, lang: Lang,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("progress-import")
+        self.plan = plan
+        self.setWindowTitle(_t(lang, "导入进度", "Import Progress"))
+        layout = QVBoxLayout(self)
+        summary = plain_label(_t(
+            lang,
+            f"{path.name}：将添加{len(plan.rows)}行，拒绝{len(plan.refused)}行，"
+            f"空白{plan.skipped}行（{plan.encoding}）。被拒绝的行不会导入。",
+            f"{path.name}: {len(plan.rows)} rows to add, {len(plan.refused)} refused, "
+            f"{plan.skipped} blank ({plan.encoding}). Refused rows are left out."))
+        summary.setWordWrap(True)
+        layout.addWidget(summary)
+        self.table = QTableWidget(len(plan.rows) + len(plan.refused), 3)
+        self.table.setObjectName("import-preview")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setHorizontalHeaderLabels(
+            [_t(lang, "行", "Line"), _t(lang, "结果", "Result"), _t(lang, "内容", "Row")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        row = 0
+        for added in plan.rows:
+            entry = added.entry
+            what = (status_name(entry.status or "", lang) if entry.value is None
+                    else f"{plain_number(entry.value)} {entry.unit}")
+            self._row(row, added.line, _t(lang, "添加", "add"),
+                      f"{entry.target_id}  {what}  {entry.as_of}")
+            row += 1
+        for refused in plan.refused:
+            self._row(row, refused.line, _t(lang, "拒绝", "refused"), refused.reason)
+            row += 1
+        layout.addWidget(self.table)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = self.buttons.addButton(
+            _t(lang, f"导入{len(plan.rows)}行", f"Import {len(plan.rows)} rows"),
+            QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(bool(plan.rows))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(720, 420)
+
+    def _row(self, row: int, line: int, result: str, text: str) -> None:
+        for column, value in enumerate((str(line), result, text)):
+            self.table.setItem(row, column, QTableWidgetItem(value))
+
+
+def run_import(parent: QWidget, tracker: ProgressTracker, lang: Lang,
+               path: Path | None = None, confirm: bool = True) -> int | None:
+    """Ask for a file (unless `path`), preview it, and import the rows that pass in one
+    transaction. Returns the number imported, or None if nothing was."""
+    if path is None:
+        name, _ = QFileDialog.getOpenFileName(
+            parent, _t(lang, "导入进度", "Import Progress"), str(Path.home()),
+            _t(lang, "进度表 (*.csv *.xlsx)", "Progress sheets (*.csv *.xlsx)"))
+        if not name:
+            return None
+        path = Path(name)
+    try:
+        plan = plan_import(path, tracker.targets, tracker.units)
+    except ProgressInputError as error:
+        tracker.failed.emit(str(error))
+        return None
+    dialog = ImportDialog(path, plan, lang, parent)
+    if confirm and dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    if not plan.rows:
+        return None
+    stored = tracker.add_many([row.entry for row in plan.rows])
+    return None if stored is None else len(stored)
