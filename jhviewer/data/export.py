@@ -25,6 +25,9 @@ EXPORT_COLUMNS = (
 # (LibreOffice, Excel in many locales) or reads a line break inside a field, after those.
 # Such a cell starting (after spaces) with = + - @ or a tab/CR would run as a formula.
 _FORMULA_AT = re.compile(r"(^|[;\n\r])( *)(?=[=+\-@\t\r])")
+# A number written as text ('-2.5', '+3%', '-1,200') is a number to a spreadsheet, not a
+# formula, and stays as it is.
+_PLAIN_NUMBER = re.compile(r"[+-]?\d[\d,]*(\.\d+)?%?")
 
 
 def fact_export_row(store: Store, fact: Fact) -> dict[str, Any]:
@@ -106,10 +109,10 @@ def csv_cell(value: Any) -> Any:
     before = + - @ tab or CR wherever a spreadsheet could start a cell: at the start, after a
     ';' (the list separator in many locales) and after a line break. Numbers stay numbers.
 
-    '=HYPERLINK("x")' -> "'=HYPERLINK(\"x\")"; 'a;=1+1' -> "a;'=1+1".
+    '=HYPERLINK("x")' -> "'=HYPERLINK(\"x\")"; 'a;=1+1' -> "a;'=1+1"; '-2.5' stays.
     """
     if isinstance(value, list):
         value = "; ".join(str(item) for item in value)
-    if isinstance(value, str):
+    if isinstance(value, str) and not _PLAIN_NUMBER.fullmatch(value):
         return _FORMULA_AT.sub(r"\1\2'", value)
     return value
