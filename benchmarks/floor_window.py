@@ -14,7 +14,7 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
-from jhviewer.ui.benchprobe import FirstPaintProbe  # the app's own probe, not a copy
+from benchmarks.probe import FirstPaintProbe  # the probe the app is watched with
 
 WINDOW_SIZE = (1200, 800)
 

@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from benchmarks.harness import Figure, Options, median
 from jhviewer.paths import REPO_ROOT
@@ -31,20 +32,21 @@ BUDGETS_S = {"summary": 0.3, "full": 1.0}
 LANG = "zh"
 
 
+class PrintWorkerError(RuntimeError):
+    """A print worker failed or hung: the benchmark is an error, not pending."""
+
+
 def bench_print(options: Options) -> list[Figure]:
+    """The summary and full PDF, warm and first of the session; raises PrintWorkerError."""
     options.log(f"  print: warm worker, {options.runs} runs of each ...")
     warm = _worker(["warm", "--runs", str(options.runs), "--warmup", str(options.warmup)],
                    options.timeout * 4)
-    if "error" in warm:
-        return [_pending(kind, str(warm["error"])) for kind in BUDGETS_S]
     cold: dict[str, list[float]] = {kind: [] for kind in BUDGETS_S}
     options.log(f"  print: {options.runs} cold workers of each ...")
     for run in range(options.runs):
         kinds = list(BUDGETS_S) if run % 2 == 0 else list(reversed(BUDGETS_S))
         for kind in kinds:
             result = _worker([f"cold-{kind}"], options.timeout)
-            if "error" in result:
-                return [_pending(kind, str(result["error"])) for kind in BUDGETS_S]
             cold[kind].append(float(result[kind][0]))
     figures = []
     for kind, budget in BUDGETS_S.items():
@@ -64,12 +66,8 @@ def bench_print(options: Options) -> list[Figure]:
     return figures
 
 
-def _pending(kind: str, reason: str) -> Figure:
-    name = "summary PDF (page 1)" if kind == "summary" else "full briefing PDF"
-    return Figure("print", name, "s", None, budget_abs=BUDGETS_S[kind], note=f"pending: {reason}")
-
-
-def _worker(arguments: list[str], timeout: float) -> dict[str, object]:
+def _worker(arguments: list[str], timeout: float) -> dict[str, Any]:
+    """The worker's JSON result; raises PrintWorkerError if it fails, hangs or says nothing."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     with tempfile.TemporaryDirectory(prefix="jhbench-") as home:
         env["XDG_CONFIG_HOME"] = home
@@ -79,12 +77,13 @@ def _worker(arguments: list[str], timeout: float) -> dict[str, object]:
                 cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=timeout,
             )
         except subprocess.TimeoutExpired:
-            return {"error": f"the print worker took more than {timeout:g} s"}
+            raise PrintWorkerError(f"the print worker took more than {timeout:g} s") from None
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
     if result.returncode != 0 or not lines:
         tail = " | ".join(result.stderr.strip().splitlines()[-3:])
-        return {"error": f"the print worker failed ({result.returncode}): {tail}"}
-    return json.loads(lines[-1])
+        raise PrintWorkerError(f"the print worker failed ({result.returncode}): {tail}")
+    data: dict[str, Any] = json.loads(lines[-1])
+    return data
 
 
 # --- the worker --------------------------------------------------------------------------
@@ -145,10 +144,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--warmup", type=int, default=1)
     arguments = parser.parse_args()
-    try:
-        result = _work(arguments.worker, arguments.runs, arguments.warmup)
-    except ImportError as error:
-        result = {"error": f"no jhviewer.report.BriefingPrinter yet ({error})"}
+    result = _work(arguments.worker, arguments.runs, arguments.warmup)
     print(json.dumps(result), flush=True)
 
 

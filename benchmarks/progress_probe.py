@@ -25,8 +25,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def first_paint() -> int:
+    from benchmarks.probe import FirstPaintProbe
     from jhviewer.ui.app import create_application
-    from jhviewer.ui.benchprobe import FirstPaintProbe
     from jhviewer.ui.main_window import MainWindow
     from jhviewer.ui.settings import Settings
 

@@ -157,14 +157,6 @@ class _ModelRig:
         self.settle()
 
 
-def model_available() -> bool:
-    try:
-        from jhviewer.ui.models import FactTableModel
-    except ImportError:
-        return False
-    return all(hasattr(FactTableModel, name) for name in ("set_store", "set_query", "set_filter"))
-
-
 def bench_search(options: Options) -> list[Figure]:
     """Run the search benchmark in a worker process (Qt's state and crashes stay there)."""
     from benchmarks.synth import synthetic_db
@@ -208,7 +200,7 @@ def measure_search(db: Path, options: Options) -> list[Figure]:
 
     store = Store.open(db)
     raw = RawSearch(db)
-    rig: _ModelRig | None = _ModelRig(store) if model_available() else None
+    rig: _ModelRig | None = _ModelRig(store)  # a missing or broken model is an error
     figures: list[Figure] = []
     try:
         limit = DEFAULT_LIMIT

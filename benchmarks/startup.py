@@ -1,8 +1,9 @@
 """Start, charts, scale and memory: whole processes, from their start to a painted window.
 
 Each run starts a fresh Python process and reads the markers of its probe
-(jhviewer/ui/benchprobe.py): the app (`python -m jhviewer` with JHVIEWER_BENCH set)
-against the floor (`python -m benchmarks.floor_window`), alternating, under
+(benchmarks/probe.py): the app (`python -m benchmarks.app_probe`, jhviewer's own entry point
+with the probe hooked in from outside) against the floor (`python -m benchmarks.floor_window`),
+alternating, under
 QT_QPA_PLATFORM=offscreen and with a private settings folder so that no run sees another's
 saved state.
 """
@@ -17,23 +18,15 @@ import tempfile
 import time
 
 from benchmarks.harness import Figure, Options, Sample, alternate, column, figure_from_samples
-from jhviewer.paths import PACKAGE_DIR, REPO_ROOT
+from jhviewer.paths import REPO_ROOT
 
 HOOK_ENV = "JHVIEWER_BENCH"
-APP_COMMAND = (sys.executable, "-m", "jhviewer")
+APP_COMMAND = (sys.executable, "-m", "benchmarks.app_probe")
 FLOOR_COMMAND = (sys.executable, "-m", "benchmarks.floor_window")
 
 
 class ProbeError(RuntimeError):
     """A child process ended or hung without reporting its first paint."""
-
-
-def hook_installed() -> bool:
-    """Whether the app has the first-paint hook (it reads JHVIEWER_BENCH somewhere in ui/)."""
-    return any(
-        HOOK_ENV in path.read_text(encoding="utf-8")
-        for path in (PACKAGE_DIR / "ui").glob("*.py")
-    )
 
 
 def run_probe(command: tuple[str, ...], mode: str, timeout: float) -> Sample:
@@ -96,33 +89,8 @@ def _pair(
     return options.memo[memo_key]
 
 
-def _floor_only(options: Options, mode: str) -> dict[str, list[Sample]]:
-    memo_key = f"floor-only:{mode}"
-    if memo_key not in options.memo:
-        options.memo[memo_key] = alternate(
-            {"floor": lambda: run_probe(FLOOR_COMMAND, mode, options.timeout)},
-            options.runs,
-            options.warmup,
-        )
-    return options.memo[memo_key]
-
-
-_PENDING = "pending: the app has no JHVIEWER_BENCH hook yet (see benchmarks/README.md)"
-
-
-def _with_pending(figure: Figure) -> Figure:
-    figure.note = _PENDING
-    return figure
-
-
 def bench_start(options: Options) -> list[Figure]:
     """(1) Process start to the first painted frame of the main window with the Overview."""
-    if not hook_installed():
-        floor = _floor_only(options, "first-paint")["floor"]
-        return [_with_pending(figure_from_samples(
-            "start", "first paint, shipped data.db", "ms", [],
-            [1000 * v for v in column(floor, "first_s")], budget_ratio=1.3,
-        ))]
     runs = _pair(options, "start", (), FLOOR_COMMAND, "first-paint")
     return [figure_from_samples(
         "start", "first paint, shipped data.db", "ms",
@@ -134,12 +102,6 @@ def bench_start(options: Options) -> list[Figure]:
 
 def bench_charts(options: Options) -> list[Figure]:
     """(2) First opening of the Charts tab, against importing pyqtgraph and one plot."""
-    if not hook_installed():
-        floor = _floor_only(options, "charts")["floor"]
-        return [_with_pending(figure_from_samples(
-            "charts", "first Charts tab paint", "ms", [],
-            [1000 * v for v in column(floor, "charts_s")], budget_ratio=1.2,
-        ))]
     runs = _pair(options, "charts", (), FLOOR_COMMAND, "charts")
     return [figure_from_samples(
         "charts", "first Charts tab paint", "ms",
@@ -155,8 +117,6 @@ def bench_scale(options: Options) -> list[Figure]:
 
     db = synthetic_db(options.facts, cache_dir=options.cache_dir, log=options.log)
     name = f"first paint, {options.facts:,} facts"
-    if not hook_installed():
-        return [_with_pending(Figure("scale", name, "ms", None, budget_ratio=1.1))]
     runs = _pair(options, "scale", ("--db", str(db)), APP_COMMAND, "first-paint")
     return [figure_from_samples(
         "scale", name, "ms",
@@ -168,19 +128,6 @@ def bench_scale(options: Options) -> list[Figure]:
 
 def bench_memory(options: Options) -> list[Figure]:
     """(6) Peak RSS at first paint, and with the charts open."""
-    if not hook_installed():
-        first = _floor_only(options, "first-paint")["floor"]
-        charts = _floor_only(options, "charts")["floor"]
-        return [
-            _with_pending(figure_from_samples(
-                "memory", "peak RSS at first paint", "MB", [], column(first, "first_mb"),
-                budget_ratio=1.3,
-            )),
-            _with_pending(figure_from_samples(
-                "memory", "peak RSS with charts open", "MB", [], column(charts, "charts_mb"),
-                budget_ratio=1.1,
-            )),
-        ]
     first_runs = _pair(options, "start", (), FLOOR_COMMAND, "first-paint")
     chart_runs = _pair(options, "charts", (), FLOOR_COMMAND, "charts")
     return [

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jhviewer.data.errors import JhviewerError
+from jhviewer.data.errors import JhviewerError, one_line
 
 if TYPE_CHECKING:
     import click
@@ -64,7 +64,7 @@ def main() -> None:
     except KeyboardInterrupt:  # ^C while the window is starting; click says the same
         _fail("aborted", 130)
     except JhviewerError as error:
-        from jhviewer.atomic import error_message
+        from jhviewer.data.atomic import error_message
 
         _fail(f"jhviewer: {error_message(error, user_language())}", 1)
     except Exception as error:
@@ -80,11 +80,6 @@ def user_language() -> str:
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
     return "en"
-
-
-def one_line(message: str) -> str:
-    """A message as a single line, whatever a file name or a database put into it."""
-    return " ".join(message.split())
 
 
 def _fail(message: str, code: int) -> None:

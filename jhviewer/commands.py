@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 import click
 
 from jhviewer import __version__
-from jhviewer.atomic import shown_path
-from jhviewer.cli import one_line
+from jhviewer.data.atomic import shown_path
+from jhviewer.data.errors import one_line
 from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB
 from jhviewer.progress_commands import PROGRESS_PDF_OPTIONS, progress, write_progress_pdf
 
@@ -96,7 +96,13 @@ def build_db(out: Path, source_dir: Path) -> None:
     one line on stderr with the file, the line and the key path, and nothing is written.
     """
     from jhviewer.data.build import build_database
+    from jhviewer.paths import IN_CHECKOUT
 
+    if not IN_CHECKOUT and out.resolve() == DEFAULT_DB.resolve():
+        raise click.UsageError(
+            f"{out} is the database installed with jhviewer; write the new one elsewhere "
+            "with --out PATH.", ctx=click.get_current_context(),
+        )
     with _format_problems_reported():
         count = build_database(source_dir, out)
     click.echo(f"wrote {shown_path(out)} ({count} facts)")
@@ -147,7 +153,7 @@ def search(
     """Search one briefing's facts (Chinese or English); print one match per line."""
     from jhviewer.data.format import display_value, year_text
 
-    language = "en" if lang == "en" else "zh"
+    language: Lang = "en" if lang == "en" else "zh"
     with _open_briefing(db_path, briefing_id) as store:
         briefing = store.briefing()
         hits = store.search(query, limit=limit, briefing_id=briefing.id if briefing else None)
@@ -230,7 +236,7 @@ def pdf(
     With --progress, write the progress report instead (status of every target)."""
     from jhviewer.report import BriefingPrinter
 
-    language = "en" if lang == "en" else "zh"
+    language: Lang = "en" if lang == "en" else "zh"
     if progress:
         write_progress_pdf(out, db_path, language, progress_db, briefing_id)
         return
@@ -278,6 +284,26 @@ def snapshot(
 
 
 cli.add_command(progress)
+
+
+@cli.command("install-desktop")
+@click.option("--uninstall", is_flag=True, help="Remove the menu entry and icons instead.")
+def install_desktop(uninstall: bool) -> None:
+    """Add jhviewer to the desktop's menu for the current user (freedesktop, XDG folders).
+
+    Writes the menu entry and the icon under $XDG_DATA_HOME (default ~/.local/share).
+    """
+    from jhviewer import desktop
+
+    if uninstall:
+        removed = desktop.uninstall()
+        for path in removed:
+            click.echo(f"removed {path}")
+        if not removed:
+            click.echo(f"nothing to remove under {desktop.data_home()}")
+        return
+    for path in desktop.install():
+        click.echo(f"wrote {path}")
 
 
 @contextmanager

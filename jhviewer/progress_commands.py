@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 import click
 
-from jhviewer.cli import one_line
+from jhviewer.data.errors import one_line
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -65,6 +65,5 @@ def builtin_copy(built_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
 @pytest.fixture(scope="session")
 def source_text() -> str:
-    if not SOURCE_TEXT.exists():
-        pytest.skip(f"source article not found at {SOURCE_TEXT}")
+    assert SOURCE_TEXT.is_file(), f"the source article is missing: {SOURCE_TEXT}"
     return SOURCE_TEXT.read_text(encoding="utf-8")

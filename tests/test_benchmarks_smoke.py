@@ -13,10 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import cli
+from benchmarks import cli, printing
 from benchmarks.harness import Figure, Options, alternate, percentile, table, write_json
 from benchmarks.searching import RawSearch, keystrokes
-from benchmarks.startup import hook_installed
 from benchmarks.synth import synthetic_db, write_synthetic_db
 from jhviewer.data.store import Store
 
@@ -33,7 +32,9 @@ def options(tmp_path_factory: pytest.TempPathFactory) -> Options:
 
 
 def _numbers(figures: list[Figure], benchmark: str) -> list[Figure]:
+    """The figures, once each is a real measurement: no error, nothing pending."""
     assert figures, f"{benchmark} produced no figures"
+    assert [f.status for f in figures if f.status in ("error", "pending")] == [], figures
     assert not [f.error for f in figures if f.error], [f.error for f in figures]
     for figure in figures:
         assert figure.benchmark == benchmark
@@ -42,6 +43,7 @@ def _numbers(figures: list[Figure], benchmark: str) -> list[Figure]:
     return figures
 
 
+@pytest.mark.slow
 def test_synthetic_db_is_deterministic_and_complete(tmp_path: Path) -> None:
     first, second = tmp_path / "a.db", tmp_path / "b.db"
     assert write_synthetic_db(first, SMALL) == SMALL
@@ -60,6 +62,7 @@ def test_synthetic_db_is_deterministic_and_complete(tmp_path: Path) -> None:
     assert links > SMALL // 2
 
 
+@pytest.mark.slow
 def test_synthetic_db_is_cached(options: Options) -> None:
     path = synthetic_db(SMALL, cache_dir=options.cache_dir)
     stamp = path.stat().st_mtime_ns
@@ -100,6 +103,7 @@ def test_table_and_json(tmp_path: Path) -> None:
     assert [f["status"] for f in data["figures"]] == ["pass", "pending"]
 
 
+@pytest.mark.slow
 def test_raw_search_floor_finds_what_the_store_finds(options: Options) -> None:
     db = synthetic_db(SMALL, cache_dir=options.cache_dir)
     raw = RawSearch(db)
@@ -120,23 +124,34 @@ def test_search_benchmark(options: Options) -> None:
 
 @pytest.mark.slow
 def test_print_benchmark(options: Options) -> None:
-    figures = cli.run(["print"], options)
-    if all(figure.status == "pending" for figure in figures):
-        pytest.skip(figures[0].note)
-    _numbers(figures, "print")
+    figures = _numbers(cli.run(["print"], options), "print")
+    assert [figure.name for figure in figures] == [
+        "summary PDF (page 1)", "summary PDF (page 1), first of the session",
+        "full briefing PDF", "full briefing PDF, first of the session",
+    ]
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("benchmark", ["start", "charts", "memory", "scale"])
 def test_window_benchmarks(options: Options, benchmark: str) -> None:
-    figures = cli.run([benchmark], options)
-    if not hook_installed():
-        assert all(figure.status == "pending" for figure in figures)
-        pytest.skip("the app has no JHVIEWER_BENCH hook yet")
-    _numbers(figures, benchmark)
+    figures = _numbers(cli.run([benchmark], options), benchmark)
     assert all(figure.floor is not None and figure.floor > 0 for figure in figures)
 
 
+def test_a_failing_print_worker_is_an_error_not_pending(
+    options: Options, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(printing, "_worker", _failing_worker)
+    figures = cli.run(["print"], options)
+    assert [figure.status for figure in figures] == ["error"]
+    assert figures[0].error == "PrintWorkerError: the print worker failed (1): boom"
+
+
+def _failing_worker(arguments: list[str], timeout: float) -> dict[str, object]:
+    raise printing.PrintWorkerError("the print worker failed (1): boom")
+
+
+@pytest.mark.slow
 def test_synth_command_prints_the_path(
     options: Options, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRectF, QSizeF
-from PySide6.QtGui import QImage, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QColor, QImage, QPageSize, QPainter, QPdfWriter
 
 from jhviewer.data.charts import ChartData, chart_data
 from jhviewer.data.errors import ExportError
@@ -247,11 +247,46 @@ def test_panel_exports_the_chart_on_show(qtbot, tmp_path: Path, built_db: Path) 
 
 
 def test_paint_figure_scales_to_any_rectangle(db: Store) -> None:
+    """The amounts chart (450, 1,000 and 170 × CNY 100 million) as bars drawn to scale."""
     data = chart(db, "targets-amounts", "en")
+    assert [bar.value for bar in data.plots[0].bars] == [450.0, 1000.0, 170.0]
+    target = QColor(charts.SERIES_COLOURS["target"]).rgb()
     for size in (QSizeF(300, 200), QSizeF(1600, 700)):
-        image = QImage(size.toSize(), QImage.Format.Format_ARGB32)
+        image = QImage(size.toSize(), QImage.Format.Format_RGB32)
+        image.fill(QColor("#ff00ff"))  # a colour the chart never uses
         painter = QPainter(image)
         charts.paint_figure(data, painter, QRectF(0, 0, size.width(), size.height()),
                             charts.PAPER)
         painter.end()
-        assert not image.isNull()
+        pixels = [[image.pixel(x, y) for x in range(image.width())]
+                  for y in range(image.height())]
+        assert all(QColor("#ff00ff").rgb() not in row for row in pixels)  # all painted over
+        lengths = _bar_lengths(pixels, target)
+        assert len(lengths) == 3, lengths
+        longest = max(lengths)
+        ratios = [round(length / longest, 2) for length in lengths]
+        tolerance = 0.08 if size.width() < 1000 else 0.02
+        assert all(abs(got - want) <= tolerance
+                   for got, want in zip(ratios, [0.45, 1.0, 0.17], strict=True)), ratios
+
+
+def _bar_lengths(pixels: list[list[int]], colour: int) -> list[int]:
+    """Per band of rows showing `colour`, its most pixels in one row: one per horizontal bar.
+
+    Pixels within a small distance of `colour` count, so the faint grid lines drawn over the
+    bars do not cut them.
+    """
+    def near(pixel: int) -> bool:
+        return all(abs(((pixel >> shift) & 0xFF) - ((colour >> shift) & 0xFF)) <= 24
+                   for shift in (0, 8, 16))
+
+    bands: list[int] = []
+    inside = False
+    for row in pixels:
+        count = sum(1 for pixel in row if near(pixel))
+        if count:
+            if not inside:
+                bands.append(0)
+            bands[-1] = max(bands[-1], count)
+        inside = bool(count)
+    return bands

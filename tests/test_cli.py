@@ -74,7 +74,14 @@ def test_search_lines_show_claims_years_and_qualifiers_as_the_source_does(
 
 def test_search_in_english_prints_english_labels() -> None:
     result = _run("search", "GDP", "--lang", "en")
-    assert "GDP growth" in result.stdout
+    # Every label in English: a missing one would fall back to Chinese and show here.
+    assert [line.split("\t")[2] for line in result.stdout.splitlines()] == [
+        "First district in Hubei above CNY 100 billion GDP",
+        "GDP size",
+        "GDP growth",
+        "GDP growth rank in Wuhan",
+        "GDP growth",
+    ]
 
 
 def test_missing_database_is_one_line_and_non_zero(tmp_path: Path) -> None:

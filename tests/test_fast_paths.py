@@ -50,8 +50,11 @@ def test_only_a_plain_launch_skips_click(
 
 
 def test_the_window_opens_without_importing_click(tmp_path: Path) -> None:
-    code = (
+    code = (  # the benchmarks' probe quits the window once painted; it loads no click either
         "import atexit, runpy, sys\n"
+        "from benchmarks.app_probe import watch\n"
+        "from jhviewer.ui.app import add_window_hook\n"
+        "add_window_hook(watch)\n"
         "atexit.register(lambda: print('click' in sys.modules, 'jhviewer.commands' in "
         "sys.modules))\n"
         "sys.argv = ['jhviewer', '--lang', 'en']\n"
@@ -233,5 +236,13 @@ def test_the_headline_and_indicator_flags_use_their_index(
 
 
 def test_the_app_and_the_floor_share_one_probe() -> None:
-    floor = (REPO_ROOT / "benchmarks" / "floor_window.py").read_text(encoding="utf-8")
-    assert "from jhviewer.ui.benchprobe import FirstPaintProbe" in floor
+    for name in ("floor_window.py", "app_probe.py"):
+        source = (REPO_ROOT / "benchmarks" / name).read_text(encoding="utf-8")
+        assert "from benchmarks.probe import FirstPaintProbe" in source, name
+
+
+def test_the_product_carries_no_benchmark_probe() -> None:
+    sources = {path.name: path.read_text(encoding="utf-8")
+               for path in (REPO_ROOT / "jhviewer").rglob("*.py")}
+    assert "benchprobe.py" not in sources
+    assert [name for name, text in sources.items() if "JHVIEWER_BENCH" in text] == []

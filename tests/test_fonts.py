@@ -219,8 +219,7 @@ def test_font_covers_project_texts(path: Path) -> None:
 
 @pytest.mark.parametrize("path", font_files(), ids=lambda p: p.name)
 def test_font_covers_database(path: Path) -> None:
-    if not DEFAULT_DB.exists():
-        pytest.skip(f"{DEFAULT_DB} not built yet")
+    assert DEFAULT_DB.is_file(), f"{DEFAULT_DB} is missing: run ./dev db and commit it"
     texts = _db_texts(DEFAULT_DB)
     assert any("江汉" in text for text in texts.values()), "found no Chinese text in data.db"
     _assert_covered(path, texts, " used in data.db")

@@ -42,6 +42,17 @@ OK_SAMPLE = ("pristine", "path-with-all-at-once", "wal-mode", "utf16-briefing",
              "huge-facts.label_zh", "huge-briefings.title_en", "triggers-calling-functions")
 
 
+# `./dev test` runs the first few of each sample (one of each kind of trouble); the rest are
+# marked slow and run with `./dev test --all` (and in CI).
+FAST_IN_SAMPLE = 3
+
+
+def sample(names: tuple[str, ...]) -> list[Any]:
+    """`names` as parameters, all but the first FAST_IN_SAMPLE marked slow."""
+    return [pytest.param(name, marks=() if index < FAST_IN_SAMPLE else pytest.mark.slow)
+            for index, name in enumerate(names)]
+
+
 @pytest.fixture(scope="module")
 def cases(built_db: Path) -> dict[str, Case]:
     return {case.name: case for case in corpus(built_db)}
@@ -75,7 +86,7 @@ def _store_message(path: Path) -> str:
     return str(refused.value)
 
 
-@pytest.mark.parametrize("name", REFUSED_SAMPLE)
+@pytest.mark.parametrize("name", sample(REFUSED_SAMPLE))
 def test_a_refused_file_asks_and_keeps_the_briefing(window: MainWindow, cases: dict[str, Case],
                                                     built_db: Path, tmp_path: Path,
                                                     name: str) -> None:
@@ -120,7 +131,7 @@ def test_after_a_refusal_the_user_can_open_the_builtin_or_another(
     _usable(window)
 
 
-@pytest.mark.parametrize("name", PROBLEMS_SAMPLE)
+@pytest.mark.parametrize("name", sample(PROBLEMS_SAMPLE))
 def test_bad_rows_are_listed_and_every_good_row_is_shown(
     window: MainWindow, cases: dict[str, Case], built_db: Path, tmp_path: Path, name: str
 ) -> None:
@@ -143,7 +154,7 @@ def test_bad_rows_are_listed_and_every_good_row_is_shown(
         assert facts.model.rowCount() == store.count_facts() - len(bad_facts) > 0
 
 
-@pytest.mark.parametrize("name", OK_SAMPLE)
+@pytest.mark.parametrize("name", sample(OK_SAMPLE))
 def test_odd_but_sound_files_open_cleanly(window: MainWindow, cases: dict[str, Case],
                                           built_db: Path, tmp_path: Path, name: str) -> None:
     with cases[name].make(built_db, tmp_path / "case") as path:
@@ -152,7 +163,7 @@ def test_odd_but_sound_files_open_cleanly(window: MainWindow, cases: dict[str, C
         _usable(window)
 
 
-@pytest.mark.parametrize("markup", MARKUP)
+@pytest.mark.parametrize("markup", sample(MARKUP))
 def test_markup_in_every_text_column_is_shown_literally(
     window: MainWindow, cases: dict[str, Case], built_db: Path, tmp_path: Path, markup: str
 ) -> None:

@@ -117,6 +117,7 @@ def test_a_headless_session_uses_no_network(builtin_copy: Path, tmp_path: Path,
     assert changes(before, snapshot(builtin_copy.parent)) == []
 
 
+@pytest.mark.slow
 def test_a_gui_session_uses_no_network(builtin_copy: Path, tmp_path: Path, qtbot: Any,
                                        no_network: NoNetwork) -> None:
     """The window with every tab, search, every chart exported, a PDF, the Qt commands."""

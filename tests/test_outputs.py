@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from jhviewer import atomic
-from jhviewer.atomic import WriteError, shown_path, write_bytes
+from jhviewer.data import atomic
+from jhviewer.data.atomic import WriteError, shown_path, write_bytes
 from jhviewer.data.store import Store
 from tests.test_outputs_content import chart_of
 
@@ -71,7 +71,7 @@ def _inject_enospc(monkeypatch: pytest.MonkeyPatch, after: int = 0) -> None:
         written[0] += len(data)
         return real_write(fd, data)
 
-    monkeypatch.setattr("jhviewer.atomic.os.write", write)
+    monkeypatch.setattr("jhviewer.data.atomic.os.write", write)
 
 
 # --- full disk -------------------------------------------------------------------------------
@@ -185,7 +185,7 @@ def test_each_failure_keeps_the_old_file_and_leaves_no_temp(
     def fail(fd: int, data: bytes) -> int:
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr("jhviewer.atomic.os.write", fail)
+    monkeypatch.setattr("jhviewer.data.atomic.os.write", fail)
     with pytest.raises(WriteError) as caught:
         write_bytes(out, b"new")
     assert words in str(caught.value)

@@ -180,7 +180,7 @@ def test_a_failed_export_leaves_the_old_file_and_nothing_partial(
         real_write(fd, bytes(data[: len(data) // 2]))
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("jhviewer.atomic.os.write", fail_halfway)
+    monkeypatch.setattr("jhviewer.data.atomic.os.write", fail_halfway)
     result = CliRunner().invoke(cli, ["export", "csv", str(target), "--db", str(user_copy)])
     assert result.exit_code != 0
     assert target.read_text(encoding="utf-8") == "the previous export\n"

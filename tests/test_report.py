@@ -29,6 +29,7 @@ from jhviewer.fonts import bundled_font
 from jhviewer.paths import REPO_ROOT
 from jhviewer.report import BriefingPrinter, layout
 from jhviewer.report.printer import page_layout
+from tests.uihelpers import CJK
 
 PRINTED = date(2025, 1, 2)
 A4_POINTS = (595.28, 841.89)
@@ -229,11 +230,18 @@ def test_english_pdf_has_the_english_labels_and_figures(
 ) -> None:
     text = squeeze(stream_text(pdfs[name]))
     poppler = squeeze(pdf_text(pdfs[name]))
+    for label in ("GDP growth", "Fixed-asset investment growth",
+                  "General public budget revenue growth", "Retail sales growth",
+                  "Per-capita disposable income", "New regional financial headquarters"):
+        assert squeeze(label) in text, label
     for fact in built_store.targets():
+        # an empty English label would print the Chinese one, and "" is in any text
+        assert fact.label_en.strip() and not CJK.search(fact.label_en), fact.id
         assert squeeze(fact.label_en) in text, fact.label_en
         if fact.value is not None:
             assert value_number(fact, "en") in poppler, value_number(fact, "en")
     for fact in built_store.headline_facts():
+        assert fact.label_en.strip() and not CJK.search(fact.label_en), fact.id
         assert squeeze(fact.label_en) in text, fact.label_en
     if name == "full-en":
         for section in built_store.sections():
@@ -355,8 +363,7 @@ def test_no_text_outside_the_margins(pdfs: dict[str, Path], name: str) -> None:
 
 
 def test_chinese_prints_on_a_machine_without_cjk_fonts(built_db: Path, tmp_path: Path) -> None:
-    if not DEJAVU_ONLY.exists():
-        pytest.skip(f"{DEJAVU_ONLY} is missing")
+    assert DEJAVU_ONLY.is_file(), f"{DEJAVU_ONLY} is missing"
     out = tmp_path / "dejavu.pdf"
     env = {key: value for key, value in os.environ.items()
            if key not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
@@ -431,6 +438,7 @@ def test_layout_keeps_headings_rows_and_margins(qapp, built_store: Store, tmp_pa
     assert all(not isinstance(p.flow, layout.TableRowFlow) for p in summary)
 
 
+@pytest.mark.slow
 def test_hostile_sizes_still_lay_out_within_pages(qapp, built_db: Path, tmp_path: Path) -> None:
     long_word = "W" * 3000
     statements = [

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QLabel
 
-from jhviewer.data.format import citation, display_value
+from jhviewer.data.format import display_value
 from jhviewer.data.records import FactFilter
 from jhviewer.data.store import Store
 from jhviewer.ui import style
@@ -19,7 +19,6 @@ from jhviewer.ui.main_window import MainWindow
 from jhviewer.ui.models import FACT_ROLE, SPAN_ROLE, Column, FactTableModel
 from jhviewer.ui.overview import OverviewPanel
 from jhviewer.ui.targets_panel import TargetsPanel, group_targets
-from jhviewer.ui.text import source_reference
 from tests.uihelpers import close_window, make_window, settle
 
 
@@ -165,7 +164,7 @@ def test_search_shows_the_fact_its_evidence_and_the_match(window: MainWindow, db
     assert detail["label"].textFormat() == Qt.TextFormat.RichText
     if "首店" in fact.evidence:
         assert detail["evidence"].property("span") is not None
-    assert "首店" in panel.count_text or str(len(hits)) in panel.count_text
+    assert (panel.count_text, len(hits)) == ("匹配：3 条", 3)
 
 
 def test_search_highlight_is_painted(window: MainWindow) -> None:
@@ -198,16 +197,18 @@ def test_copy_puts_the_citation_on_the_clipboard(window: MainWindow, db: Store) 
     panel.search("首店")
     settle()
     fact = panel.selected_fact()
-    assert fact is not None
+    assert fact is not None and fact.id == "jianghan-2024/yuexiu-first-stores-rank"
     assert window.act["copy-fact"].isEnabled()
     window.act["copy-fact"].trigger()
-    briefing = db.briefing()
-    assert briefing is not None
-    expected = citation(
-        fact, db.section(fact.section_id),
-        source_reference(briefing.publisher("zh"), briefing.title("zh"), "zh"), "zh",
+    expected = (  # what a reader pastes: the fact, our description, the evidence, where
+        "越秀国金天地首店品牌（2023年，排名）：第1名\n"
+        "2023年越秀国金天地引进的首店品牌数量在汉口排名第一。\n"
+        "原文：“首店品牌居2023年汉口片区之首”\n"
+        "出处：中共武汉市江汉区委宣传部《重塑新时代武汉之“重”》，"
+        "原文“供需两端协同发力 迈向国际消费中心城市先行示范区”部分，第33段"
     )
     assert QGuiApplication.clipboard().text() == expected
+    QGuiApplication.clipboard().clear()
     panel.detail.copy_button.click()
     assert QGuiApplication.clipboard().text() == expected
 

@@ -252,7 +252,7 @@ def _reference_problems(document: BriefingDocument, locator: _Locator) -> list[s
     known = {name: {item.id for item in items} for name, items in collections.items()}
     # units may also come from another briefing file; the build checks those
     for index, fact in enumerate(document.facts):
-        at = ("facts", index)
+        at: tuple[str | int, ...] = ("facts", index)
         problems += locator.missing(at, "section", [fact.section], known["sections"])
         problems += locator.missing(at, "entities", fact.entities, known["entities"])
         if fact.unit is not None:

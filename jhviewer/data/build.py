@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
-from jhviewer.atomic import WriteError, atomic_path
+from jhviewer.data.atomic import WriteError, atomic_path
 from jhviewer.data.errors import SourceError
 from jhviewer.data.schema import (
     CHARS_COLUMNS,
@@ -31,7 +32,7 @@ from jhviewer.data.source import BriefingRows, briefing_files, load_briefings
 def build_database(source_dir: Path, out: Path) -> int:
     """Write a new database at `out` from every briefing file in `source_dir`.
 
-    Writes through `jhviewer.atomic`: a temporary file beside `out`, fsynced and renamed,
+    Writes through `jhviewer.data.atomic`: a temporary file beside `out`, fsynced and renamed,
     so a failed build never leaves a half-written database behind and never replaces a
     device, a read-only file or an open database (WriteError). A symbolic link `out` is
     written through. Returns the number of facts written. Raises BriefingFormatError (one
@@ -61,8 +62,8 @@ def _write(briefings: list[BriefingRows], path: Path) -> int:
     for table in TABLES:
         rows = _merged_rows(briefings, table)
         if rows:
-            db[table].insert_all(rows)
-    db["facts"].enable_fts(
+            db.table(table).insert_all(rows)
+    db.table("facts").enable_fts(
         list(FTS_COLUMNS), fts_version="FTS5", tokenize="trigram", create_triggers=False
     )
     _index_characters(db)
@@ -90,20 +91,20 @@ def _index_characters(db: sqlite_utils.Database) -> None:
 
 def _create_tables(db: sqlite_utils.Database) -> None:
     for table, columns in TABLES.items():
-        db[table].create(
+        db.table(table).create(
             columns,
             pk=PRIMARY_KEYS[table],
             not_null=NOT_NULL[table],
             foreign_keys=FOREIGN_KEYS.get(table, []),
         )
         for index_columns in INDEXES.get(table, []):
-            db[table].create_index(list(index_columns))
+            db.table(table).create_index(list(index_columns))
 
 
-def _merged_rows(briefings: list[BriefingRows], table: str) -> list[dict]:
+def _merged_rows(briefings: list[BriefingRows], table: str) -> list[dict[str, Any]]:
     """Rows of one table across briefings. Units are shared, so each id is kept once."""
-    rows: list[dict] = []
-    seen_units: dict[str, dict] = {}
+    rows: list[dict[str, Any]] = []
+    seen_units: dict[str, dict[str, Any]] = {}
     for briefing in briefings:
         for row in briefing.tables[table]:
             if table != "units":

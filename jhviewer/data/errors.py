@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 
+def one_line(message: str) -> str:
+    """A message as a single line, whatever a file name or a database put into it."""
+    return " ".join(message.split())
+
+
 class JhviewerError(Exception):
     """Base class: `str(error)` is a sentence fit to show a user."""
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from jhviewer.atomic import write_text
+from jhviewer.data.atomic import write_text
 from jhviewer.data.format import display_value, year_text
 from jhviewer.data.records import Fact, FactFilter
 from jhviewer.data.store import Store
@@ -71,7 +71,7 @@ def export_facts(
     """Write the facts of one briefing (every briefing's when None) to `out` as `csv` or
     `json`; returns how many were written.
 
-    All-or-nothing through `jhviewer.atomic` (raises WriteError, nothing changed, on failure;
+    All-or-nothing through `jhviewer.data.atomic` (raises WriteError, nothing changed, on failure;
     `force` replaces a read-only file).
     """
     rows = [fact_export_row(store, fact) for fact in store.facts(FactFilter(briefing_id))]

@@ -21,8 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from jhviewer import atomic
-from jhviewer.data import errors
+from jhviewer.data import atomic, errors
 from jhviewer.data.records import (
     Briefing,
     ChartSpec,

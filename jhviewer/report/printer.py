@@ -35,7 +35,7 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter
 
 from jhviewer import __version__
-from jhviewer.atomic import write_bytes
+from jhviewer.data.atomic import write_bytes
 from jhviewer.data.errors import ExportError
 from jhviewer.data.records import Lang
 from jhviewer.data.store import Store
@@ -201,7 +201,7 @@ class BriefingPrinter:
         """Write an A4 PDF all-or-nothing; returns the number of pages.
 
         The PDF is made in memory, checked to be complete and written through
-        `jhviewer.atomic.write_bytes` (Qt's PDF writer does not report a failed write).
+        `jhviewer.data.atomic.write_bytes` (Qt's PDF writer does not report a failed write).
         Raises WriteError (nothing changed on disk) when it cannot be written.
         """
         data, pages = self.pdf_bytes(summary_only)

@@ -24,7 +24,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPainter, QPainterPath, QPdfWriter, QPen
 from PySide6.QtPrintSupport import QPrinter
 
-from jhviewer.atomic import write_bytes
+from jhviewer.data.atomic import write_bytes
 from jhviewer.data.errors import ExportError
 from jhviewer.data.progress.model import (
     STATUS_COLOURS,
@@ -328,7 +328,7 @@ class ProgressReport:
     def to_pdf(self, path: Path | str) -> int:
         """Write an A4 PDF all-or-nothing; returns the number of pages.
 
-        Made in memory and written through `jhviewer.atomic.write_bytes` (Qt's PDF writer
+        Made in memory and written through `jhviewer.data.atomic.write_bytes` (Qt's PDF writer
         does not report a failed write); raises WriteError, nothing changed, on failure.
         """
         _prepare_qt()

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from jhviewer import __version__
 from jhviewer.data.records import Lang
 from jhviewer.fonts import FontLoadError, load_bundled_fonts
+from jhviewer.paths import APP_ID, ICON_SIZES, ICONS_DIR
 from jhviewer.ui import style
 from jhviewer.ui.main_window import MainWindow
 from jhviewer.ui.settings import APPLICATION, ORGANISATION, Settings
@@ -33,12 +36,41 @@ def create_application() -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)  # the menu entry `jhviewer install-desktop` writes
+    app.setWindowIcon(application_icon())
     try:
         load_bundled_fonts()
     except FontLoadError as error:  # still usable with the system's fonts
         print(f"jhviewer: {error}", file=sys.stderr)
     style.apply_app_scale(app)
     return app
+
+
+WindowHook = Callable[[MainWindow], object]
+_window_hooks: list[WindowHook] = []
+
+
+def add_window_hook(hook: WindowHook) -> None:
+    """Call `hook(window)` with the main window just before `run_app` shows it.
+
+    For tools that watch the app from outside the package, e.g. the first-paint probe of
+    benchmarks/ (`python -m benchmarks.app_probe`); the app itself registers none.
+    """
+    _window_hooks.append(hook)
+
+
+def application_icon() -> QIcon:
+    """The application icon (resources/icons/): each PNG size, for the window and task bar.
+
+    PNGs rather than the SVG, so showing the window loads no SVG plugin. An empty icon if
+    the files are missing (Qt then shows its default).
+    """
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = ICONS_DIR / f"{APP_ID}-{size}.png"
+        if path.is_file():
+            icon.addFile(str(path), QSize(size, size))
+    return icon
 
 
 def run_app(db_path: Path | None, lang: str | None, briefing: str | None = None) -> int:
@@ -53,10 +85,8 @@ def run_app(db_path: Path | None, lang: str | None, briefing: str | None = None)
         settings.set_briefing(briefing)
     error = window.load_database(db_path, check_later=True)
     window.restore_last_tab()
-    if os.environ.get("JHVIEWER_BENCH"):  # benchmarks/: report the first paint, then quit
-        from jhviewer.ui.benchprobe import FirstPaintProbe
-
-        FirstPaintProbe(window, open_charts=lambda: window.show_tab("charts"))
+    for hook in _window_hooks:
+        hook(window)
     window.show()
     if error is not None:
         QTimer.singleShot(0, lambda: window.report_open_error(db_path, error))

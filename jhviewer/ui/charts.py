@@ -29,7 +29,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRect, QRectF, QSize, QS
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPalette
 from PySide6.QtSvg import QSvgGenerator
 
-from jhviewer.atomic import write_bytes
+from jhviewer.data.atomic import write_bytes
 from jhviewer.data.charts import SERIES_COLOURS, Bar, ChartData, Plot, chart_data
 from jhviewer.data.errors import ExportError
 from jhviewer.data.export import write_csv
@@ -379,7 +379,7 @@ def export_chart(
 ) -> Path:
     """Write the chart as PNG, SVG or CSV (by `fmt` or the file's suffix), all-or-nothing.
 
-    The file is made in memory and written through `jhviewer.atomic.write_bytes`, so a full
+    The file is made in memory and written through `jhviewer.data.atomic.write_bytes`, so a full
     disk, a device, a read-only file or the open database raise WriteError and change
     nothing. The SVG has its text as outlines (it renders the same without our font).
     """

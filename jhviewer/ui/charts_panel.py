@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jhviewer.atomic import error_message
+from jhviewer.data.atomic import error_message
 from jhviewer.data.errors import ExportError, JhviewerError
 from jhviewer.data.records import ChartSpec, Lang
 from jhviewer.data.store import Store

@@ -839,7 +839,7 @@ class MainWindow(QMainWindow):
             from PySide6.QtWidgets import QMessageBox
 
             QApplication.restoreOverrideCursor()
-            from jhviewer.atomic import error_message
+            from jhviewer.data.atomic import error_message
 
             box = QMessageBox(QMessageBox.Icon.Warning, translate("MainWindow", "Printing failed"),
                               error_message(error, self._lang), QMessageBox.StandardButton.Ok,

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QIODevice
 from PySide6.QtWidgets import QApplication
 
-from jhviewer.atomic import write_bytes
+from jhviewer.data.atomic import write_bytes
 from jhviewer.data.errors import ExportError
 from jhviewer.data.records import Lang
 from jhviewer.ui.app import create_application

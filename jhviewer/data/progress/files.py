@@ -3,7 +3,7 @@
 CSV files are read as UTF-8 (with or without a byte-order mark) or, failing that, as GBK
 (read with its superset GB18030), which is what Excel on Chinese Windows saves. CSV files
 we write are UTF-8 with a byte-order mark, so Excel opens them with Chinese intact.
-Every file is written whole or not at all (`jhviewer.atomic`). No Qt.
+Every file is written whole or not at all (`jhviewer.data.atomic`). No Qt.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from jhviewer.atomic import atomic_path, write_text
+from jhviewer.data.atomic import atomic_path, write_text
 from jhviewer.data.export import write_csv
 from jhviewer.data.format import plain_number
 from jhviewer.data.progress.model import (
@@ -226,9 +226,9 @@ def plan_import(
     Rows with neither a value nor a status are blank template rows and are skipped.
     """
     by_id: dict[str, Target] = {}
-    for target in targets:
-        by_id[target.id] = target
-        by_id[f"{target.briefing_id}/{target.id}"] = target
+    for each in targets:
+        by_id[each.id] = each
+        by_id[f"{each.briefing_id}/{each.id}"] = each
     rows, encoding = read_rows(path)
     plan = ImportPlan(encoding=encoding)
     for line, row in rows:

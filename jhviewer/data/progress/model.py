@@ -87,7 +87,12 @@ class Target:
 
 
 def target_from_fact(fact: Fact) -> Target:
-    """The tracker's view of a target fact from the briefing store."""
+    """The tracker's view of a target fact from the briefing store.
+
+    Raises ValueError for a fact with no year: a target is always for its briefing's year.
+    """
+    if fact.year is None:
+        raise ValueError(f"target {fact.id} has no year")
     return Target(
         id=local_id(fact.id), briefing_id=fact.briefing_id, label_zh=fact.label_zh,
         label_en=fact.label_en, value=fact.value, unit=fact.unit, qualifier=fact.qualifier,

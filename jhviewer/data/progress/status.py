@@ -44,6 +44,10 @@ from jhviewer.data.records import Unit
 TOLERANCE_POINTS = 10.0  # percentage points below the linear path still "on track"
 _EPSILON = 1e-9
 GOOD = ("achieved", "on_track")
+# The statuses a user may set on a qualitative target.
+_SET_BY_USER: dict[str, StatusCode] = {
+    "achieved": "achieved", "on_track": "on_track", "behind": "behind",
+}
 
 
 @dataclass(slots=True)  # not frozen: a frozen __init__ costs 10k targets some 10 ms
@@ -100,8 +104,8 @@ def _status(target: Target, latest: Entry | None, units: dict[str, Unit]) -> Tar
     elapsed = int(as_of[5:7]) / 12 if len(as_of) == 7 else year_elapsed(as_of)
     measure = target.measure
     if measure == "qualitative":
-        status = latest.status if latest.status in (*GOOD, "behind") else "no_data"
-        return TargetStatus(target, status, latest, elapsed=elapsed)  # type: ignore[arg-type]
+        chosen = _SET_BY_USER.get(latest.status or "", "no_data")
+        return TargetStatus(target, chosen, latest, elapsed=elapsed)
     assert target.value is not None and target.unit is not None
     if latest.unit == target.unit.id or not latest.unit:
         actual = float(latest.value or 0.0)

@@ -1,6 +1,8 @@
-"""The first-paint probe: the same code runs in the app and in the floor's bare window.
+"""The first-paint probe: the same code watches the app and the floor's bare window.
 
-With JHVIEWER_BENCH set, the window reports on stdout, then quits:
+The product does not carry it: `python -m benchmarks.app_probe` registers it through the
+app's window hook (`jhviewer.ui.app.add_window_hook`) and then runs the real entry point.
+The watched window reports on stdout, then quits:
 
     first-paint <seconds since JHVIEWER_BENCH_T0> <peak RSS in KiB>
     charts-open <seconds from opening the charts to their first paint> <peak RSS in KiB>
@@ -15,7 +17,7 @@ the whole application: an application-wide filter makes PySide6 wrap every objec
 receives an event (layouts, animation timers, the platform window, ...) as a Python object,
 which costs a window with many widgets some 30 ms that the app itself never pays.
 
-The floor (benchmarks/floor_window.py) imports this same module, so both are measured alike.
+The floor (benchmarks/floor_window.py) uses this same module, so both are measured alike.
 """
 
 from __future__ import annotations
