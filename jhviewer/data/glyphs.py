@@ -85,7 +85,7 @@ def _format4(data: bytes, start: int) -> set[int]:
 
 def _format12(data: bytes, start: int) -> set[int]:
     (groups,) = struct.unpack_from(">I", data, start + 12)
-    points = set()
+    points: set[int] = set()
     for group in range(groups):
         first, last, glyph = struct.unpack_from(">III", data, start + 16 + 12 * group)
         points.update(range(first, last + 1) if glyph else range(first + 1, last + 1))

@@ -42,7 +42,7 @@ from jhviewer.ui.text import plain_label, tooltip
 from jhviewer.ui.widgets import Panel
 
 if TYPE_CHECKING:  # imported when first needed: start-up stays lean
-    from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrinter
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     from jhviewer.report import BriefingPrinter
     from jhviewer.ui.errors import OpenChoice, ProblemsNotice
@@ -789,7 +789,7 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def setup_print_dialog(
-        dialog: QAbstractPrintDialog, printer_job: BriefingPrinter, printer: QPrinter
+        dialog: QPrintDialog, printer_job: BriefingPrinter, printer: QPrinter
     ) -> None:
         """Offer what printing honours: all pages or a page range (of this many pages),
         paper size and orientation; not 'selection' or 'current page', which a briefing
