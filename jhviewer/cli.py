@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from jhviewer.data.errors import JhviewerError, one_line
 
@@ -73,7 +73,7 @@ def main() -> None:
         _fail(f"jhviewer: unexpected error: {type(error).__name__}: {error}", 2)
 
 
-def user_language() -> str:
+def user_language() -> Literal["zh", "en"]:
     """'zh' when the terminal's locale is Chinese (LC_ALL, LC_MESSAGES, LANG), else 'en'."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name)

@@ -264,21 +264,28 @@ def pdf(
     show_default=True,
     help="Window size in pixels, WIDTHxHEIGHT.",
 )
+@click.option(
+    "--presentation", is_flag=True,
+    help="Render each step of presentation mode to OUTDIR/step-NN.png instead.",
+)
 @DB_OPTION
 @BRIEFING_OPTION
 def snapshot(
-    outdir: Path, lang: str | None, size: str, db_path: Path | None, briefing_id: str | None
+    outdir: Path, lang: str | None, size: str, presentation: bool, db_path: Path | None,
+    briefing_id: str | None,
 ) -> None:
-    """Render each tab offscreen to OUTDIR/<tab>.png (overview, facts, targets, charts)."""
+    """Render each tab offscreen to OUTDIR/<tab>.png (overview, facts, targets, charts),
+    or with --presentation each step of presentation mode at a projector's size."""
     width, _, height = size.lower().partition("x")
     if not (width.isdigit() and height.isdigit() and 200 <= int(width) <= 8000
             and 200 <= int(height) <= 8000):
         raise click.BadParameter("expected WIDTHxHEIGHT, e.g. 1400x900", param_hint="--size")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from jhviewer.ui.snapshot import take_snapshots
+    from jhviewer.ui.snapshot import take_presentation_snapshots, take_snapshots
 
-    paths = take_snapshots(outdir, "en" if lang == "en" else "zh", (int(width), int(height)),
-                           db_path, briefing_id)
+    take = take_presentation_snapshots if presentation else take_snapshots
+    paths = take(outdir, "en" if lang == "en" else "zh", (int(width), int(height)),
+                 db_path, briefing_id)
     for path in paths:
         click.echo(f"wrote {shown_path(path)}")
 

@@ -22,6 +22,7 @@ TOP_LEVEL = {
     "jhviewer.desktop": "app",  # `jhviewer install-desktop`
     "jhviewer.cli": "app",
     "jhviewer.commands": "app",
+    "jhviewer.progress_commands": "app",  # `jhviewer progress ...`
     "jhviewer.__main__": "app",
 }
 SUBPACKAGES = {"jhviewer.data": "data", "jhviewer.report": "report", "jhviewer.ui": "ui"}

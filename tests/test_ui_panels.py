@@ -155,15 +155,15 @@ def test_search_shows_the_fact_its_evidence_and_the_match(window: MainWindow, db
     assert panel.model.rowCount() == len(hits)
     fact = panel.selected_fact()
     assert fact is not None and fact.id == hits[0].fact.id
-    span = panel.model.index(0, Column.INDICATOR).data(SPAN_ROLE)
+    spans = panel.model.index(0, Column.INDICATOR).data(SPAN_ROLE)
     label = fact.label("zh")
-    assert span is not None and label[span[0]:span[1]] == "首店"
+    assert spans and label[spans[0][0]:spans[0][1]] == "首店"
     detail = panel.detail.fields
     assert fact.evidence in detail["evidence"].accessibleName()
-    assert detail["label"].property("span") == list(span)
+    assert detail["label"].property("spans") == [list(span) for span in spans]
     assert detail["label"].textFormat() == Qt.TextFormat.RichText
     if "首店" in fact.evidence:
-        assert detail["evidence"].property("span") is not None
+        assert detail["evidence"].property("spans")
     assert (panel.count_text, len(hits)) == ("匹配：3 条", 3)
 
 

@@ -35,8 +35,9 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Literal
 
-from jhviewer.data.errors import ExportError
+from jhviewer.data.errors import ExportError, JhviewerError
 
 TEMP_PREFIX = ".jhv-"
 # Device and process trees: nothing there is a file to replace.
@@ -125,10 +126,15 @@ class WriteError(ExportError):
         template = REASONS[self.reason][1 if lang == "zh" else 0]
         return template.format(path=shown_path(self.path), detail=self.detail)
 
+    def text(self, lang: Literal["zh", "en"]) -> str:
+        """The message in `lang` (what the window shows; see JhviewerError.text)."""
+        return self.message(lang)
 
-def error_message(error: BaseException, lang: str) -> str:
-    """`error` as a sentence in `lang`: WriteError in either language, others as they are."""
-    return error.message(lang) if isinstance(error, WriteError) else str(error)
+
+def error_message(error: BaseException, lang: Literal["zh", "en"]) -> str:
+    """`error` as a sentence in `lang`: jhviewer's errors in either language, others as
+    they are."""
+    return error.text(lang) if isinstance(error, JhviewerError) else str(error)
 
 
 def shown_path(path: Path | str) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 
 from jhviewer.data.records import Fact, SearchHit
 from jhviewer.data.schema import CHARS_COLUMNS, CHARS_TABLE, FTS_TABLE
@@ -33,13 +34,22 @@ CHARS_BOUNDARY = "\ue000"
 _CHARS_LABEL_COLUMN = next(iter(CHARS_COLUMNS))  # "label": label_zh and label_en
 
 
+def normalise_query(query: str) -> str:
+    """The query with full-width forms made ordinary (NFKC): a Chinese input method in
+    full-width mode types `ＧＤＰ ２０２４ ７．４`, which means `GDP 2024 7.4`; the
+    ideographic space U+3000 becomes a plain space."""
+    return unicodedata.normalize("NFKC", query)
+
+
 def query_terms(query: str) -> list[str]:
-    """The distinct whitespace-separated terms of a query, capped so a pasted essay stays
+    """The distinct whitespace-separated terms of a query, width-normalised
+    (`normalise_query`) and capped so a pasted essay stays
     cheap and the SQL stays shallower than the expression depth SQLite allows for files
     other than the built-in one. Lone surrogates (Python's stand-ins for command-line bytes
     that are not UTF-8) become U+FFFD, since SQLite takes only UTF-8, and NUL separates
     terms (SQLite's LIKE and FTS5 would read it as the end of the pattern)."""
     text = _SURROGATE.sub("\ufffd", query[:MAX_QUERY_CHARS]).replace("\x00", " ")
+    text = normalise_query(text)
     return list(dict.fromkeys(text.split()))[:MAX_QUERY_TERMS]
 
 
@@ -162,6 +172,28 @@ def find_span(text: str, query: str) -> tuple[int, int] | None:
         if span is not None:
             return span
     return None
+
+
+def find_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """Every place in `text` where any term of the query occurs, ignoring case, in order;
+    overlapping places merged. For highlighting every term ("first store" marks both)."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return []
+    found: list[tuple[int, int]] = []
+    for term in query_terms(query):
+        needle = term.lower()
+        start = lowered.find(needle)
+        while needle and start >= 0:
+            found.append((start, start + len(needle)))
+            start = lowered.find(needle, start + len(needle))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def locate_match(fact: Fact, query: str) -> SearchHit:

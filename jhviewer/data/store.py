@@ -91,6 +91,7 @@ class Store:
         self._check_pending = False
         self._check_failed: errors.DatabaseError | None = None
         self._first_screen = False
+        self._identity: tuple[int, int] | None = None  # (device, inode) of the file opened
 
     # --- opening -------------------------------------------------------------------------
 
@@ -116,6 +117,7 @@ class Store:
             raise
         store = cls(db_path, connection, trusted)
         store._scratch = scratch
+        store._identity = _file_identity(db_path)
         atomic.protect(db_path)  # no writer may replace the database while it is open
         store._protected = True
         try:
@@ -149,7 +151,22 @@ class Store:
             # e.g. "*** in database main ***\nPage 17: free space corruption"
             finding = verdict.strip().splitlines()[-1].strip()
             raise errors.CorruptDatabaseError(
-                f"{self.path.name} is damaged (SQLite integrity check: {finding})."
+                "{name} is damaged (SQLite integrity check: {finding}).",
+                name=self.path.name, finding=finding,
+            )
+
+    def verify_file(self) -> None:
+        """Raise a DatabaseError if the file at `path` is gone or is no longer the one
+        opened (deleted, moved or replaced while open); one `stat`, no read."""
+        now = _file_identity(self.path)
+        if now is None:
+            raise errors.DatabaseNotFoundError(
+                "{name} is no longer there: it was deleted or moved while open.",
+                name=self.path.name,
+            )
+        if self._identity is not None and now != self._identity:
+            raise errors.DatabaseError(
+                "{name} was replaced by another file while open.", name=self.path.name
             )
 
     @property
@@ -197,34 +214,39 @@ class Store:
             }
         if not tables:
             raise errors.SchemaError(
-                f"{self.path.name} is an empty SQLite database, not a briefing."
+                "{name} is an empty SQLite database, not a briefing.", name=self.path.name
             )
         if "facts" not in tables and version == 0:
             raise errors.SchemaError(
-                f"{self.path.name} is a SQLite database of another kind, not a jhviewer briefing."
+                "{name} is a SQLite database of another kind, not a jhviewer briefing.",
+                name=self.path.name,
             )
         if 0 < version < SCHEMA_VERSION:
             raise errors.OlderDatabaseError(
-                f"{self.path.name} was built by an older version of jhviewer "
-                f"(format {version}; this version reads format {SCHEMA_VERSION}). "
+                "{name} was built by an older version of jhviewer "
+                "(format {version}; this version reads format {supported}). "
                 "Rebuild it from its briefing files with "
-                f"`jhviewer build-db --out {self.path.name}`, or open the built-in briefing.",
-                version,
+                "`jhviewer build-db --out {name}`, or open the built-in briefing.",
+                version, name=self.path.name, supported=SCHEMA_VERSION,
             )
         if version != SCHEMA_VERSION:
             age = "an older" if version < SCHEMA_VERSION else "a newer"
             raise errors.SchemaError(
-                f"{self.path.name} was made by {age} version of jhviewer "
-                f"(format {version}; this version reads format {SCHEMA_VERSION})."
+                "{name} was made by " + age + " version of jhviewer "
+                "(format {version}; this version reads format {supported}).",
+                name=self.path.name, version=version, supported=SCHEMA_VERSION,
             )
         for table, columns in TABLES.items():
             if tables.get(table) != "table":
-                raise errors.SchemaError(f"{self.path.name} has no {table} table.")
+                raise errors.SchemaError(
+                    "{name} has no {table} table.", name=self.path.name, table=table
+                )
             present = self._columns(table)
             missing = [column for column in columns if column not in present]
             if missing:
                 raise errors.SchemaError(
-                    f"{self.path.name}: the {table} table lacks {', '.join(missing)}."
+                    "{name}: the {table} table lacks {columns}.",
+                    name=self.path.name, table=table, columns=", ".join(missing),
                 )
         self._chars_index = tables.get(CHARS_TABLE) == "table" and self._is_fts5(
             CHARS_TABLE, CHARS_COLUMNS
@@ -375,7 +397,8 @@ class Store:
         if briefing_id is not None and self.briefing(briefing_id) is None:
             ids = ", ".join(b.id for b in self.briefings()) or "none"
             raise errors.UnknownBriefingError(
-                f"There is no briefing {briefing_id!r} in {self.path.name} (briefings: {ids})."
+                "There is no briefing {briefing} in {name} (briefings: {ids}).",
+                briefing=repr(briefing_id), name=self.path.name, ids=ids,
             )
         self._selected = briefing_id
         return self.briefing()
@@ -656,26 +679,39 @@ def _check_file(path: Path) -> bytes:
     try:
         info = path.stat()
     except (FileNotFoundError, NotADirectoryError):
-        raise errors.DatabaseNotFoundError(f"There is no file at {path}.") from None
+        raise errors.DatabaseNotFoundError("There is no file at {path}.", path=path) from None
     except (OSError, ValueError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise errors.DatabaseNotFoundError(f"Cannot open {path}: {reason}.") from error
+        raise errors.DatabaseNotFoundError(
+            "Cannot open {path}: {reason}.", path=path, reason=reason
+        ) from error
     if stat.S_ISDIR(info.st_mode):
-        raise errors.NotADatabaseError(f"{path} is a folder, not a database file.")
+        raise errors.NotADatabaseError("{path} is a folder, not a database file.", path=path)
     if not stat.S_ISREG(info.st_mode):
         raise errors.NotADatabaseError(
-            f"{path.name} is not a database file (it is a pipe, socket or device)."
+            "{name} is not a database file (it is a pipe, socket or device).", name=path.name
         )
     try:
         with path.open("rb") as handle:
             header = handle.read(100)
     except OSError as error:
-        raise errors.DatabaseError(f"Cannot read {path}: {error.strerror or error}.") from error
+        raise errors.DatabaseError(
+            "Cannot read {path}: {reason}.", path=path, reason=error.strerror or error
+        ) from error
     if info.st_size == 0:
-        raise errors.NotADatabaseError(f"{path.name} is empty.")
+        raise errors.NotADatabaseError("{name} is empty.", name=path.name)
     if header[:16] != b"SQLite format 3\x00":
-        raise errors.NotADatabaseError(f"{path.name} is not a SQLite database.")
+        raise errors.NotADatabaseError("{name} is not a SQLite database.", name=path.name)
     return header
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    """(device, inode) of the file at `path`; None if there is none."""
+    try:
+        info = path.stat()
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _wal_left_behind(path: Path, header: bytes) -> bool:
@@ -696,7 +732,9 @@ def _wal_copy(path: Path) -> tempfile.TemporaryDirectory[str]:
             shutil.copyfile(f"{path}{suffix}", Path(scratch.name) / f"data.db{suffix}")
     except OSError as error:
         scratch.cleanup()
-        raise errors.DatabaseError(f"Cannot read {path}: {error.strerror or error}.") from error
+        raise errors.DatabaseError(
+            "Cannot read {path}: {reason}.", path=path, reason=error.strerror or error
+        ) from error
     return scratch
 
 
@@ -721,29 +759,38 @@ def _translate(error: sqlite3.Error, path: Path) -> errors.DatabaseError:
     text = str(error).lower()
     name = path.name
     if "interrupted" in text:
-        return errors.QueryTimeoutError(f"Reading {name} took too long and was stopped.")
+        return errors.QueryTimeoutError("Reading {name} took too long and was stopped.", name=name)
     if "locked" in text or "busy" in text:
         return errors.DatabaseBusyError(
-            f"{name} is being changed by another program. Try again in a moment."
+            "{name} is being changed by another program. Try again in a moment.", name=name
         )
     if "not a database" in text or "file is encrypted" in text:
-        return errors.NotADatabaseError(f"{name} is not a SQLite database.")
+        return errors.NotADatabaseError("{name} is not a SQLite database.", name=name)
     if "malformed" in text or "corrupt" in text:
-        return errors.CorruptDatabaseError(f"{name} is damaged and cannot be read.")
+        return errors.CorruptDatabaseError("{name} is damaged and cannot be read.", name=name)
     if "no such" in text:
-        return errors.SchemaError(f"{name} is not a complete jhviewer database ({error}).")
+        return errors.SchemaError(
+            "{name} is not a complete jhviewer database ({error}).", name=name, error=error
+        )
     if _is_decode_error(error):
-        return errors.CorruptDatabaseError(f"{name} is damaged: it holds text that is not UTF-8.")
+        return errors.CorruptDatabaseError(
+            "{name} is damaged: it holds text that is not UTF-8.", name=name
+        )
     if "readonly" in text:
         # Only a hot journal (or a WAL needing recovery) makes reading want to write:
         # another program stopped half-way through changing the file.
         return errors.CorruptDatabaseError(
-            f"{name} was left half-changed by a program that stopped while writing it. "
-            "Open it once in that program to finish the repair; jhviewer only reads files."
+            "{name} was left half-changed by a program that stopped while writing it. "
+            "Open it once in that program to finish the repair; jhviewer only reads files.",
+            name=name,
         )
     if "unable to open" in text:
-        return errors.DatabaseError(f"Cannot open {name}: the file or its folder is not readable.")
-    return errors.DatabaseError(f"Cannot read {name}: {str(error).rstrip('.')}.")
+        return errors.DatabaseError(
+            "Cannot open {name}: the file or its folder is not readable.", name=name
+        )
+    return errors.DatabaseError(
+        "Cannot read {name}: {reason}.", name=name, reason=str(error).rstrip(".")
+    )
 
 
 def _bindable(parameters: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -80,7 +80,7 @@ class ChartArtist:
             briefing_id = chart_id.split("/", 1)[0]
             self._specs.update({spec.id: spec for spec in self.store.charts(briefing_id)})
         if chart_id not in self._specs:
-            raise ExportError(f"There is no chart {chart_id!r}.")
+            raise ExportError("There is no chart {chart}.", chart=chart_id)
         return self._specs[chart_id]
 
     def _cached_svg(self, chart_id: str, lang: Lang, aspect: float) -> QByteArray:

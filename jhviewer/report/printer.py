@@ -257,7 +257,9 @@ class BriefingPrinter:
             write_bytes(Path(printer.outputFileName()), data, verify=pdf_complete)
             return count
         if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and not printer.isValid():
-            raise ExportError(f"The printer {printer.printerName()!r} is not available.")
+            raise ExportError(
+                "The printer {name} is not available.", name=printer.printerName()
+            )
         return self.render(printer, summary_only, pages)
 
     def paint_requested(self, printer: QPrinter) -> None:

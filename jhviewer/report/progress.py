@@ -351,7 +351,9 @@ class ProgressReport:
         printer.setFullPage(False)
         printer.setDocName(self.title)
         if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and not printer.isValid():
-            raise ExportError(f"The printer {printer.printerName()!r} is not available.")
+            raise ExportError(
+                "The printer {name} is not available.", name=printer.printerName()
+            )
         return self.render(printer)
 
     def paint_requested(self, printer: QPrinter) -> None:

@@ -6,12 +6,14 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from jhviewer import __version__
+from jhviewer.data.errors import DatabaseError
 from jhviewer.data.records import Lang
 from jhviewer.fonts import FontLoadError, load_bundled_fonts
 from jhviewer.paths import APP_ID, ICON_SIZES, ICONS_DIR
@@ -88,11 +90,29 @@ def run_app(db_path: Path | None, lang: str | None, briefing: str | None = None)
     for hook in _window_hooks:
         hook(window)
     window.show()
+    sys.excepthook = read_failures_to(window, sys.excepthook)
     if error is not None:
         QTimer.singleShot(0, lambda: window.report_open_error(db_path, error))
     code = app.exec()
     window.close_store()
     return code
+
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+def read_failures_to(window: MainWindow, fallback: ExceptHook) -> ExceptHook:
+    """An excepthook for the event loop: a read of the database that failed in a slot the
+    window does not guard itself reaches the user (the read-failure strip, with Retry)
+    instead of stderr as a traceback; anything else goes to `fallback`."""
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        if isinstance(error, DatabaseError):
+            window.report_read_error(error)
+        else:
+            fallback(kind, error, trace)
+
+    return hook
 
 
 def _language(lang: str | None) -> Lang | None:

@@ -155,6 +155,27 @@ def _draw_plot(item: pg.PlotItem, plot: Plot, colours: Colours, scale: float) ->
         item.setYRange(0, reach, padding=0)
         item.setXRange(-0.6, count - 0.4, padding=0)
         item.showGrid(x=False, y=True, alpha=0.35)
+    view = item.getViewBox()
+    view.sigResized.connect(lambda box: _make_room_for_labels(box, plot, reach, scale))
+    _make_room_for_labels(view, plot, reach, scale)
+
+
+def _make_room_for_labels(view: pg.ViewBox, plot: Plot, reach: float, scale: float) -> None:
+    """Widen the value axis until every bar's value label fits inside the plot at its
+    current size in pixels (a narrow window or a large scale needs more than `reach`)."""
+    metrics = QFontMetricsF(chart_font(15 * scale, bold=True))
+    rect = view.boundingRect()
+    pixels = rect.width() if plot.horizontal else rect.height()
+    needed = reach
+    for bar in plot.bars:
+        label = metrics.horizontalAdvance(bar.text) if plot.horizontal else metrics.height()
+        room = pixels - label * 1.1 - 4
+        if bar.value > 0 and room > pixels * 0.2:
+            needed = max(needed, bar.value * pixels / room)
+    if plot.horizontal:
+        view.setXRange(0, needed, padding=0)
+    else:
+        view.setYRange(0, needed, padding=0)
 
 
 def _draw_bar(
@@ -385,9 +406,11 @@ def export_chart(
     """
     kind = (fmt or path.suffix.lstrip(".")).lower()
     if kind not in EXPORT_FORMATS:
-        raise ExportError(f"Cannot export a chart as {kind or 'a file without a suffix'}.")
+        if not kind:
+            raise ExportError("Cannot export a chart as a file without a suffix.")
+        raise ExportError("Cannot export a chart as {kind}.", kind=kind)
     if data.empty:
-        raise ExportError(f"{data.title!r} has no data to export.")
+        raise ExportError("“{title}” has no data to export.", title=data.title)
     if kind == "csv":
         return write_csv(path, CSV_HEADER, csv_rows(data), force=force)
     if kind == "png":
@@ -408,7 +431,7 @@ def png_bytes(data: ChartData) -> bytes:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not image.save(buffer, "PNG"):
-        raise ExportError("Could not encode the chart as PNG.")
+        raise ExportError("Could not write the image {name}.", name="PNG")
     return bytes(buffer.data().data())
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -24,15 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jhviewer.data.atomic import error_message
 from jhviewer.data.errors import ExportError, JhviewerError
 from jhviewer.data.records import ChartSpec, Lang
 from jhviewer.data.store import Store
 from jhviewer.ui import charts, style
-from jhviewer.ui.i18n import translate
+from jhviewer.ui.i18n import error_text, translate
 from jhviewer.ui.style import Role
 from jhviewer.ui.widgets import Panel, clear_layout, role_label
 
+LIST_WIDTH = (170, 300)  # the chart list's narrowest and widest, at scale 1
+PLOT_MIN_HEIGHT = 200  # a short window (1080 lines at 200%) keeps the x-axis whole
 _FILTERS = {
     "png": "PNG (*.png)",
     "svg": "SVG (*.svg)",
@@ -62,6 +63,7 @@ class ChartsPanel(Panel):
         self.chart_list.setObjectName("chart-list")
         self.chart_list.setSpacing(3)
         self.chart_list.setWordWrap(True)
+        self.chart_list.setResizeMode(QListWidget.ResizeMode.Adjust)  # rewrap when resized
         self.chart_list.currentRowChanged.connect(self._on_row)
         self.list_title = style.muted(role_label("", Role.EYEBROW))
         left = QWidget()
@@ -69,8 +71,8 @@ class ChartsPanel(Panel):
         left_layout.setContentsMargins(16, 16, 8, 16)
         left_layout.addWidget(self.list_title)
         left_layout.addWidget(self.chart_list)
-        left.setFixedWidth(300)
         self._left = left
+        self._fit_list()
 
         self.title = role_label("", Role.HEADING, True)
         self.title.setObjectName("chart-title")
@@ -139,8 +141,17 @@ class ChartsPanel(Panel):
         self.retranslate()
 
     def restyle(self) -> None:
-        self._left.setFixedWidth(round(300 * style.scale()))
+        self._fit_list()
         self._redraw()
+
+    def _fit_list(self) -> None:
+        """The chart list takes a quarter of the width, between LIST_WIDTH bounds."""
+        low, high = (round(bound * style.scale()) for bound in LIST_WIDTH)
+        self._left.setFixedWidth(max(low, min(high, self.width() // 4)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_list()
 
     def _fill_list(self) -> None:
         current = max(0, self.chart_list.currentRow())
@@ -213,7 +224,7 @@ class ChartsPanel(Panel):
         self.plot_widget = charts.build_plots(data, colours, style.scale())
         self.plot_widget.setObjectName("chart-plot")
         self.plot_widget.setAccessibleName(data.title)
-        self.plot_widget.setMinimumHeight(round(320 * style.scale()))
+        self.plot_widget.setMinimumHeight(round(PLOT_MIN_HEIGHT * style.scale()))
         self.plot_layout.addWidget(self.plot_widget)
         for colour, name in data.legend():
             self.legend.addWidget(_swatch(colour))
@@ -255,8 +266,7 @@ class ChartsPanel(Panel):
             self.export(fmt, path)
         except JhviewerError as error:
             box = QMessageBox(QMessageBox.Icon.Warning, translate("Charts", "Export failed"),
-                              error_message(error, self._lang), QMessageBox.StandardButton.Ok,
-                              self)
+                              error_text(error), QMessageBox.StandardButton.Ok, self)
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.exec()
             return

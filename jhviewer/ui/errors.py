@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QPushButton, QWi
 from jhviewer.data.errors import DatabaseError, OlderDatabaseError
 from jhviewer.data.records import RowProblem
 from jhviewer.data.schema import SCHEMA_VERSION
-from jhviewer.ui.i18n import translate
+from jhviewer.ui.i18n import error_text, translate
 from jhviewer.ui.style import Role
 from jhviewer.ui.widgets import role_label
 
@@ -70,7 +70,7 @@ def _reason(path: Path | None, error: DatabaseError) -> str:
             "reads format {new}). Rebuild it from its briefing files with "
             "“jhviewer build-db --out {name}”, or open the built-in briefing.",
         ).format(name=name, old=error.version, new=SCHEMA_VERSION)
-    return str(error)
+    return error_text(error)
 
 
 def ask_after_open_error(
@@ -130,3 +130,50 @@ class ProblemsNotice(QFrame):
     def _dismiss(self) -> None:
         self.hide()
         self.dismissed.emit()
+
+
+class ReadFailureNotice(QFrame):
+    """A strip above the tabs: a read of the open database failed (another program is
+    writing it, it was deleted or replaced...). It says why, in the UI language, with
+    Retry; the rest of the window goes on working with what it has already read."""
+
+    retry = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("read-failure")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "QFrame#read-failure { background-color: palette(alternate-base);"
+            " border: 1px solid palette(mid); border-radius: 6px; }"
+        )
+        self.text = role_label("", Role.BODY, True)
+        self.text.setObjectName("read-failure-text")
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.retry_button = QPushButton()
+        self.retry_button.setObjectName("retry")
+        self.retry_button.clicked.connect(self.retry)
+        self.close_button = QPushButton()
+        self.close_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 8, 8, 8)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.retry_button)
+        layout.addWidget(self.close_button)
+        self._error: DatabaseError | None = None
+        self.hide()
+
+    def show_error(self, error: DatabaseError) -> None:
+        self._error = error
+        self.retranslate()
+        self.show()
+
+    def retranslate(self) -> None:
+        self.text.setText(
+            translate("Errors", "Could not read the database: {reason}").format(
+                reason=error_text(self._error)
+            ) if self._error is not None else ""
+        )
+        self.setAccessibleName(self.text.text())
+        self.retry_button.setText(translate("Errors", "Retry"))
+        self.close_button.setText(translate("Errors", "Dismiss"))

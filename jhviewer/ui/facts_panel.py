@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QEvent,
     QItemSelection,
     QModelIndex,
     QPersistentModelIndex,
@@ -12,12 +15,21 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QPainter, QPalette, QTextCharFormat, QTextLayout
+from PySide6.QtGui import (
+    QGuiApplication,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextLayout,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -41,7 +53,7 @@ from jhviewer.data.format import (
     year_text,
 )
 from jhviewer.data.records import Fact, FactFilter, Lang
-from jhviewer.data.search import find_span
+from jhviewer.data.search import find_spans
 from jhviewer.data.store import Store
 from jhviewer.ui import actions, style
 from jhviewer.ui.i18n import entity_type_name, translate
@@ -51,6 +63,7 @@ from jhviewer.ui.text import highlighted_html, source_reference
 from jhviewer.ui.widgets import Panel, clear_layout, figure_row, role_label, scroll_page
 
 SEARCH_DELAY_MS = 250
+MIN_INDICATOR_CHARS = 20
 UNDATED_CHOICE = "undated"  # the year filter's entry for facts the source gives no year
 
 _MATCH_FIELDS = {
@@ -69,8 +82,8 @@ class HighlightDelegate(QStyledItemDelegate):
         self, painter: QPainter, option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        span = index.data(SPAN_ROLE)
-        if not span:
+        spans = index.data(SPAN_ROLE)
+        if not spans:
             super().paint(painter, option, index)
             return
         opt = QStyleOptionViewItem(option)
@@ -84,7 +97,8 @@ class HighlightDelegate(QStyledItemDelegate):
         rect = rect.adjusted(margin, 0, -margin, 0)
         shown = opt.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
         layout = QTextLayout(shown, opt.font)
-        layout.setFormats(_span_formats(span, len(shown) if shown == text else len(shown) - 1))
+        visible = len(shown) if shown == text else len(shown) - 1
+        layout.setFormats([f for span in spans for f in _span_formats(span, visible)])
         layout.beginLayout()
         line = layout.createLine()
         line.setLineWidth(rect.width())
@@ -111,6 +125,41 @@ def _span_formats(span: tuple[int, int], visible: int) -> list[QTextLayout.Forma
     format_range.length = end - start
     format_range.format = marked
     return [format_range]
+
+
+class SearchBox(QLineEdit):
+    """The search field; the window's own shortcuts (Export PDF, Copy with Source...) still
+    work while it has focus.
+
+    A QLineEdit claims every key it could use (Ctrl+E moves to the end of the line on X11,
+    Ctrl+C copies), so Qt never offers them to the window. `pass_through` lists the keys
+    given back: Copy only when nothing in the box is selected.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pass_through: list[QKeySequence] = []
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            pressed = QKeySequence(event.keyCombination())
+            copying = event.matches(QKeySequence.StandardKey.Copy)
+            if pressed in self.pass_through and not (copying and self.hasSelectedText()):
+                event.ignore()
+                return True
+        return super().event(event)
+
+
+class FactsTable(QTableView):
+    """The facts table; tells the panel when its width changed, to share it out again."""
+
+    def __init__(self, on_resize: Callable[[], None]) -> None:
+        super().__init__()
+        self._on_resize = on_resize
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._on_resize()
 
 
 class FactDetail(QWidget):
@@ -167,19 +216,19 @@ class FactDetail(QWidget):
 
     def _marked(self, name: str, text: str, query: str, role: Role) -> QLabel:
         """A label that shows `text` literally, with the query's match highlighted."""
-        span = find_span(text, query) if query else None
-        if span is None:
+        spans = find_spans(text, query) if query else []
+        if not spans:
             label = role_label(text, role, True)
         else:
             label = QLabel()
             label.setTextFormat(Qt.TextFormat.RichText)
             label.setOpenExternalLinks(False)
             label.setText(highlighted_html(
-                text, span, style.SEARCH_HIGHLIGHT, style.SEARCH_HIGHLIGHT_TEXT
+                text, spans, style.SEARCH_HIGHLIGHT, style.SEARCH_HIGHLIGHT_TEXT
             ))
             style.set_role(label, role)
             label.setWordWrap(True)
-            label.setProperty("span", list(span))
+            label.setProperty("spans", [list(span) for span in spans])
         label.setAccessibleName(text)
         return self._add(name, label)
 
@@ -232,11 +281,11 @@ class FactDetail(QWidget):
         if not query:
             return
         shown = (fact.label(lang), fact.description(lang), fact.evidence)
-        if any(find_span(text, query) for text in shown):
+        if any(find_spans(text, query) for text in shown):
             return
         for field, name in _MATCH_FIELDS.items():
             text = getattr(fact, field)
-            if find_span(text, query):
+            if find_spans(text, query):
                 self._heading(translate("Facts", "Match in {field}").format(
                     field=translate("Facts", name)
                 ))
@@ -278,6 +327,7 @@ class FactsPanel(Panel):
         self.theme_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.theme_view.setSpacing(3)
         self.theme_view.setWordWrap(True)
+        self.theme_view.setResizeMode(QListView.ResizeMode.Adjust)  # rewrap when resized
         self.theme_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.theme_view.selectionModel().currentChanged.connect(self._apply_filters)
         left = QWidget()
@@ -286,11 +336,11 @@ class FactsPanel(Panel):
         left_layout.addWidget(style.muted(self.theme_title))
         left_layout.addWidget(self.theme_view)
 
-        self.search_box = QLineEdit()
+        self.search_box = SearchBox()
         self.search_box.setObjectName("search")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textEdited.connect(lambda _text: self._search_timer.start())
-        self.search_box.returnPressed.connect(self._apply_search)
+        self.search_box.returnPressed.connect(self._search_and_go_to_results)
         self.search_box.addAction(actions.make_action(
             self.search_box, actions.CLEAR_SEARCH, self.clear_search,
             Qt.ShortcutContext.WidgetShortcut,
@@ -301,15 +351,32 @@ class FactsPanel(Panel):
         self.year_box = QComboBox()
         self.year_box.setObjectName("year-filter")
         self.year_box.currentIndexChanged.connect(self._apply_filters)
-        bar = QHBoxLayout()
-        bar.setSpacing(10)
-        bar.addWidget(self.search_box, 3)
-        bar.addWidget(self.kind_box, 1)
-        bar.addWidget(self.year_box, 1)
+        for box in (self.kind_box, self.year_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # One row when the column is wide enough for the search box and both filters
+        # whole; else the filters go on a second row (see _arrange_filter_bar).
+        self._filter_bar = QGridLayout()
+        self._filter_bar.setHorizontalSpacing(10)
+        self._filter_bar.setVerticalSpacing(6)
+        self._filters_wrapped: bool | None = None
+
+        self.no_match = QWidget()
+        self.no_match.setObjectName("no-match")
+        self.no_match_text = style.muted(role_label("", Role.BODY, True))
+        self.no_match_text.setObjectName("no-match-text")
+        self.show_all_button = QPushButton()
+        self.show_all_button.setObjectName("show-all")
+        self.show_all_button.clicked.connect(self.show_all)
+        no_match_layout = QVBoxLayout(self.no_match)
+        no_match_layout.setContentsMargins(8, 24, 8, 24)
+        no_match_layout.addWidget(self.no_match_text)
+        no_match_layout.addWidget(self.show_all_button, 0, Qt.AlignmentFlag.AlignLeft)
+        no_match_layout.addStretch(1)
+        self.no_match.hide()
 
         self.theme_summary = style.muted(role_label("", Role.CAPTION, True))
         self.theme_summary.setObjectName("theme-summary")
-        self.table = QTableView()
+        self.table = FactsTable(self._fit_columns)
         self.table.setObjectName("facts-table")
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(Column.INDICATOR, HighlightDelegate(self.table))
@@ -319,21 +386,27 @@ class FactsPanel(Panel):
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(Column.INDICATOR, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Column.VALUE, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.YEAR, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.KIND, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths are shared out by _fit_columns whenever the table's width changes: year
+        # and kind as wide as what they hold, the value a share, the indicator the rest.
+        for column in Column:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         header.setHighlightSections(False)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._after_reset)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(8, 16, 8, 12)
         middle_layout.setSpacing(8)
-        middle_layout.addLayout(bar)
+        middle_layout.addLayout(self._filter_bar)
         middle_layout.addWidget(self.theme_summary)
         middle_layout.addWidget(self.table, 1)
+        middle_layout.addWidget(self.no_match, 1)
+        self._middle = middle
+        self._arrange_filter_bar()
 
         self.detail = FactDetail()
         self.detail.copy_requested.connect(self.copy_citation)
@@ -345,6 +418,8 @@ class FactsPanel(Panel):
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
         self.splitter.setSizes([260, 680, 440])
+        self._splitter_moved = False
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "_splitter_moved", True))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -358,8 +433,94 @@ class FactsPanel(Panel):
 
     def _column_widths(self) -> None:
         metrics = self.table.fontMetrics()
-        self.table.setColumnWidth(Column.VALUE, metrics.horizontalAdvance("M" * 16))
+        self.table.horizontalHeader().setMinimumSectionSize(metrics.averageCharWidth() * 3)
         self.table.verticalHeader().setDefaultSectionSize(round(metrics.height() * 2.0))
+        char = self._char()
+        scroll = self.table.verticalScrollBar().sizeHint().width()
+        frame = self.table.frameWidth() * 2
+        self.table.setMinimumWidth(
+            self.min_indicator_width() + char * 6 + self._fitted_width(Column.YEAR)
+            + self._fitted_width(Column.KIND) + scroll + frame
+        )
+        self._fit_columns()
+
+    def _fitted_width(self, column: Column) -> int:
+        header = self.table.horizontalHeader()
+        return max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+
+    def _fit_columns(self) -> None:
+        """Year and kind as wide as their contents, the value up to 18 digits' width (less
+        in a narrow table, elided; the detail pane shows it whole), the indicator the rest."""
+        char = self._char()
+        room = self.table.viewport().width()
+        year, kind = self._fitted_width(Column.YEAR), self._fitted_width(Column.KIND)
+        value_wanted = min(self._fitted_width(Column.VALUE), char * 18)
+        value = max(char * 6, min(value_wanted, room - year - kind - self.min_indicator_width()))
+        indicator = max(self.min_indicator_width(), room - year - kind - value)
+        for column, width in ((Column.INDICATOR, indicator), (Column.VALUE, value),
+                              (Column.YEAR, year), (Column.KIND, kind)):
+            self.table.setColumnWidth(column, width)
+
+    def _char(self) -> int:
+        """The width of a digit: a Latin character, half a Chinese one."""
+        return self.table.fontMetrics().horizontalAdvance("0")
+
+    def min_indicator_width(self) -> int:
+        """The narrowest the indicator column may get: MIN_INDICATOR_CHARS digits' width
+        (as many Latin letters, half as many Chinese characters)."""
+        return self._char() * MIN_INDICATOR_CHARS
+
+    def _arrange_filter_bar(self) -> None:
+        """Search box and filters on one row if all fit whole, else filters below."""
+        bar = self._filter_bar
+        spacing = bar.horizontalSpacing()
+        combos = self.kind_box.sizeHint().width() + self.year_box.sizeHint().width()
+        needed = self.search_box.fontMetrics().averageCharWidth() * 18 + combos + 2 * spacing
+        margins = self._middle.layout().contentsMargins()
+        width = self._middle.width() - margins.left() - margins.right()
+        wrapped = width < needed
+        if wrapped == self._filters_wrapped:
+            return
+        self._filters_wrapped = wrapped
+        for widget in (self.search_box, self.kind_box, self.year_box):
+            bar.removeWidget(widget)
+        if wrapped:
+            bar.addWidget(self.search_box, 0, 0, 1, 2)
+            bar.addWidget(self.kind_box, 1, 0)
+            bar.addWidget(self.year_box, 1, 1)
+            bar.setColumnStretch(0, 1)
+            bar.setColumnStretch(1, 1)
+            bar.setColumnStretch(2, 0)
+        else:
+            bar.addWidget(self.search_box, 0, 0)
+            bar.addWidget(self.kind_box, 0, 1)
+            bar.addWidget(self.year_box, 0, 2)
+            bar.setColumnStretch(0, 1)
+            bar.setColumnStretch(1, 0)
+            bar.setColumnStretch(2, 0)
+
+    def _share_width(self) -> None:
+        """Split the width between themes, table and detail until the user drags a
+        splitter handle: the table keeps room for its indicator column."""
+        if self._splitter_moved:
+            return
+        total = self.splitter.width() - self.splitter.handleWidth() * 2
+        if total <= 0:
+            return
+        char = self.fontMetrics().horizontalAdvance("0")
+        themes = max(char * 20, min(260, total * 18 // 100))
+        detail = max(char * 30, min(440, total * 30 // 100))
+        self.splitter.setSizes([themes, max(0, total - themes - detail), detail])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._share_width()
+        self._arrange_filter_bar()
+        self._column_widths()
+
+    def set_window_shortcuts(self, keys: list[QKeySequence]) -> None:
+        """Keys of the window's actions that the search box must not keep for itself."""
+        self.search_box.pass_through = list(keys)
 
     # --- state -------------------------------------------------------------------------
 
@@ -399,8 +560,12 @@ class FactsPanel(Panel):
         self.kind_box.setAccessibleName(translate("Facts", "Kind of fact"))
         self.year_box.setAccessibleName(translate("Facts", "Year"))
         self.table.setAccessibleName(translate("Facts", "Facts"))
+        self.show_all_button.setText(translate("Facts", "Show All Facts"))
         self._fill_kinds()
         self._fill_years()
+        self._filters_wrapped = None  # the filters' widths changed with the language
+        self._arrange_filter_bar()
+        self._update_no_match()
         self._update_theme_summary()
         self._update_count()
         self._column_widths()
@@ -463,6 +628,52 @@ class FactsPanel(Panel):
     def clear_search(self) -> None:
         self.search("")
 
+    def show_all(self) -> None:
+        """Clear the search and every filter: all themes, kinds and years."""
+        for box in (self.kind_box, self.year_box):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.search_box.clear()
+        self.theme_view.blockSignals(True)
+        self.theme_view.selectionModel().blockSignals(True)
+        self.theme_view.setCurrentIndex(self.themes.index(0))
+        self.theme_view.selectionModel().blockSignals(False)
+        self.theme_view.blockSignals(False)
+        self.model.set_query("")
+        self._apply_filters()
+
+    def _search_and_go_to_results(self) -> None:
+        """Enter: search now, then move to the results so arrows and Copy act on them."""
+        self._apply_search()
+        if self.model.rowCount():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_no_match(self) -> None:
+        """An empty result of a search or filter says so, and how to get the facts back."""
+        where = self.current_filter()
+        filtered = where.section_id is not None or where.kind is not None or where.year is not None
+        empty = (self._store is not None and self.model.rowCount() == 0
+                 and (bool(self.model.query) or filtered))
+        self.no_match.setVisible(empty)
+        self.table.setVisible(not empty)
+        if not empty:
+            return
+        if self.model.query:
+            text = translate("Facts", "Nothing matches “{query}”.").format(query=self.model.query)
+            hint = translate(
+                "Facts", "Press Esc in the search box to clear the search, or Show All Facts."
+            ) if not filtered else translate(
+                "Facts", "The theme, kind and year filters also apply: Show All Facts clears "
+                "them and the search."
+            )
+        else:
+            text = translate("Facts", "No facts match these filters.")
+            hint = translate(
+                "Facts", "Choose All themes, All kinds and All years, or Show All Facts."
+            )
+        self.no_match_text.setText(f"{text}\n{hint}")
+
     def _apply_search(self) -> None:
         self._search_timer.stop()
         self.model.set_query(self.search_box.text())
@@ -483,6 +694,8 @@ class FactsPanel(Panel):
         else:
             self._show_selected()
         self._update_count()
+        self._update_no_match()
+        self._fit_columns()
 
     def _update_count(self) -> None:
         total = self._store.count_facts(FactFilter(briefing_id=self._briefing_id())) \

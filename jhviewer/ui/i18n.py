@@ -18,8 +18,10 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from jhviewer.data.errors import JhviewerError
 from jhviewer.data.records import Lang
 from jhviewer.paths import RESOURCES_DIR
+from jhviewer.ui import qt_strings  # noqa: F401 - Qt's own texts our catalogue completes
 
 TRANSLATIONS_DIR = RESOURCES_DIR / "translations"
 CATALOGUE = "jhviewer_zh_CN"
@@ -35,6 +37,20 @@ _ENTITY_TYPES = {
     "industry": QT_TRANSLATE_NOOP("Values", "Industry"),
     "organisation": QT_TRANSLATE_NOOP("Values", "Organisation"),
 }
+
+
+_STATE: dict[str, Lang] = {"lang": "en"}
+
+
+def current_language() -> Lang:
+    """The language `Translators.set_language` last installed ("en" before any)."""
+    return _STATE["lang"]
+
+
+def error_text(error: BaseException) -> str:
+    """An error's message in the UI language (the data layer keeps both, see data.errors);
+    any other exception as it reads."""
+    return error.text(current_language()) if isinstance(error, JhviewerError) else str(error)
 
 
 def translate(context: str, text: str) -> str:
@@ -93,6 +109,7 @@ class Translators:
         app = QCoreApplication.instance()
         if app is None:
             return
+        _STATE["lang"] = lang
         for translator in self._installed:
             QCoreApplication.removeTranslator(translator)
         self._installed = self._load_zh() if lang == "zh" else []

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QRect, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,19 +34,21 @@ from jhviewer.data.store import Store
 from jhviewer.fonts import FONT_FAMILY
 from jhviewer.paths import FONTS_DIR
 from jhviewer.ui import actions, progress_actions, style
-from jhviewer.ui.i18n import LANGUAGES, Translators, other_language, translate
+from jhviewer.ui.i18n import LANGUAGES, Translators, error_text, other_language, translate
+from jhviewer.ui.menu_style import give_menus_room
 from jhviewer.ui.overview import OverviewPanel
 from jhviewer.ui.settings import Settings
 from jhviewer.ui.style import PRESENTATION_SCALE
 from jhviewer.ui.text import plain_label, tooltip
-from jhviewer.ui.widgets import Panel
+from jhviewer.ui.widgets import ElidedLabel, Panel
 
 if TYPE_CHECKING:  # imported when first needed: start-up stays lean
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     from jhviewer.report import BriefingPrinter
-    from jhviewer.ui.errors import OpenChoice, ProblemsNotice
+    from jhviewer.ui.errors import OpenChoice, ProblemsNotice, ReadFailureNotice
     from jhviewer.ui.facts_panel import FactsPanel
+    from jhviewer.ui.presentation import PresentationView
 
 TAB_KEYS = ("overview", "facts", "targets", "charts")
 _TAB_TITLES = {
@@ -57,6 +59,11 @@ _TAB_TITLES = {
 }
 DEFAULT_SIZE = (1360, 860)
 MINIMUM_SIZE = (760, 520)
+# Room kept for the window frame and title bar when fitting the window to the screen.
+FRAME_ALLOWANCE = (16, 48)
+# Actions whose keys a focused text field would otherwise keep (Ctrl+E, Ctrl+C...).
+PASS_THROUGH_ACTIONS = ("export-pdf", "copy-fact", "print", "print-preview")
+FILE_ACTIONS = ("print-preview", "print", "export-pdf")
 SCAN_FACTS_PER_STEP = 1000  # about 10 ms of reading between two turns of the event loop
 
 
@@ -77,6 +84,9 @@ class MainWindow(QMainWindow):
             [QWidget | None, Path | None, DatabaseError], OpenChoice
         ] | None = None
         self.notice: ProblemsNotice | None = None  # built when there is something to say
+        self.read_notice: ReadFailureNotice | None = None  # a read failed: why, and Retry
+        self.presentation: PresentationView | None = None  # built when first presenting
+        self._normal_geometry: bytes | None = None  # the geometry before presenting
         self._scan_pending = False
         self.panels: dict[str, Panel] = {}
         self.read_errors: list[DatabaseError] = []  # reads refused after the file opened
@@ -84,6 +94,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_briefing_bar()
+        give_menus_room(self, self.findChildren(QMenu))  # Chinese items are not cut short
         self._build_central()
         self._build_status_bar()
         # A fixed minimum instead of one that follows the panels' contents: every change
@@ -122,10 +133,16 @@ class MainWindow(QMainWindow):
             self.addAction(self.act[spec.name])  # shortcuts work in full screen, menus hidden
         self.language_group = QActionGroup(self)
         for lang, spec in (("zh", actions.LANGUAGE_ZH), ("en", actions.LANGUAGE_EN)):
-            action = make(self, spec, lambda _c=False, code=lang: self.set_language(code))
+            # Only the action being ticked switches: the group unticking the other one
+            # must not switch back (that left both ticked).
+            action = make(self, spec, lambda checked, code=lang: self._language_ticked(
+                code, checked
+            ))
             action.setActionGroup(self.language_group)
             self.act[spec.name] = action
         self.act["copy-fact"].setEnabled(False)
+        for name in FILE_ACTIONS:  # nothing to print until a database is open
+            self.act[name].setEnabled(False)
         self.act.update(progress_actions.make_actions(self))
 
     def _build_menus(self) -> None:
@@ -243,13 +260,13 @@ class MainWindow(QMainWindow):
         try:
             store.select_briefing(briefing_id)
         except JhviewerError as error:
-            self.show_message(str(error))
+            self.show_message(error_text(error))
             return
         self.settings.set_briefing(briefing_id)
         if current is not None and current.id == briefing_id:
             return
         for panel in self._each_panel():
-            panel.briefing_changed()
+            self._guarded(panel.briefing_changed)
         self._show_briefing_choice()
         self._translate_texts()
 
@@ -280,9 +297,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _build_status_bar(self) -> None:
-        self.database_label = plain_label()
+        self.database_label = ElidedLabel()  # a long path is shortened in the middle
         self.database_label.setObjectName("status-database")
-        self.counts_label = plain_label()
+        self.counts_label = ElidedLabel(mode=Qt.TextElideMode.ElideRight)
         self.counts_label.setObjectName("status-counts")
         self.shown_label = plain_label()
         self.shown_label.setObjectName("status-shown")
@@ -291,23 +308,88 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(label)
 
     def _restore_geometry(self) -> None:
-        if not self.restoreGeometry(self.settings.geometry()):
-            screen = QGuiApplication.primaryScreen()
-            width, height = DEFAULT_SIZE
-            if screen is not None:
-                available = screen.availableGeometry()
-                width = min(width, available.width())
-                height = min(height, available.height())
-            self.resize(width, height)
+        """The last geometry, or the default size, always inside the screen's available
+        area (a scale factor or a smaller screen since last time must not put the status
+        bar off the bottom), never full screen."""
+        restored = self.restoreGeometry(self.settings.geometry())
+        screen = QGuiApplication.primaryScreen()
+        if restored:
+            found = QGuiApplication.screenAt(self.geometry().center())
+            screen = found or screen
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowFullScreen)
+        else:
+            self.resize(*DEFAULT_SIZE)
+        if screen is not None:
+            self.fit_to(screen.availableGeometry(), move=restored)
+
+    def fit_to(self, available: QRect, move: bool = True) -> None:
+        """Shrink the window (and with `move`, move it) so that it, with its frame, lies
+        inside `available`; a new window is placed by the window manager."""
+        room_w = max(1, available.width() - FRAME_ALLOWANCE[0])
+        room_h = max(1, available.height() - FRAME_ALLOWANCE[1])
+        self.setMinimumSize(min(MINIMUM_SIZE[0], room_w), min(MINIMUM_SIZE[1], room_h))
+        width, height = min(self.width(), room_w), min(self.height(), room_h)
+        self.resize(width, height)
+        if not move:
+            return
+        x = min(max(self.x(), available.left()), available.right() - width - FRAME_ALLOWANCE[0])
+        y = min(max(self.y(), available.top()), available.bottom() - height - FRAME_ALLOWANCE[1])
+        self.move(max(available.left(), x), max(available.top(), y))
 
     # --- panels --------------------------------------------------------------------------
 
     def _add_panel(self, key: str, panel: Panel) -> Panel:
-        panel.set_language(self._lang)
-        panel.set_store(self.store)
         self._slots[key].layout().addWidget(panel)
         self.panels[key] = panel
+        panel.set_language(self._lang)
+        self._guarded(lambda: panel.set_store(self.store))
         return panel
+
+    # --- reads that fail while the window is open ---------------------------------------
+
+    def _guarded(self, read: Callable[[], object]) -> bool:
+        """Run `read`; a DatabaseError goes to the read-failure strip (with Retry), not to
+        stderr, and the rest of the window keeps what it shows. False if it failed."""
+        try:
+            read()
+        except DatabaseError as error:
+            self.report_read_error(error)
+            return False
+        return True
+
+    def report_read_error(self, error: DatabaseError) -> None:
+        """Tell the user a read failed, why, and offer Retry."""
+        self.read_errors.append(error)
+        if self.read_notice is None:
+            from jhviewer.ui.errors import ReadFailureNotice
+
+            self.read_notice = ReadFailureNotice()
+            self.read_notice.retry.connect(self.retry_reading)
+            self._central_layout.insertWidget(0, self.read_notice)
+        self.read_notice.show_error(error)
+        self.show_message(error_text(error))
+
+    def retry_reading(self) -> None:
+        """Read the open file again for every panel built so far; a file that was
+        replaced is opened afresh, one that is gone is reported again."""
+        store = self.store
+        if self.read_notice is not None:
+            self.read_notice.hide()
+        if store is None:
+            return
+        try:
+            store.verify_file()
+        except DatabaseError as error:
+            if store.path.exists():  # replaced: open what is there now
+                self.open_database(store.path if not store.trusted else None)
+            else:
+                self.report_read_error(error)
+            return
+        for panel in self._each_panel():
+            if not self._guarded(lambda p=panel: (p.set_store(None), p.set_store(store))):
+                return
+        self._guarded(self._update_status)
+        self._guarded(self._update_title)
 
     def panel(self, key: str) -> Panel:
         """The panel of a tab, built now if it has not been shown yet."""
@@ -320,6 +402,9 @@ class MainWindow(QMainWindow):
             from jhviewer.ui.facts_panel import FactsPanel
 
             facts = FactsPanel()
+            facts.set_window_shortcuts(
+                [key for name in PASS_THROUGH_ACTIONS for key in self.act[name].shortcuts()]
+            )
             facts.counts_changed.connect(self._on_facts_count)
             facts.message.connect(self.show_message)
             facts.read_failed.connect(self._on_read_failed)
@@ -364,6 +449,8 @@ class MainWindow(QMainWindow):
         key = TAB_KEYS[index]
         if key != "overview":  # the other tabs go beyond the first screen: check the file first
             self._checked_store()
+        if self.store is not None:
+            self._guarded(self.store.verify_file)  # still there, still the same file?
         if key not in self.panels:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:
@@ -402,7 +489,7 @@ class MainWindow(QMainWindow):
         except DatabaseError as error:
             if path is not None:
                 self._forget_recent(path)
-            self.show_message(str(error))
+            self.show_message(error_text(error))
             return error
         try:
             with store.first_screen():  # the Overview, the status bar and the title
@@ -410,7 +497,7 @@ class MainWindow(QMainWindow):
         except DatabaseError as error:
             self.set_store(None)
             store.close()
-            self.show_message(str(error))
+            self.show_message(error_text(error))
             return error
         if path is not None and not store.trusted:
             self.settings.add_recent_file(real_path(path))
@@ -459,12 +546,16 @@ class MainWindow(QMainWindow):
             self._choose_saved_briefing(store)
         self._fill_briefing_picker()
         self.show_problems([])
+        if self.read_notice is not None:
+            self.read_notice.hide()
         for panel in self._each_panel():
-            panel.set_store(store)
+            self._guarded(lambda p=panel: p.set_store(store))
         if old is not None and old is not store:
             old.close()
         self._translate_texts()  # the targets tab is named by the briefing
         self._update_copy_action()
+        for name in FILE_ACTIONS:
+            self.act[name].setEnabled(store is not None)
 
     def _schedule_scan(self) -> None:
         """Check the file if that was left for later, then scan it for bad rows, once the
@@ -494,7 +585,7 @@ class MainWindow(QMainWindow):
         except DatabaseError as error:
             self.set_store(None)
             self._forget_recent(store.path)
-            self.show_message(str(error))
+            self.show_message(error_text(error))
             path, refused = store.path, error  # `error` is unbound after the except block
             QTimer.singleShot(0, self, lambda: self._after_open_error(path, refused))
             return False
@@ -516,7 +607,7 @@ class MainWindow(QMainWindow):
         except StopIteration:
             problems = list(store.problems)
         except DatabaseError as error:
-            self.show_message(str(error))
+            self.show_message(error_text(error))
             return
         else:
             QTimer.singleShot(0, self, lambda: self._scan_step(store, steps))
@@ -560,9 +651,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _on_read_failed(self, error: DatabaseError) -> None:
-        """Rows the store could not read: the table stops there and the status bar says why."""
-        self.read_errors.append(error)
-        self.show_message(str(error))
+        """Rows the store could not read: the table stops there and the strip says why."""
+        self.report_read_error(error)
 
     def _update_status(self) -> None:
         store = self.store
@@ -623,9 +713,15 @@ class MainWindow(QMainWindow):
         self.translators.set_language(lang)
         self.retranslate()
         for panel in self._each_panel():
-            panel.set_language(lang)
-        self._fill_briefing_picker()
-        self._update_title()
+            self._guarded(lambda p=panel: p.set_language(lang))
+        self._guarded(self._fill_briefing_picker)
+        self._guarded(self._update_title)
+        if self.presentation is not None and self.is_presenting():
+            self._guarded(lambda: self._start_presentation(keep_step=True))
+
+    def _language_ticked(self, lang: Lang, checked: bool) -> None:
+        if checked:
+            self.set_language(lang)
 
     def toggle_language(self) -> None:
         self.set_language(other_language(self._lang))
@@ -663,8 +759,10 @@ class MainWindow(QMainWindow):
         progress_actions.retranslate(self.act, self._lang)
         if self.notice is not None:
             self.notice.retranslate()
-        self._update_status()
-        self._update_title()
+        if self.read_notice is not None:
+            self.read_notice.retranslate()
+        self._guarded(self._update_status)
+        self._guarded(self._update_title)
 
     def set_presentation(self, on: bool) -> None:
         """Full screen and type 1.5 times larger, for a projector; again to leave."""
@@ -679,12 +777,44 @@ class MainWindow(QMainWindow):
             style.apply_app_scale(app)
         style.restyle(self)
         for panel in self._each_panel():
-            panel.restyle()
+            self._guarded(panel.restyle)
         if on:
             self._state_before = self.windowState()
+            self._normal_geometry = bytes(self.saveGeometry().data())
             self.showFullScreen()
         else:
             self.setWindowState(getattr(self, "_state_before", Qt.WindowState.WindowNoState))
+        self._show_presentation(on)
+
+    def _show_presentation(self, on: bool) -> None:
+        """The briefing step by step (jhviewer.ui.presentation) in place of the tabs."""
+        if on and self.presentation is None:
+            from jhviewer.ui.presentation import PresentationView
+
+            self.presentation = PresentationView()
+            self.presentation.leave_requested.connect(lambda: self.set_presentation(False))
+            self._central_layout.addWidget(self.presentation, 1)
+        self.menuBar().setVisible(not on)
+        self.statusBar().setVisible(not on)
+        self.briefing_bar.setVisible(not on)
+        self.tabs.setVisible(not on)
+        for strip in (self.notice, self.read_notice):
+            if strip is not None and on:
+                strip.hide()
+        if self.presentation is None:
+            return
+        self.presentation.setVisible(on)
+        if on:
+            self._guarded(self._start_presentation)
+            self.presentation.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.tabs.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _start_presentation(self, keep_step: bool = False) -> None:
+        view = self.presentation
+        if view is not None:
+            self._checked_store()
+            view.start(self.store, self._lang, view.index if keep_step else 0)
 
     def is_presenting(self) -> bool:
         return style.scale() != 1.0
@@ -839,11 +969,8 @@ class MainWindow(QMainWindow):
             from PySide6.QtWidgets import QMessageBox
 
             QApplication.restoreOverrideCursor()
-            from jhviewer.data.atomic import error_message
-
             box = QMessageBox(QMessageBox.Icon.Warning, translate("MainWindow", "Printing failed"),
-                              error_message(error, self._lang), QMessageBox.StandardButton.Ok,
-                              self)
+                              error_text(error), QMessageBox.StandardButton.Ok, self)
             box.setTextFormat(Qt.TextFormat.PlainText)
             box.exec()
             return False
@@ -853,9 +980,12 @@ class MainWindow(QMainWindow):
     # --- closing -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.is_presenting():
+        presenting = self.is_presenting()
+        if presenting:
             self.set_presentation(False)
-        self.settings.set_geometry(self.saveGeometry())
+        # Leaving full screen takes effect later: save the window as it was before it.
+        geometry = self._normal_geometry if presenting and self._normal_geometry else None
+        self.settings.set_geometry(QByteArray(geometry) if geometry else self.saveGeometry())
         self.settings.set_last_tab(self.tabs.currentIndex())
         self.settings.sync()
         super().closeEvent(event)

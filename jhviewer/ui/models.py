@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from jhviewer.data.errors import DatabaseError
 from jhviewer.data.format import display_value, kind_name, year_text
 from jhviewer.data.records import ComparablePair, Fact, FactFilter, Lang, Section
-from jhviewer.data.search import find_span
+from jhviewer.data.search import find_spans
 from jhviewer.data.store import Store
 from jhviewer.ui.i18n import translate
 from jhviewer.ui.text import tooltip
@@ -35,7 +35,7 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 FACT_ROLE = Qt.ItemDataRole.UserRole + 1
-SPAN_ROLE = Qt.ItemDataRole.UserRole + 2
+SPAN_ROLE = Qt.ItemDataRole.UserRole + 2  # [(start, end), ...] of every search term
 SECTION_ROLE = Qt.ItemDataRole.UserRole + 3
 
 SEARCH_LIMIT = 200
@@ -244,7 +244,7 @@ class FactTableModel(QAbstractTableModel):
         if role == FACT_ROLE:
             return fact
         if role == SPAN_ROLE and self._query and column == Column.INDICATOR:
-            return find_span(fact.label(self._lang), self._query)
+            return find_spans(fact.label(self._lang), self._query)
         return None
 
     def _text(self, fact: Fact, column: Column) -> str:

@@ -31,6 +31,7 @@ from jhviewer.ui.widgets import (
 
 MAX_TILES = 12
 TILE_WIDTH = 250
+TIER_BOX_WIDTH = 150
 
 
 class OverviewPanel(PagePanel):
@@ -128,7 +129,7 @@ class OverviewPanel(PagePanel):
         for row, tier in enumerate(tiers):
             fact = facts.get(tier.fact_id or "")
             grid.addWidget(self._tier_caption(tier, fact), row, 0)
-            grid.addLayout(self._tier_boxes(row, list(tier.entities)), row, 1)
+            grid.addWidget(self._tier_boxes(row, list(tier.entities)), row, 1)
         self._layout.addWidget(diagram)
 
     def _tier_caption(self, tier: Tier, fact: Fact | None) -> QWidget:
@@ -148,9 +149,10 @@ class OverviewPanel(PagePanel):
         layout.addWidget(label, 1)
         return holder
 
-    def _tier_boxes(self, tier: int, industries: list[Entity]) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(12)
+    def _tier_boxes(self, tier: int, industries: list[Entity]) -> QWidget:
+        """The tier's industries as boxes in rows that wrap when the page is narrow."""
+        holder = QWidget()
+        row = FlowLayout(holder, spacing=12, column_width=round(TIER_BOX_WIDTH * style.scale()))
         boxes = []
         for entity in industries:
             box = role_label(entity.name(self._lang), Role.STRONG, True)
@@ -159,10 +161,10 @@ class OverviewPanel(PagePanel):
             box.setMinimumHeight(round(40 * style.scale()))
             box.setStyleSheet(_tier_style(self.palette(), tier))
             box.setAccessibleName(entity.name(self._lang))
-            row.addWidget(box, 1)
+            row.addWidget(box)
             boxes.append(box)
         self.tier_boxes.append(boxes)
-        return row
+        return holder
 
 
 def _tier_style(palette: QPalette, tier: int) -> str:

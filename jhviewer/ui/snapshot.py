@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QIODevice
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from jhviewer.data.atomic import write_bytes
 from jhviewer.data.errors import ExportError
@@ -64,10 +64,46 @@ def take_snapshots(
     return written
 
 
-def _save(window: MainWindow, path: Path) -> Path:
+def take_presentation_snapshots(
+    out_dir: Path, lang: Lang, size: tuple[int, int], db_path: Path | None = None,
+    briefing_id: str | None = None,
+) -> list[Path]:
+    """Write OUT_DIR/step-NN.png for each step of presentation mode (F11) on a screen of
+    `size`, as a projector shows it. Raises the store's error if the database is bad."""
+    from jhviewer.data.store import Store
+    from jhviewer.ui.i18n import Translators
+    from jhviewer.ui.presentation import PresentationView
+
+    app = create_application()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    translators = Translators()
+    translators.set_language(lang)
+    written = []
+    with Store.open(db_path) as store:
+        if briefing_id is not None:
+            store.select_briefing(briefing_id)
+        view = PresentationView()
+        try:
+            view.resize(*size)
+            view.show()
+            settle(app)
+            view.start(store, lang)
+            for index in range(len(view.steps)):
+                view.go(index)
+                settle(app)
+                written.append(_save(view, out_dir / f"step-{index + 1:02d}.png"))
+        finally:
+            view.close()
+            view.deleteLater()
+            settle(app)
+            translators.set_language("en")
+    return written
+
+
+def _save(window: QWidget, path: Path) -> Path:
     image = window.grab().toImage()
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     if not image.save(buffer, "PNG"):
-        raise ExportError(f"Could not encode the snapshot of {path.name} as PNG.")
+        raise ExportError("Could not write {path}.", path=path)
     return write_bytes(path, bytes(buffer.data().data()))

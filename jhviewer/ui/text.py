@@ -36,16 +36,21 @@ def tooltip(*lines: str) -> str:
 
 
 def highlighted_html(
-    text: str, span: tuple[int, int] | None, background: QColor, foreground: QColor
+    text: str, spans: list[tuple[int, int]], background: QColor, foreground: QColor
 ) -> str:
-    """`text` escaped, with `span` marked; everything from the database is escaped."""
-    if span is None or span[0] >= span[1]:
-        return escaped(text)
-    start, end = span
-    mark = (
-        f'<span style="background-color:{background.name()};color:{foreground.name()}">'
-        f"{escaped(text[start:end])}</span>"
-    )
-    return escaped(text[:start]) + mark + escaped(text[end:])
+    """`text` escaped, with each of `spans` (in order, not overlapping) marked; everything
+    from the database is escaped."""
+    parts, done = [], 0
+    for start, end in spans:
+        if start < done or start >= end:
+            continue
+        parts.append(escaped(text[done:start]))
+        parts.append(
+            f'<span style="background-color:{background.name()};color:{foreground.name()}">'
+            f"{escaped(text[start:end])}</span>"
+        )
+        done = end
+    parts.append(escaped(text[done:]))
+    return "".join(parts)
 
 

@@ -262,12 +262,49 @@ class FittedLabel(QLabel):
         font = QFont(self.font())
         needed = QFontMetricsF(font).horizontalAdvance(self.text())
         if needed > rect.width() > 0:
-            font.setPointSizeF(max(1.0, font.pointSizeF() * rect.width() / needed * 0.98))
+            factor = rect.width() / needed * 0.98
+            if font.pointSizeF() > 0:
+                font.setPointSizeF(max(1.0, font.pointSizeF() * factor))
+            else:  # a font sized in pixels (presentation mode)
+                font.setPixelSize(max(1, int(font.pixelSize() * factor)))
         painter = QPainter(self)
         painter.setFont(font)
         painter.setPen(self.palette().color(self.foregroundRole()))
         align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
         painter.drawText(rect, int(align), self.text())
+        painter.end()
+
+
+class ElidedLabel(QLabel):
+    """A one-line plain-text label that, when narrower than its text, draws it shortened
+    with an ellipsis (in the middle by default: a path keeps its file name) instead of
+    cutting it off; `text()` stays whole, and the tooltip can show it."""
+
+    def __init__(self, text: str = "", mode: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle,
+                 min_chars: int = 12) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(text)
+        self.mode = mode
+        self.min_chars = min_chars
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        narrow = self.fontMetrics().horizontalAdvance("0") * self.min_chars
+        margins = self.contentsMargins()
+        return QSize(min(hint.width(), narrow + margins.left() + margins.right()),
+                     hint.height())
+
+    def shown_text(self) -> str:
+        """What is drawn: the text, elided to the label's width."""
+        return self.fontMetrics().elidedText(self.text(), self.mode, self.contentsRect().width())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.setFont(self.font())
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(self.contentsRect(), int(align), self.shown_text())
         painter.end()
 
 

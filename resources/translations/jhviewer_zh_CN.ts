@@ -225,6 +225,14 @@
         <source>Dismiss</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <source>Could not read the database: {reason}</source>
+        <translation>无法读取数据库：{reason}</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
 </context>
 <context>
     <name>Facts</name>
@@ -309,12 +317,36 @@
         <translation>数据</translation>
     </message>
     <message>
+        <source>Show All Facts</source>
+        <translation>显示全部事实</translation>
+    </message>
+    <message>
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
         <source>All years</source>
         <translation>全部年份</translation>
+    </message>
+    <message>
+        <source>Nothing matches “{query}”.</source>
+        <translation>没有与“{query}”匹配的内容。</translation>
+    </message>
+    <message>
+        <source>Press Esc in the search box to clear the search, or Show All Facts.</source>
+        <translation>在搜索框中按 Esc 清除搜索，或点击“显示全部事实”。</translation>
+    </message>
+    <message>
+        <source>The theme, kind and year filters also apply: Show All Facts clears them and the search.</source>
+        <translation>主题、类型和年份筛选也在起作用：“显示全部事实”会清除它们和搜索。</translation>
+    </message>
+    <message>
+        <source>No facts match these filters.</source>
+        <translation>没有符合这些筛选条件的事实。</translation>
+    </message>
+    <message>
+        <source>Choose All themes, All kinds and All years, or Show All Facts.</source>
+        <translation>请选择“全部主题”“全部类型”和“全部年份”，或点击“显示全部事实”。</translation>
     </message>
     <message>
         <source>Matches: {shown}</source>
@@ -524,6 +556,89 @@
     <message>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
+    </message>
+</context>
+<context>
+    <name>Presentation</name>
+    <message>
+        <source>Targets for {year} · group {number} of {count}</source>
+        <translation>{year}年目标 · 第{number}组，共{count}组</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>来源：{source}</translation>
+    </message>
+    <message>
+        <source>No briefing is open.</source>
+        <translation>尚未打开简报。</translation>
+    </message>
+    <message>
+        <source>Step {number} of {count}</source>
+        <translation>第{number}步，共{count}步</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPageSetupWidget</name>
+    <message>
+        <source>Page &amp;order:</source>
+        <translation>页面顺序(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Pages &amp;per sheet:</source>
+        <translation>每张页数(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintDialog</name>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <source>Page &amp;Set:</source>
+        <translation>页面组(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Duplex Printing</source>
+        <translation>双面打印</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Long side</source>
+        <translation>长边翻页</translation>
+    </message>
+    <message>
+        <source>Short side</source>
+        <translation>短边翻页</translation>
+    </message>
+    <message>
+        <source>All Pages</source>
+        <translation>所有页面</translation>
+    </message>
+    <message>
+        <source>Odd Pages</source>
+        <translation>奇数页</translation>
+    </message>
+    <message>
+        <source>Even Pages</source>
+        <translation>偶数页</translation>
     </message>
 </context>
 <context>
