@@ -184,7 +184,8 @@ class BriefingPrinter:
             numbers = [number for number in pages if 1 <= number <= layout.page_count]
             if not numbers:
                 raise ExportError(
-                    f"The page range is outside the briefing's {layout.page_count} pages."
+                    "The page range is outside the briefing's {count} pages.",
+                    count=layout.page_count,
                 )
         painter = QPainter()
         if not painter.begin(device):
