@@ -247,7 +247,13 @@ def export(out: Path, history: bool, briefing_id: str | None, db_path: Path | No
 def status(as_json: bool, lang: str, briefing_id: str | None, db_path: Path | None,
            progress_db: str | None) -> None:
     """One line per target: id, target, latest actual, as-of, status and why."""
-    from jhviewer.data.progress.status import amount_text, statuses, tally, tally_text
+    from jhviewer.data.progress.status import (
+        amount_text,
+        statuses,
+        tally,
+        tally_text,
+        target_text,
+    )
 
     with _briefing(db_path, briefing_id) as context, \
             _open_progress(progress_db, context) as db:
@@ -264,8 +270,10 @@ def status(as_json: bool, lang: str, briefing_id: str | None, db_path: Path | No
 
     for result in results:
         t, latest = result.target, result.latest
-        goal = "—" if t.value is None else amount_text(t.value, t.unit, lang)
-        actual = "—" if result.actual is None else amount_text(result.actual, t.unit, lang)
+        goal = "—" if t.value is None else target_text(t, lang)
+        actual = "—" if result.actual is None else amount_text(
+            result.actual, t.unit, lang, t.noun_en
+        )
         fields = (t.id, t.label(lang), goal, actual, latest.as_of if latest else "—",
                   status_name(result.status, lang), result.reason(lang))
         click.echo("\t".join(one_line(field) for field in fields))

@@ -29,7 +29,7 @@ PCT = Unit("%", "%", "%", 1.0, "%", False)
 UNITS = {unit.id: unit for unit in (YI, WAN, JIA, PCT)}
 
 
-def target(value: float | None, unit: Unit | None = JIA, qualifier: str | None = "exactly",
+def target(value: float | None, unit: Unit | None = JIA, qualifier: str | None = None,
            id: str = "t", year: int = 2024) -> Target:
     return Target(id, "b-2024", "目标", "Target", value, unit, qualifier, year, 1)
 

@@ -104,6 +104,24 @@ def test_financial_institutions_rest_is_a_lower_bound(db: Store) -> None:
     assert other.series == "derived"
 
 
+def test_count_targets_chart_names_the_stores_it_charts(db: Store) -> None:
+    en, zh = chart(db, "targets-firms", "en"), chart(db, "targets-firms", "zh")
+    assert (zh.title, en.title) == (
+        "目标：企业、机构与门店数量", "Targets: firms, institutions and stores"
+    )
+    labels = [bar.label for bar in en.plots[0].bars]
+    assert (labels[4], labels[-1]) == ("First stores attracted", "City duty-free experience stores")
+    assert labels[1] == "Mutual fund company attracted"
+
+
+def test_a_rank_is_not_paired_with_a_count_target(db: Store) -> None:
+    # 新增首店 "第一把交椅" (a place) and 引进首店100家 (a count) are not one indicator
+    rank = next(f for f in db.facts() if f.key == "first-stores-rank-2023")
+    assert (rank.kind, rank.indicator) == ("ranking", None)
+    titles = [plot.title for plot in chart(db, "result-vs-target", "en").plots]
+    assert titles == ["GDP growth", "Financial value added"]
+
+
 def test_property_coverage_is_on_a_hundred_percent_axis(db: Store) -> None:
     data = chart(db, "property-services", "en")
     plot = data.plots[0]

@@ -76,10 +76,9 @@ def test_search_in_english_prints_english_labels() -> None:
     result = _run("search", "GDP", "--lang", "en")
     # Every label in English: a missing one would fall back to Chinese and show here.
     assert [line.split("\t")[2] for line in result.stdout.splitlines()] == [
-        "First district in Hubei above CNY 100 billion GDP",
-        "GDP size",
+        "First district in Hubei with GDP above CNY 100 billion",
         "GDP growth",
-        "GDP growth rank in Wuhan",
+        "GDP growth leads Wuhan",
         "GDP growth",
     ]
 
@@ -108,7 +107,7 @@ def test_export_csv_and_json_carry_units_and_evidence(tmp_path: Path, store) -> 
     assert gdp["evidence"] == "预计地区生产总值增速7.4%"
     by_id = {record["id"]: record for record in records}
     assert (by_id["gdp-growth-2023"]["year"], by_id["gdp-growth-2023"]["estimated"]) == (2023, True)
-    milestone = by_id["first-trillion-gdp-district"]
+    milestone = by_id["first-100bn-gdp-district"]
     assert (milestone["year"], milestone["year_zh"], milestone["year_en"]) == (
         None, "未注年份", "undated"
     )

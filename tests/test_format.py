@@ -38,6 +38,7 @@ def _fact(store: Store, key: str):
         ("target-gazelle-firms", "25家", "25 firms"),
         ("target-first-stores", "100家", "100 first stores"),
         ("target-duty-free-stores", "3家", "3 stores"),
+        ("target-public-fund", "1家", "1 mutual fund company"),
         # a rank is a place
         ("gdp-growth-rank-2023", "第1名", "No. 1"),
         # distinctions (first, only, leading group) in words, never a number
@@ -45,11 +46,15 @@ def _fact(store: Store, key: str):
         ("c40-pilot", "华中唯一", "the only one in Central China"),
         ("business-districts-first-tier", "处于第一方阵", "in the leading group"),
         ("zhongbei-dark-horse", "湖北A股最大“黑马”", "Hubei's biggest A-share \"dark horse\""),
+        # a superlative is a distinction in words, not a place
+        ("finance-concentration-rank", "武汉市金融业集聚程度最高",
+         "Wuhan's most financially concentrated district"),
         # membership of a list is the list, not a bound
         ("national-top100-district", "全国综合百强区", "in China's top 100 districts"),
         ("changhang-logistics-top50", "中国物流企业50强",
          "in China's top 50 logistics enterprises"),
-        ("baguodun-national-top10", "全国十大优秀案例", "in the national top 10 cases"),
+        ("baguodun-national-top10", "全国完整社区建设十大优秀案例",
+         "among China's ten outstanding complete-community cases"),
         # an ordinal is not a count
         ("hubei-third-securities-firm", "湖北第三家券商", "Hubei's third securities firm"),
         ("hundsun-second-hq", "第二个企业总部", "second corporate headquarters"),
@@ -57,6 +62,9 @@ def _fact(store: Store, key: str):
         ("target-15-minute-circle", "—", "—"),
         ("three-highs", "—", "—"),
         ("jianghan-road-century-old", "百年老街", "a century-old street"),
+        # a quoted slogan is not a measured spacing
+        ("chuanggu-slogan", "“50米一幢、100米一园”",
+         "\"a building every 50 m, a park every 100 m\""),
     ],
 )
 def test_display_value(store: Store, key: str, zh: str, en: str) -> None:
@@ -86,7 +94,11 @@ def test_each_part_of_a_figure_appears_once(store: Store, key: str, zh: tuple, e
 @pytest.mark.parametrize(
     ("key", "year_zh", "year_en"),
     [("chu-most-prosperous", "未注年份", "undated"),
-     ("first-trillion-gdp-district", "未注年份", "undated"),
+     ("first-100bn-gdp-district", "未注年份", "undated"),
+     # only the paragraph that says 新的一年 is dated; the plans after it are not
+     ("cultural-district-plan", "2024", "2024"), ("heritage-lineage", "未注年份", "undated"),
+     ("culture-consumption-scenes", "未注年份", "undated"),
+     ("zhongbei-computing-pivot", "未注年份", "undated"),
      ("gdp-growth-2023", "2023", "2023"), ("jedz-founded", "1994", "1994")],
 )
 def test_undated_facts_say_so(store: Store, key: str, year_zh: str, year_en: str) -> None:
@@ -95,7 +107,7 @@ def test_undated_facts_say_so(store: Store, key: str, year_zh: str, year_en: str
 
 
 def test_citation_of_an_undated_distinction(store: Store) -> None:
-    fact = _fact(store, "first-trillion-gdp-district")
+    fact = _fact(store, "first-100bn-gdp-district")
     section = store.section(fact.section_id)
     assert citation(fact, section, "江汉区委宣传部", "zh").splitlines()[0] == (
         "全省第一个GDP过千亿元的城区（未注年份，殊荣）：全省第一个"

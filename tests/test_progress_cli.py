@@ -60,8 +60,8 @@ def test_add_then_status(progress_location: str) -> None:
     assert lines[-1] == "2 of 28 on track or achieved"
     first_stores = next(line for line in lines if line.startswith("target-first-stores\t"))
     assert first_stores.split("\t")[:6] == [
-        "target-first-stores", "First stores attracted", "100 organisations",
-        "63 organisations", "2024-06", "On track"]
+        "target-first-stores", "First stores attracted", "100 first stores",
+        "63 first stores", "2024-06", "On track"]
     investment = next(line for line in lines if line.startswith("target-investment-signed"))
     assert investment.split("\t")[3] == "CNY 72 billion"
     code, out, _ = run("status", "--json", *db)

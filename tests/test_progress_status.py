@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -48,20 +49,33 @@ def test_cumulative_target_of_100(value: float, as_of: str, expected: str) -> No
     assert target_status(target(100), [entry(value, as_of)], UNITS).status == expected
 
 
-def test_more_than_is_achieved_only_above_the_target() -> None:
-    more_than_600 = target(600, qualifier="more than")
+@pytest.mark.parametrize("word", ["多", "超", "余", "突破"])
+def test_more_than_is_achieved_only_above_the_target(word: str) -> None:
+    more_than_600 = target(600, qualifier=word)
     assert target_status(more_than_600, [entry(600, "2024-10")], UNITS).status == "on_track"
     assert target_status(more_than_600, [entry(600, "2024-12")], UNITS).status == "behind"
     assert target_status(more_than_600, [entry(601, "2024-10")], UNITS).status == "achieved"
 
 
 def test_at_least_is_achieved_at_equality() -> None:
-    at_least_100 = target(100, qualifier="at least")
+    at_least_100 = target(100, qualifier="不少于")
     result = target_status(at_least_100, [entry(100, "2024-09")], UNITS)
     assert result.status == "achieved"
     assert result.reason("en") == "100 organisations as of 2024-09 reaches the target of " \
                                   "at least 100 organisations"
     assert result.reason("zh") == "截至2024-09完成100家，已达到目标不少于100家"
+
+
+def test_the_source_s_word_is_kept_and_the_target_s_noun_is_used() -> None:
+    stores = replace(target(100, qualifier="以上"), noun_en="first stores")
+    result = target_status(stores, [entry(100, "2024-09")], UNITS)
+    assert result.status == "achieved"  # 以上: 100 or more, met at 100
+    assert result.reason("zh") == "截至2024-09完成100家，已达到目标100家以上"
+    assert result.reason("en") == "100 first stores as of 2024-09 reaches the target of " \
+                                  "100 first stores or more"
+    many = target_status(replace(stores, qualifier="多"), [entry(100, "2024-09")], UNITS)
+    assert many.status == "on_track"  # 100多: more than 100, not met at 100
+    assert many.reason("zh") == "截至2024-09完成100家，为目标的100%，全年时间已过75%（容差10个百分点）"
 
 
 def test_reasons_say_share_and_time_elapsed() -> None:
@@ -104,7 +118,7 @@ def test_growth_rate_reason() -> None:
 
 
 def test_more_than_rate_needs_more() -> None:
-    more_than_7 = target(7, PCT, qualifier="more than")
+    more_than_7 = target(7, PCT, qualifier="超")
     assert target_status(more_than_7, [entry(7, "2024-06", "%")], UNITS).status == "behind"
     assert target_status(more_than_7, [entry(7.1, "2024-06", "%")], UNITS).status == "on_track"
 

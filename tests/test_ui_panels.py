@@ -164,7 +164,7 @@ def test_search_shows_the_fact_its_evidence_and_the_match(window: MainWindow, db
     assert detail["label"].textFormat() == Qt.TextFormat.RichText
     if "首店" in fact.evidence:
         assert detail["evidence"].property("spans")
-    assert (panel.count_text, len(hits)) == ("匹配：3 条", 3)
+    assert (panel.count_text, len(hits)) == ("匹配：4 条", 4)
 
 
 def test_search_highlight_is_painted(window: MainWindow) -> None:
@@ -202,7 +202,7 @@ def test_copy_puts_the_citation_on_the_clipboard(window: MainWindow, db: Store) 
     window.act["copy-fact"].trigger()
     expected = (  # what a reader pastes: the fact, our description, the evidence, where
         "越秀国金天地首店品牌（2023年，排名）：第1名\n"
-        "2023年越秀国金天地引进的首店品牌数量在汉口排名第一。\n"
+        "越秀国金天地的首店品牌在2023年汉口片区中排名第一。\n"
         "原文：“首店品牌居2023年汉口片区之首”\n"
         "出处：中共武汉市江汉区委宣传部《重塑新时代武汉之“重”》，"
         "原文“供需两端协同发力 迈向国际消费中心城市先行示范区”部分，第33段"
@@ -308,7 +308,9 @@ DETAIL_CASES = {
         "changhang-logistics-top50": ("消费与现代服务业 · 入选榜单 · 2023",
                                       [("figure", "中国物流企业50强")]),
         "hubei-third-securities-firm": ("金融 · 事件 · 2023", [("figure", "湖北第三家券商")]),
-        "first-trillion-gdp-district": ("区情概览 · 殊荣 · 未注年份", [("figure", "全省第一个")]),
+        "first-100bn-gdp-district": ("区情概览 · 殊荣 · 未注年份", [("figure", "全省第一个")]),
+        "finance-concentration-rank": ("金融 · 殊荣 · 未注年份",
+                                       [("figure", "武汉市金融业集聚程度最高")]),
         "gdp-growth-rank-2023": ("区情概览 · 排名 · 2023", [("figure", "第1名")]),
         "three-highs": ("区情概览 · 现状 · 未注年份", []),
     },
@@ -326,7 +328,11 @@ DETAIL_CASES = {
                                       [("figure", "in China's top 50 logistics enterprises")]),
         "hubei-third-securities-firm": ("Finance · Event · 2023",
                                         [("figure", "Hubei's third securities firm")]),
-        "first-trillion-gdp-district": ("District overview · Distinction · undated",
+        "finance-concentration-rank": (
+            "Finance · Distinction · undated",
+            [("figure", "Wuhan's most financially concentrated district")],
+        ),
+        "first-100bn-gdp-district": ("District overview · Distinction · undated",
                                         [("figure", "first in Hubei")]),
         "gdp-growth-rank-2023": ("District overview · Ranking · 2023", [("figure", "No. 1")]),
         "three-highs": ("District overview · Status · undated", []),

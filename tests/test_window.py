@@ -361,7 +361,7 @@ def test_no_result_says_nothing_matches_and_how_to_clear(window: MainWindow) -> 
     panel.show_all_button.click()
     settle()
     assert panel.search_box.text() == ""
-    assert panel.model.total() == 116
+    assert panel.model.total() == 115
     assert panel.table.isVisible() and not panel.no_match.isVisible()
     panel.kind_box.setCurrentIndex(panel.kind_box.findData("target"))
     panel.year_box.setCurrentIndex(panel.year_box.findData(2023))
@@ -447,7 +447,7 @@ def test_a_deleted_file_is_a_message_with_retry(qtbot, tmp_path: Path, built_db:
         notice.retry_button.click()
         settle()
         assert not notice.isVisible()
-        assert window.store is not None and window.store.count_facts() == 116
+        assert window.store is not None and window.store.count_facts() == 115
         window.show_tab("overview")  # the rest of the window works throughout
         assert window.current_tab() == "overview"
     finally:

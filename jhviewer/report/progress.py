@@ -35,7 +35,13 @@ from jhviewer.data.progress.model import (
     status_name,
     year_elapsed,
 )
-from jhviewer.data.progress.status import TOLERANCE_POINTS, TargetStatus, amount_text, tally
+from jhviewer.data.progress.status import (
+    TOLERANCE_POINTS,
+    TargetStatus,
+    amount_text,
+    tally,
+    target_text,
+)
 from jhviewer.data.records import Briefing, Lang, Unit
 from jhviewer.data.store import Store
 from jhviewer.report import content as model
@@ -171,14 +177,10 @@ def _row(result: TargetStatus, entries: list[Entry], units: dict[str, Unit],
     clean = model.clean
     target, latest = result.target, result.latest
     none = _text("none", lang)
-    goal = none if target.value is None else amount_text(target.value, target.unit, lang)
-    if target.qualifier == "more than" and target.value is not None:
-        goal = ("超过" if lang == "zh" else "more than ") + goal
-    elif target.qualifier == "at least" and target.value is not None:
-        goal = ("不少于" if lang == "zh" else "at least ") + goal
+    goal = none if target.value is None else target_text(target, lang)
     actual = none
     if result.actual is not None:
-        actual = amount_text(result.actual, target.unit, lang)
+        actual = amount_text(result.actual, target.unit, lang, target.noun_en)
     elif latest is not None and latest.status:
         actual = status_name(latest.status, lang)
     points: list[tuple[float, float]] = []

@@ -374,7 +374,7 @@ class ProgressStrip(QWidget):
             self.actual.setText(latest.as_of)
             self.bar.setValue(100 if status == "achieved" else 0)
         else:
-            figure = amount_text(result.actual, target.unit, lang)
+            figure = amount_text(result.actual, target.unit, lang, target.noun_en)
             self.actual.setText(f"{figure} · {latest.as_of}")
             share = result.actual / target.value if target.value else 0.0
             self.bar.setValue(max(0, min(100, round(share * 100))))

@@ -68,9 +68,10 @@ class Target:
     label_en: str
     value: float | None
     unit: Unit | None
-    qualifier: str | None
+    qualifier: str | None  # the source's word (以上, 多, 超, ...; see data.format)
     year: int
     group: int | None
+    noun_en: str | None = None  # what an English counter counts ('stores'), from the fact
 
     @property
     def measure(self) -> Measure:
@@ -96,7 +97,7 @@ def target_from_fact(fact: Fact) -> Target:
     return Target(
         id=local_id(fact.id), briefing_id=fact.briefing_id, label_zh=fact.label_zh,
         label_en=fact.label_en, value=fact.value, unit=fact.unit, qualifier=fact.qualifier,
-        year=fact.year, group=fact.target_group,
+        year=fact.year, group=fact.target_group, noun_en=fact.noun_en,
     )
 
 

@@ -8,15 +8,16 @@ The rules (README "Progress tracking" repeats them):
   date or beyond the year.
 - **Cumulative targets** (a count or an amount for the year, e.g. 100 new shops): the latest
   value, converted to the target's unit, is compared with the target.
-  *Achieved* when it reaches the target: at or above the target for "exactly",
-  "approximately", "at least" and "up to"; strictly above it for "more than".
+  *Achieved* when it reaches the target: strictly above it where the source's qualifier
+  means "more than" (多, 余, 超, 突破), at or above it otherwise (a plain figure, 以上,
+  不少于, 约, 最高).
   Otherwise *on track* when the share achieved (value / target) is no more than
   `TOLERANCE_POINTS` (10) percentage points below the share of the year elapsed at the
   as-of date (see `model.year_elapsed`: a month counts as whole months, 1–6月 = 50 %);
   exactly 10 points below is still on track. Further below: *behind*. At the year's end
   (December or 12-31) no time is left, so a value short of the target is *behind*.
 - **Growth-rate targets** (unit %, e.g. GDP growth 7.3 %): the latest year-to-date rate is
-  compared with the target rate (strictly above it for "more than"). Meeting it: *achieved*
+  compared with the target rate (strictly above it for 多, 余, 超, 突破). Meeting it: *achieved*
   when the as-of date is the year's end (December or 12-31), else *on track*. Below it:
   *behind*. No tolerance: a rate is already a share of the year.
 - **Qualitative targets** (no number): the status the user set on the latest entry, with
@@ -30,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from jhviewer.data.format import _scaled_english, plain_number
+from jhviewer.data.format import QUALIFIER_FORMS, _scaled_english, plain_number
 from jhviewer.data.progress.model import (
     Entry,
     ProgressInputError,
@@ -115,8 +116,10 @@ def _status(target: Target, latest: Entry | None, units: dict[str, Unit]) -> Tar
                              target.unit)
         except ProgressInputError:
             return TargetStatus(target, "no_data", latest, elapsed=elapsed)
-    meets = actual > target.value + _EPSILON if target.qualifier == "more than" else (
-        actual >= target.value - _EPSILON)
+    # '多', '超', '余', '突破' (sign '>') are met only above the figure; the others at it
+    strict = QUALIFIER_FORMS.get(target.qualifier or "") is not None and \
+        QUALIFIER_FORMS[target.qualifier or ""].sign == ">"
+    meets = actual > target.value + _EPSILON if strict else actual >= target.value - _EPSILON
     if measure == "rate":
         year_end = elapsed >= 1.0 - _EPSILON
         status: StatusCode = ("achieved" if year_end else "on_track") if meets else "behind"
@@ -175,8 +178,13 @@ def tally_text(results: list[TargetStatus], lang: str) -> str:
     return f"{good} of {total} on track or achieved"
 
 
-def amount_text(value: float, unit: Unit | None, lang: str) -> str:
-    """'63家', '63 organisations', '6.9%', '720亿元', 'CNY 72 billion', '18,000 people'."""
+def amount_text(
+    value: float, unit: Unit | None, lang: str, noun_en: str | None = None
+) -> str:
+    """'63家', '63 stores', '6.9%', '720亿元', 'CNY 72 billion', '18,000 people'.
+
+    In English a counter (家, 个) reads as `noun_en`, what the target counts, where given.
+    """
     number = plain_number(float(round(value, 4)), grouping=lang == "en")
     if unit is None:
         return number
@@ -187,17 +195,23 @@ def amount_text(value: float, unit: Unit | None, lang: str) -> str:
     if unit.scale != 1:
         spelled = _scaled_english(float(round(value * unit.scale, 2)), unit.base_en)
         return spelled if unit.base_en == "CNY" else f"{spelled} {unit.base_en}"
-    return f"{number} {unit.en}"
+    return f"{number} {noun_en if unit.counter and noun_en else unit.en}"
 
 
-def _qualified(target: Target, lang: str) -> str:
+def target_text(target: Target, lang: str) -> str:
+    """The target as the briefing states it, with the source's qualifier: '600多家',
+    '100人以上', 'more than 600 institutions' (see data.format.QUALIFIER_FORMS)."""
     assert target.value is not None
-    text = amount_text(target.value, target.unit, lang)
-    if target.qualifier == "more than":
-        return f"超过{text}" if lang == "zh" else f"more than {text}"
-    if target.qualifier == "at least":
-        return f"不少于{text}" if lang == "zh" else f"at least {text}"
-    return text
+    form = QUALIFIER_FORMS.get(target.qualifier or "")
+    if form is None:
+        return amount_text(target.value, target.unit, lang, target.noun_en)
+    if lang == "zh" and target.unit is not None and target.unit.id != "%":
+        number = plain_number(float(round(target.value, 4)))
+        return f"{form.zh_before}{number}{form.zh_in}{target.unit.zh}{form.zh_after}"
+    text = amount_text(target.value, target.unit, lang, target.noun_en)
+    if lang == "zh":
+        return f"{form.zh_before}{text}{form.zh_in}{form.zh_after}"
+    return " ".join(part for part in (form.en_before, text, form.en_after) if part)
 
 
 def _reason(result: TargetStatus, lang: str) -> str:
@@ -212,8 +226,8 @@ def _reason(result: TargetStatus, lang: str) -> str:
     if result.actual is None:
         return (f"{latest.as_of}的记录单位无法换算" if zh
                 else f"The entry of {latest.as_of} is in a unit that does not convert")
-    actual = amount_text(result.actual, target.unit, lang)
-    goal = _qualified(target, lang)
+    actual = amount_text(result.actual, target.unit, lang, target.noun_en)
+    goal = target_text(target, lang)
     if target.measure == "rate":
         assert target.value is not None
         gap = plain_number(float(round(abs(result.actual - target.value), 4)))
