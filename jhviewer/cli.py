@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from jhviewer.data.errors import JhviewerError, one_line
 from jhviewer.data.textsafe import tolerant_streams
@@ -66,11 +66,22 @@ def main() -> None:
     except KeyboardInterrupt:  # ^C while the window is starting; click says the same
         _fail("aborted", 130)
     except JhviewerError as error:
-        _fail(f"jhviewer: {error}", 1)
+        from jhviewer.data.atomic import error_message
+
+        _fail(f"jhviewer: {error_message(error, user_language())}", 1)
     except Exception as error:
         if os.environ.get("JHVIEWER_DEBUG"):
             raise
         _fail(f"jhviewer: unexpected error: {type(error).__name__}: {error}", 2)
+
+
+def user_language() -> Literal["zh", "en"]:
+    """'zh' when the terminal's locale is Chinese (LC_ALL, LC_MESSAGES, LANG), else 'en'."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
 
 
 def _fail(message: str, code: int) -> None:

@@ -19,6 +19,7 @@ import click
 
 from jhviewer import __version__
 from jhviewer.console import echo
+from jhviewer.data.atomic import shown_path
 from jhviewer.data.errors import one_line
 from jhviewer.data.textsafe import tolerant_streams
 from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB
@@ -47,6 +48,12 @@ BRIEFING_OPTION = click.option(
     default=None,
     metavar="ID",
     help="Briefing to use (default: the only one, else the newest year; ties by id).",
+)
+
+FORCE_OPTION = click.option(
+    "--force",
+    is_flag=True,
+    help="Replace OUT even if it is read-only (a device or the open database never is).",
 )
 
 
@@ -100,7 +107,7 @@ def build_db(out: Path, source_dir: Path) -> None:
         )
     with _format_problems_reported():
         count = build_database(source_dir, out)
-    echo(f"wrote {out} ({count} facts)")
+    echo(f"wrote {shown_path(out)} ({count} facts)")
 
 
 @cli.command()
@@ -176,29 +183,30 @@ def search(
     show_default=True, help="With `charts`: the file format of each chart.",
 )
 @LANG_OPTION
+@FORCE_OPTION
 def export(
     what: str, out: Path, db_path: Path | None, briefing_id: str | None, chart_format: str,
-    lang: str | None,
+    lang: str | None, force: bool,
 ) -> None:
     """Export a briefing's facts (csv, json) to OUT, or its charts (charts) into folder OUT.
 
     `export charts OUTDIR` writes OUTDIR/<chart id>.<format> for every chart the briefing
     declares and prints one line per file.
     """
-    with _open_briefing(db_path, briefing_id) as store:
+    with _open_briefing(db_path, briefing_id) as store:  # open: no writer may replace it
         if what == "charts":
-            _export_charts(store, out, chart_format, "en" if lang == "en" else "zh")
+            _export_charts(store, out, chart_format, "en" if lang == "en" else "zh", force)
         else:
             from jhviewer.data.export import export_facts
 
-            _refuse_to_overwrite_source(out, store)
             briefing = store.briefing()
-            count = export_facts(store, what, out, briefing.id if briefing else None)
-            echo(f"wrote {out} ({count} facts)")
+            count = export_facts(store, what, out, briefing.id if briefing else None,
+                                 force=force)
+            echo(f"wrote {shown_path(out)} ({count} facts)")
         _note_unreadable_rows(store)
 
 
-def _export_charts(store: Store, folder: Path, fmt: str, lang: Lang) -> None:
+def _export_charts(store: Store, folder: Path, fmt: str, lang: Lang, force: bool) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from jhviewer.report import ensure_gui_application
 
@@ -210,11 +218,10 @@ def _export_charts(store: Store, folder: Path, fmt: str, lang: Lang) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for spec in store.charts():
         path = folder / f"{spec.key}.{fmt}"
-        _refuse_to_overwrite_source(path, store)
         with store.snapshot():  # one consistent view of the file per chart
             data = charts.chart_data(store, spec, lang)
-        charts.export_chart(data, path, fmt)
-        echo(f"wrote {path}")
+        charts.export_chart(data, path, fmt, force=force)
+        echo(f"wrote {shown_path(path)}")
 
 
 @cli.command()
@@ -230,9 +237,11 @@ def _export_charts(store: Store, folder: Path, fmt: str, lang: Lang) -> None:
     help="Print the full briefing even when it holds more than 5,000 facts or 1,000 sections.",
 )
 @PROGRESS_PDF_OPTIONS
+@FORCE_OPTION
 def pdf(
     out: Path, db_path: Path | None, lang: str | None, briefing_id: str | None,
     summary_only: bool, allow_large: bool, progress: bool, progress_db: str | None,
+    force: bool,
 ) -> None:
     """Write the printable briefing (A4) as a PDF; needs no display.
 
@@ -243,8 +252,7 @@ def pdf(
     if progress:
         write_progress_pdf(out, db_path, language, progress_db, briefing_id)
         return
-    with _open_briefing(db_path, briefing_id) as store:
-        _refuse_to_overwrite_source(out, store)
+    with _open_briefing(db_path, briefing_id) as store:  # open: no writer may replace it
         figures = None
         if not summary_only:  # the summary never loads the chart code (nor pyqtgraph)
             from jhviewer.report import ensure_gui_application
@@ -259,9 +267,9 @@ def pdf(
             from jhviewer.data.errors import ExportError
 
             raise ExportError(f"{reason} Use --summary-only, or --allow-large to print it all.")
-        pages = printer.to_pdf(out, summary_only=summary_only)
+        pages = printer.to_pdf(out, summary_only=summary_only, force=force)
         _note_unreadable_rows(store)
-    echo(f"wrote {out} ({pages} pages)")
+    echo(f"wrote {shown_path(out)} ({pages} pages)")
 
 
 @cli.command()
@@ -296,7 +304,7 @@ def snapshot(
     paths = take(outdir, "en" if lang == "en" else "zh", (int(width), int(height)),
                  db_path, briefing_id)
     for path in paths:
-        echo(f"wrote {path}")
+        echo(f"wrote {shown_path(path)}")
 
 
 cli.add_command(progress)
@@ -350,21 +358,6 @@ def _format_problems_reported() -> Iterator[None]:
         for problem in error.problems:
             echo(one_line(problem), err=True)
         raise SystemExit(1) from None
-
-
-def _refuse_to_overwrite_source(out: Path, store: Store) -> None:
-    """An export never replaces the database it reads (by name, link or hard link)."""
-    from jhviewer.data.errors import ExportError
-
-    try:
-        same = os.path.samefile(out, store.path)
-    except (OSError, ValueError):
-        same = False  # `out` does not exist yet (or cannot): nothing to clobber
-    if same:
-        raise ExportError(
-            f"Will not write over {store.path.name}: it is the database being read. "
-            "Choose another file name."
-        )
 
 
 def _note_unreadable_rows(store: Store) -> None:

@@ -15,6 +15,18 @@ from jhviewer.paths import FONTS_DIR
 FONT_FAMILY = "JH Noto Sans SC"
 _FILE_NAMES = ("JHNotoSansSC-Regular.otf", "JHNotoSansSC-Bold.otf")
 
+# Simplified-Chinese system families, in order of preference, for a character the bundled
+# subset lacks (a rare name such as 喆 or 堃). Without them Qt asks fontconfig, which may
+# pick a Japanese face (Noto Sans CJK JP) with Japanese glyph forms. They are installed as
+# Qt's substitutes of the bundled family, so every text in it falls back to them: widgets,
+# rich text, pyqtgraph labels and SVG drawn into the printout alike.
+ZH_HANS_FALLBACKS = (
+    "Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "Source Han Sans CN",
+    "Noto Sans SC", "Microsoft YaHei", "PingFang SC", "Hiragino Sans GB", "SimHei",
+    "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Droid Sans Fallback", "AR PL UMing CN",
+)
+_families: list[str] | None = None
+
 _loaded = False
 
 
@@ -51,12 +63,25 @@ def load_bundled_fonts() -> str:
             raise FontLoadError(
                 f"The font file {path} provides {families}, expected {FONT_FAMILY!r}."
             )
+    QFont.insertSubstitutions(FONT_FAMILY, font_families()[1:])
     _loaded = True
     return FONT_FAMILY
 
 
+def font_families() -> list[str]:
+    """The bundled family, then the zh-Hans system families this machine has (see
+    ZH_HANS_FALLBACKS), in the order Qt falls back to them; asked of Qt's font database
+    once per process."""
+    global _families
+    if _families is None:
+        system = set(QFontDatabase.families())
+        _families = [FONT_FAMILY, *(name for name in ZH_HANS_FALLBACKS if name in system)]
+    return list(_families)
+
+
 def bundled_font(point_size: float, bold: bool = False) -> QFont:
-    """A QFont in the bundled family (load_bundled_fonts() must have run)."""
+    """A QFont in the bundled family, which falls back to a zh-Hans system font for the
+    characters the subset lacks (load_bundled_fonts() must have run)."""
     font = QFont()
     font.setFamilies([FONT_FAMILY])
     font.setPointSizeF(point_size)

@@ -19,6 +19,7 @@ Re-run it after adding text with characters outside GB2312 (tests/test_fonts.py 
 from __future__ import annotations
 
 import argparse
+import copy
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -161,12 +162,71 @@ def rename(font: TTFont, style: str) -> None:
             fd.FontName = ps_name + fd_name[len(old_ps) :]
 
 
+TAB, SPACE = 0x09, 0x20
+
+
+def split_shared_glyphs(font: TTFont) -> int:
+    """Give every mapped code point a glyph of its own; returns how many glyphs were added.
+
+    Noto maps several code points to one glyph (en dash and figure dash, ～ and 〜, ／ and
+    ∕, • and ·, space and no-break space...). A PDF writer can only say one character per
+    glyph in its ToUnicode map, and Qt keeps the lowest, so text copied or searched from a
+    PDF came back as the wrong character. Each extra code point now gets a copy of the
+    glyph (same outline, advance and font dict) under a CID the subset does not use, so the
+    cmap is one-to-one and the PDF text is exactly what was printed.
+    """
+    cmap_tables = [table for table in font["cmap"].tables if table.isUnicode()]
+    best = dict(font.getBestCmap())
+    # Qt draws a tab with the space glyph and, asked which character that glyph is, finds
+    # U+0009 first: every space came back as a tab. A tab of its own keeps the space a space.
+    if TAB not in best and SPACE in best:
+        best[TAB] = best[SPACE]
+        for table in cmap_tables:
+            table.cmap[TAB] = best[SPACE]
+    users: dict[str, list[int]] = {}
+    for code, glyph in sorted(best.items()):
+        users.setdefault(glyph, []).append(code)
+    top = font["CFF "].cff.topDictIndex[0]
+    char_strings = top.CharStrings
+    order = list(font.getGlyphOrder())
+    used_cids = {int(name[3:]) for name in order if name.startswith("cid")}
+    free_cids = (cid for cid in range(65535, 0, -1) if cid not in used_cids)
+    metrics = [font[tag] for tag in ("hmtx", "vmtx") if tag in font]
+    added = 0
+    for glyph, codes in users.items():
+        if len(codes) < 2:
+            continue
+        source_gid = order.index(glyph)
+        keep = SPACE if SPACE in codes else codes[0]  # else the lowest keeps the original
+        for code in [code for code in codes if code != keep]:
+            name = f"cid{next(free_cids):05d}"
+            source = char_strings.charStringsIndex[char_strings.charStrings[glyph]]
+            charstring = copy.deepcopy(source)
+            charstring.private = source.private  # share the font dict's Private and subrs
+            char_strings.charStringsIndex.append(charstring)
+            char_strings.charStrings[name] = len(char_strings.charStringsIndex) - 1
+            top.charset.append(name)
+            top.FDSelect.append(top.FDSelect[source_gid])
+            order.append(name)
+            for table in metrics:
+                table.metrics[name] = table.metrics[glyph]
+            for table in cmap_tables:
+                if code in table.cmap:
+                    table.cmap[code] = name
+            added += 1
+    font.setGlyphOrder(order)
+    font["maxp"].numGlyphs = len(order)
+    return added
+
+
 def make_face(ttc: Path, style: str, unicodes: list[int], out: Path) -> None:
     index = find_sc_index(ttc)
     font = TTFont(str(ttc), fontNumber=index, recalcTimestamp=False)
     subsetter = subset.Subsetter(options=subset_options())
     subsetter.populate(unicodes=unicodes)
     subsetter.subset(font)
+    split = split_shared_glyphs(font)
+    print(f"{style}: {split} glyphs copied so that each code point has its own")
     rename(font, style)
     out.parent.mkdir(parents=True, exist_ok=True)
     font.save(str(out), reorderTables=True)

@@ -16,6 +16,7 @@ markup, a raw terminal control, a kept bidi override or a read of mixed versions
     .venv/bin/python scripts/reliability.py                 # store + CLI, in-process
     .venv/bin/python scripts/reliability.py --qt --gui      # + pdf, snapshot, the window
     .venv/bin/python scripts/reliability.py --subprocess    # CLI as real subprocesses
+    .venv/bin/python scripts/reliability.py --outputs-only  # only the output targets table
 
 Exit status 1 if anything crashed, hung, wrote, leaked a traceback or rendered markup.
 """
@@ -73,10 +74,16 @@ def main() -> int:
                         help="seconds before a run counts as a hang (default %(default)s)")
     parser.add_argument("--category", action="append", choices=CATEGORIES,
                         help="only this category (repeatable)")
+    parser.add_argument("--outputs", action="store_true",
+                        help="also run every writer against hostile output targets")
+    parser.add_argument("--outputs-only", action="store_true",
+                        help="only the output targets (full disk, devices, names...)")
     parser.add_argument("--readme", type=Path, default=Path("/tmp/reliability-readme.md"),
                         help="where to write the Markdown summary (default %(default)s)")
     options = parser.parse_args()
 
+    if options.outputs_only:
+        return _outputs_only(options)
     entries = ("store", *CLI_ENTRIES, *(QT_ENTRIES if options.qt else ()))
     started = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="jhviewer-reliability-") as folder:
@@ -95,14 +102,37 @@ def main() -> int:
             shutil.rmtree(case_dir, ignore_errors=True)
             _progress(number, len(cases), case, runs)
         source_runs = _source_runs(work, base, options.timeout)
+        output_lines, output_failed = _outputs(work, base) if options.outputs else ([], False)
     elapsed = time.monotonic() - started
     all_entries = (*entries, *(("gui",) if options.gui else ()))
     report = _report(results, all_entries, elapsed, options) + _source_report(source_runs)
+    if output_lines:
+        report += "\n" + "\n".join(output_lines) + "\n"
     print(report)
     options.readme.write_text(report, encoding="utf-8")
     print(f"\n(written to {options.readme})", file=sys.stderr)
     failed = any(run.outcome in FAILURES for _, runs in results for run in runs)
     failed = failed or any(run.outcome != run.case.expect for run in source_runs)
+    return 1 if failed or output_failed else 0
+
+
+def _outputs(work: Path, base: Path) -> tuple[list[str], bool]:
+    """The output-targets table, and whether any writer failed a target."""
+    from tests.badcorpus.outputs import OUTPUT_FAILURES, report_lines, run_outputs
+
+    runs = run_outputs(work / "outputs", base)
+    return report_lines(runs), any(run.outcome in OUTPUT_FAILURES for run in runs)
+
+
+def _outputs_only(options: argparse.Namespace) -> int:
+    with tempfile.TemporaryDirectory(prefix="jhviewer-reliability-") as folder:
+        work = Path(folder)
+        base = work / "base" / "data.db"
+        build_database(BRIEFINGS_DIR, base)
+        lines, failed = _outputs(work, base)
+    report = "\n".join(lines) + "\n"
+    print(report)
+    options.readme.write_text(report, encoding="utf-8")
     return 1 if failed else 0
 
 

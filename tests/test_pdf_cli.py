@@ -115,8 +115,8 @@ def test_failed_export_leaves_no_partial_file_and_keeps_the_old_one(
     out.write_bytes(b"the previous printout")
     real_paint = layout.PagedLayout.paint
 
-    def paint_then_fail(self: layout.PagedLayout, painter, device) -> None:
-        real_paint(self, painter, device)
+    def paint_then_fail(self: layout.PagedLayout, painter, device, numbers=None) -> None:
+        real_paint(self, painter, device, numbers)
         raise ExportError("The disk is full.")
 
     monkeypatch.setattr(layout.PagedLayout, "paint", paint_then_fail)

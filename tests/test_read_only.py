@@ -7,6 +7,7 @@ for data.db, so trusted) and for an ordinary file, after a session that reads ev
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import stat
@@ -173,11 +174,13 @@ def test_a_failed_export_leaves_the_old_file_and_nothing_partial(
     target = out_dir / "facts.csv"
     target.write_text("the previous export\n", encoding="utf-8")
 
-    def fail_halfway(path: Path, rows: list[dict[str, object]]) -> None:
-        path.write_text("id,briefing\nhalf", encoding="utf-8")
+    real_write = os.write
+
+    def fail_halfway(fd: int, data: bytes) -> int:
+        real_write(fd, bytes(data[: len(data) // 2]))
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("jhviewer.data.export._write_csv", fail_halfway)
+    monkeypatch.setattr("jhviewer.data.atomic.os.write", fail_halfway)
     result = CliRunner().invoke(cli, ["export", "csv", str(target), "--db", str(user_copy)])
     assert result.exit_code != 0
     assert target.read_text(encoding="utf-8") == "the previous export\n"

@@ -6,13 +6,13 @@ The build is deterministic: the same files give the same database, so the commit
 
 from __future__ import annotations
 
-import os
-import tempfile
+import sqlite3
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
+from jhviewer.data.atomic import WriteError, atomic_path
 from jhviewer.data.errors import SourceError
 from jhviewer.data.schema import (
     CHARS_COLUMNS,
@@ -32,24 +32,26 @@ from jhviewer.data.source import BriefingRows, briefing_files, load_briefings
 def build_database(source_dir: Path, out: Path) -> int:
     """Write a new database at `out` from every briefing file in `source_dir`.
 
-    Writes to a temporary file first and renames it, so a failed build never leaves a
-    half-written database behind. Returns the number of facts written. Raises
-    BriefingFormatError (one line per problem) for files that break the format, and
-    SourceError for a folder without briefing files.
+    Writes through `jhviewer.data.atomic`: a temporary file beside `out`, fsynced and renamed,
+    so a failed build never leaves a half-written database behind and never replaces a
+    device, a read-only file or an open database (WriteError). A symbolic link `out` is
+    written through. Returns the number of facts written. Raises BriefingFormatError (one
+    line per problem) for files that break the format, and SourceError for a folder
+    without briefing files.
     """
     files = briefing_files(source_dir)
     if not files:
         raise SourceError(f"No briefing files (*.toml) in {source_dir}")
     briefings = load_briefings(files)
     out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=".build-", suffix=".db", dir=out.parent)
-    os.close(handle)
-    temp_path = Path(temp_name)
-    try:
-        fact_count = _write(briefings, temp_path)
-        os.replace(temp_path, out)
-    finally:
-        temp_path.unlink(missing_ok=True)
+    with atomic_path(out) as temp_path:
+        try:
+            fact_count = _write(briefings, temp_path)
+        except sqlite3.OperationalError as error:  # SQLite's own words for ENOSPC and co.
+            text = str(error)
+            reason = "disk-full" if "full" in text else "read-only-disk" if "readonly" in text \
+                else "other"
+            raise WriteError(reason, out, text) from error
     return fact_count
 
 

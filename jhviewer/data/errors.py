@@ -87,6 +87,8 @@ ZH_MESSAGES: dict[str, str] = {
         "打印需要 Qt 图形界面程序，不能在控制台程序中进行。",
     "Could not start printing (the output could not be opened).": "无法开始打印（无法打开输出）。",
     "The printer could not start a new page.": "打印机无法开始新的一页。",
+    "The page range is outside the briefing's {count} pages.":
+        "所选页码范围超出了简报的 {count} 页。",
     "This printout has charts, but no chart painter was given to draw them.":
         "此打印稿含有图表，但没有提供绘制图表的程序。",
 }

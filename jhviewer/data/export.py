@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
+import re
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from jhviewer.data.atomic import atomic_path
+from jhviewer.data.atomic import write_text
 from jhviewer.data.format import display_value, year_text
 from jhviewer.data.records import Fact, FactFilter
 from jhviewer.data.store import Store
@@ -18,7 +21,13 @@ EXPORT_COLUMNS = (
     "claim_zh", "claim_en", "display_zh", "display_en",
     "description_zh", "description_en", "evidence", "paragraph", "target_group", "entities",
 )
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Where a spreadsheet may start a cell: the start of the text, and, when it splits on ';'
+# (LibreOffice, Excel in many locales) or reads a line break inside a field, after those.
+# Such a cell starting (after spaces) with = + - @ or a tab/CR would run as a formula.
+_FORMULA_AT = re.compile(r"(^|[;\n\r])( *)(?=[=+\-@\t\r])")
+# A number written as text ('-2.5', '+3%', '-1,200') is a number to a spreadsheet, not a
+# formula, and stays as it is.
+_PLAIN_NUMBER = re.compile(r"[+-]?\d[\d,]*(\.\d+)?%?")
 
 
 def fact_export_row(store: Store, fact: Fact) -> dict[str, Any]:
@@ -56,32 +65,56 @@ def fact_export_row(store: Store, fact: Fact) -> dict[str, Any]:
     }
 
 
-def export_facts(store: Store, fmt: str, out: Path, briefing_id: str | None = None) -> int:
+def export_facts(
+    store: Store, fmt: str, out: Path, briefing_id: str | None = None, *, force: bool = False
+) -> int:
     """Write the facts of one briefing (every briefing's when None) to `out` as `csv` or
-    `json`, all or nothing; returns how many were written."""
-    with store.snapshot():  # one consistent view, whatever another program writes
+    `json`; returns how many were written.
+
+    Reads one consistent view of the file (`Store.snapshot`), whatever another program
+    writes; writes all-or-nothing through `jhviewer.data.atomic` (raises WriteError,
+    nothing changed, on failure; `force` replaces a read-only file).
+    """
+    with store.snapshot():
         rows = [fact_export_row(store, fact) for fact in store.facts(FactFilter(briefing_id))]
-    with atomic_path(out) as temp:
-        if fmt == "json":
-            temp.write_text(json.dumps(rows, ensure_ascii=False, indent=2) + "\n", "utf-8")
-        else:
-            _write_csv(temp, rows)
+    if fmt == "json":
+        write_text(out, json.dumps(rows, ensure_ascii=False, indent=2) + "\n", force=force)
+    else:
+        write_csv(
+            out, EXPORT_COLUMNS, ([row[key] for key in EXPORT_COLUMNS] for row in rows),
+            force=force,
+        )
     return len(rows)
 
 
-def _write_csv(path: Path, rows: list[dict[str, Any]]) -> None:
-    # utf-8-sig so that spreadsheet programs recognise the Chinese text.
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=EXPORT_COLUMNS)
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({key: _csv_cell(value) for key, value in row.items()})
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    """The one CSV format jhviewer writes: comma-separated, CRLF lines, every cell guarded
+    against formulas (see `csv_cell`). Add the BOM when writing (`write_csv` does)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([csv_cell(name) for name in header])
+    for row in rows:
+        writer.writerow([csv_cell(value) for value in row])
+    return buffer.getvalue()
 
 
-def _csv_cell(value: Any) -> Any:
-    """Lists joined; text that a spreadsheet would run as a formula is made inert."""
+def write_csv(
+    out: Path, header: Sequence[str], rows: Iterable[Sequence[Any]], *, force: bool = False
+) -> Path:
+    """Write a CSV file for spreadsheets, all-or-nothing: UTF-8 with a BOM (so Excel reads
+    the Chinese), formula-guarded cells. Raises WriteError on failure."""
+    return write_text(out, csv_text(header, rows), encoding="utf-8-sig", force=force)
+
+
+def csv_cell(value: Any) -> Any:
+    """A cell value made safe for a spreadsheet: lists joined with '; ', and an apostrophe
+    before = + - @ tab or CR wherever a spreadsheet could start a cell: at the start, after a
+    ';' (the list separator in many locales) and after a line break. Numbers stay numbers.
+
+    '=HYPERLINK("x")' -> "'=HYPERLINK(\"x\")"; 'a;=1+1' -> "a;'=1+1"; '-2.5' stays.
+    """
     if isinstance(value, list):
-        value = "; ".join(value)
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
+        value = "; ".join(str(item) for item in value)
+    if isinstance(value, str) and not _PLAIN_NUMBER.fullmatch(value):
+        return _FORMULA_AT.sub(r"\1\2'", value)
     return value

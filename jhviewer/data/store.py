@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from jhviewer.data import errors
+from jhviewer.data import atomic, errors
 from jhviewer.data.records import (
     Briefing,
     ChartSpec,
@@ -138,6 +138,8 @@ class Store:
         store._immutable = immutable
         store._header = header
         store._identity = _file_identity(db_path)
+        atomic.protect(db_path)  # no writer may replace the database while it is open
+        store._protected = True
         try:
             store._prepare(check_later)
         except BaseException:
@@ -340,6 +342,9 @@ class Store:
     def close(self) -> None:
         self._closed = True
         self._connection.close()
+        if getattr(self, "_protected", False):
+            atomic.unprotect(self.path)
+            self._protected = False
         if self._scratch is not None:
             self._scratch.cleanup()
             self._scratch = None

@@ -41,6 +41,7 @@ def check_database(
     with Store.open(db_path) as store, store.snapshot():
         problems = _structural_problems(store)
         problems += [f"unreadable row: {problem}" for problem in store.scan_problems()]
+        problems += _glyph_problems(store)
         if sources_dir is not None:
             for briefing in store.briefings():
                 problems += _evidence_problems(
@@ -145,6 +146,33 @@ def _structural_problems(store: Store) -> list[str]:
                 f"search index holds {fts_count} facts, the facts table {fact_count}"
             )
     return problems
+
+
+def _glyph_problems(store: Store) -> list[str]:
+    """One line per character of the database's text that the bundled font cannot draw
+    (it would print as a box, or in a system font's glyph forms), with where it is first."""
+    from jhviewer.data.glyphs import FontFileError, bundled_code_points, missing_characters
+
+    try:
+        covered = bundled_code_points()
+    except (OSError, FontFileError) as error:
+        return [f"cannot read the bundled font: {error}"]
+    first_seen: dict[str, str] = {}
+    for table, columns in TABLES.items():
+        names = [name for name, kind in columns.items() if kind is str]
+        key = PRIMARY_KEYS[table]
+        key_sql = key if isinstance(key, str) else " || '/' || ".join(key)
+        for row in store.rows(f"SELECT {key_sql}, {', '.join(names)} FROM {table}"):
+            for name, value in zip(names, tuple(row)[1:], strict=True):
+                if not isinstance(value, str):
+                    continue
+                for char in missing_characters([value], covered):
+                    first_seen.setdefault(char, f"{table} {row[0]} {name}")
+    return [
+        f"character {char} (U+{ord(char):04X}) is not in the bundled font (first in {where}); "
+        "run ./dev fonts to re-cut it"
+        for char, where in first_seen.items()
+    ]
 
 
 def _vocabulary_problems(store: Store) -> list[str]:

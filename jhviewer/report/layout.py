@@ -862,15 +862,22 @@ class PagedLayout:
         return flows
 
     def paint(self, painter: QPainter, device: QPagedPaintDevice,
+              numbers: Sequence[int] | None = None,
               on_page: Callable[[int, int], bool] | None = None) -> None:
-        """Paint every page; the painter is active on `device` and on its first page.
+        """Paint every page, or only the page `numbers` (1-based, in order: a print range);
+        the painter is active on `device` and on its first page.
 
-        `on_page(number, pages)` is called before each page; when it returns False the
-        printout stops with PrintCancelledError."""
+        `on_page(number, pages)` is called before each page painted; when it returns False
+        the printout stops with PrintCancelledError."""
+        wanted = set(numbers) if numbers is not None else None
+        painted = 0
         for number, page in enumerate(self.pages, start=1):
+            if wanted is not None and number not in wanted:
+                continue
             if on_page is not None and not on_page(number, self.page_count):
                 raise PrintCancelledError("Printing was stopped before it was finished.")
-            if number > 1 and not device.newPage():
+            painted += 1
+            if painted > 1 and not device.newPage():
                 raise ExportError("The printer could not start a new page.")
             self._paint_running(painter, number)
             for placed in page:

@@ -18,12 +18,12 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QMarginsF
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QMarginsF
 from PySide6.QtGui import (
     QGuiApplication,
     QPagedPaintDevice,
@@ -35,7 +35,7 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter
 
 from jhviewer import __version__
-from jhviewer.data.atomic import atomic_path
+from jhviewer.data.atomic import write_bytes
 from jhviewer.data.errors import ExportError
 from jhviewer.data.records import Lang
 from jhviewer.data.store import Store
@@ -72,7 +72,9 @@ def ensure_gui_application() -> QCoreApplication:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication  # the viewer's charts need widgets
 
-    _application = QApplication([sys.argv[0] if sys.argv else "jhviewer"])
+    name = sys.argv[0] if sys.argv else "jhviewer"
+    # Not valid text (a GBK folder name): PySide6 would crash converting it to QString.
+    _application = QApplication([os.fsencode(name).decode("utf-8", "replace")])
     return _application
 
 
@@ -167,7 +169,11 @@ class BriefingPrinter:
     # --- output ----------------------------------------------------------------------------
 
     def configure(self, printer: QPrinter) -> None:
-        """Set a printer up for the briefing: A4 portrait, margins, document name."""
+        """Set a printer up for the briefing: A4 portrait, margins, document name.
+
+        Call it before showing a print dialog: what the user then picks there (paper size,
+        orientation, page range) is honoured by `to_printer(..., configure=False)`.
+        """
         printer.setPageLayout(page_layout())
         printer.setFullPage(False)
         printer.setDocName(self.title)
@@ -197,11 +203,19 @@ class BriefingPrinter:
             "is meant for."
         )
 
-    def render(self, device: QPagedPaintDevice, summary_only: bool | None = None) -> int:
-        """Lay out and paint onto `device` as it is set up; returns the number of pages.
+    def render(
+        self,
+        device: QPagedPaintDevice,
+        summary_only: bool | None = None,
+        pages: Sequence[int] | None = None,
+    ) -> int:
+        """Lay out and paint onto `device` as it is set up (its paper size and orientation);
+        only the page numbers in `pages` (1-based) when given. Returns the document's number
+        of pages (every page counted, printed or not).
 
         Everything printed is read in one consistent view of the file (`Store.snapshot`):
-        another program rewriting it meanwhile shows in none or all of the printout."""
+        another program rewriting it meanwhile shows in none or all of the printout.
+        Raises LargePrintError for a printout far too long unless `allow_large`."""
         with self.store.snapshot():
             if not self.allow_large:
                 reason = self.too_large(summary_only)
@@ -209,18 +223,26 @@ class BriefingPrinter:
                     raise LargePrintError(
                         f"{reason} Print the summary only, or allow a large printout."
                     )
-            return self._render(device, summary_only)
+            return self._render(device, summary_only, pages)
 
-    def _render(self, device: QPagedPaintDevice, summary_only: bool | None) -> int:
+    def _render(
+        self, device: QPagedPaintDevice, summary_only: bool | None,
+        pages: Sequence[int] | None,
+    ) -> int:
         layout = self.layout(device, summary_only)
+        numbers = None
+        if pages is not None:
+            numbers = [number for number in pages if 1 <= number <= layout.page_count]
+            if not numbers:
+                raise ExportError(
+                    "The page range is outside the briefing's {count} pages.",
+                    count=layout.page_count,
+                )
         painter = QPainter()
         if not painter.begin(device):
             raise ExportError("Could not start printing (the output could not be opened).")
         try:
-            if self.on_page is None:
-                layout.paint(painter, device)
-            else:
-                layout.paint(painter, device, self.on_page)
+            layout.paint(painter, device, numbers, self.on_page)
         except PrintCancelledError:
             if isinstance(device, QPrinter):
                 device.abort()  # the pages so far are not sent (a PDF is not kept either)
@@ -229,41 +251,75 @@ class BriefingPrinter:
             painter.end()
         return layout.page_count
 
-    def to_pdf(self, path: Path | str, summary_only: bool | None = None) -> int:
-        """Write an A4 PDF all-or-nothing; returns the number of pages."""
-        _prepare_qt()
-        target = Path(path)
+    def to_pdf(
+        self, path: Path | str, summary_only: bool | None = None, *, force: bool = False
+    ) -> int:
+        """Write an A4 PDF all-or-nothing; returns the number of pages.
+
+        The PDF is made in memory from one consistent view of the file, checked to be
+        complete and written through `jhviewer.data.atomic.write_bytes` (Qt's PDF writer
+        does not report a failed write). Raises WriteError (nothing changed on disk) when
+        it cannot be written.
+        """
         self._fresh()
-        with self.store.snapshot(), atomic_path(target) as temp:
-            writer = QPdfWriter(str(temp))
-            writer.setResolution(PDF_DPI)
-            writer.setPageLayout(page_layout())
-            writer.setTitle(self.title)
-            writer.setCreator(_creator())
-            try:
-                pages = self.render(writer, summary_only)
-            finally:
-                del writer  # closes the file before it is renamed
-            if self.chart_failures:  # before the rename: a PDF missing charts is no PDF
-                raise ExportError(
-                    "Some charts could not be drawn: " + "; ".join(self.chart_failures)
-                )
+        data, pages = self.pdf_bytes(summary_only)
+        write_bytes(Path(path), data, verify=pdf_complete, force=force)
         return pages
+
+    def pdf_bytes(
+        self,
+        summary_only: bool | None = None,
+        layout: QPageLayout | None = None,
+        pages: Sequence[int] | None = None,
+    ) -> tuple[bytes, int]:
+        """The PDF as bytes and the document's number of pages (A4 portrait unless
+        `layout`; only the page numbers in `pages` when given)."""
+        _prepare_qt()
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
+        writer.setResolution(PDF_DPI)
+        writer.setPageLayout(layout or page_layout())
+        writer.setTitle(self.title)
+        writer.setCreator(_creator())
+        try:
+            count = self.render(writer, summary_only, pages)
+        finally:
+            del writer  # finishes the document into the buffer
+        data = bytes(QByteArray(buffer.data()).data())
+        buffer.close()
+        if self.chart_failures:  # before anything is written: a PDF missing charts is no PDF
+            raise ExportError(
+                "Some charts could not be drawn: " + "; ".join(self.chart_failures)
+            )
+        return data, count
 
     def to_printer(
         self, printer: QPrinter, summary_only: bool | None = None, configure: bool = True
     ) -> int:
-        """Print on `printer` (set up for A4 first unless `configure` is False)."""
+        """Print on `printer`; returns the document's number of pages.
+
+        With `configure` the printer is set up for A4 portrait first. Without it (after a
+        print dialog), the paper size and orientation chosen stay, only the briefing's
+        margins are applied, and the dialog's page range is honoured. "Print to file" (PDF)
+        goes through the same all-or-nothing writer as Export PDF.
+        """
         self._fresh()
-        with self.store.snapshot():
-            if configure:
-                self.configure(printer)
-            if (printer.outputFormat() == QPrinter.OutputFormat.NativeFormat
-                    and not printer.isValid()):
-                raise ExportError(
-                    "The printer {name} is not available.", name=printer.printerName()
-                )
-            return self.render(printer, summary_only)
+        if configure:
+            self.configure(printer)
+        else:
+            printer.setFullPage(False)
+            printer.setPageMargins(MARGINS_MM, QPageLayout.Unit.Millimeter)
+        pages = print_range(printer)
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+            data, count = self.pdf_bytes(summary_only, printer.pageLayout(), pages)
+            write_bytes(Path(printer.outputFileName()), data, verify=pdf_complete)
+            return count
+        if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and not printer.isValid():
+            raise ExportError(
+                "The printer {name} is not available.", name=printer.printerName()
+            )
+        return self.render(printer, summary_only, pages)
 
     def _fresh(self) -> None:
         """A new printout reads the file as it is now, not as an earlier one did."""
@@ -271,8 +327,30 @@ class BriefingPrinter:
         self._artist = None
 
     def paint_requested(self, printer: QPrinter) -> None:
-        """For QPrintPreviewDialog.paintRequested: paint with the printer's own setup."""
-        self.render(printer)
+        """For QPrintPreviewDialog.paintRequested: paint with the printer's own setup (the
+        preview's paper size and orientation), exactly what `to_printer` would print."""
+        self.render(printer, None, print_range(printer))
+
+
+def print_range(printer: QPrinter) -> list[int] | None:
+    """The page numbers a print dialog asked for (1-based), or None for all pages."""
+    if printer.printRange() != QPrinter.PrintRange.PageRange:
+        return None
+    ranges = printer.pageRanges()
+    if not ranges.isEmpty():
+        numbers: list[int] = []
+        for span in ranges.toRangeList():
+            numbers += range(span.from_, span.to + 1)
+        return numbers
+    first, last = printer.fromPage(), printer.toPage()
+    if first <= 0:
+        return None
+    return list(range(first, max(first, last) + 1))
+
+
+def pdf_complete(data: bytes) -> bool:
+    """True for a whole PDF: the header at the start and the end-of-file marker at the end."""
+    return data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
 
 
 class LargePrintError(ExportError):

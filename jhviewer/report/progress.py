@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPagedPaintDevice, QPainter, QPainterPath, QPdfWriter, QPen
 from PySide6.QtPrintSupport import QPrinter
 
-from jhviewer.data.atomic import atomic_path
+from jhviewer.data.atomic import write_bytes
 from jhviewer.data.errors import ExportError
 from jhviewer.data.progress.model import (
     STATUS_COLOURS,
@@ -60,7 +60,7 @@ from jhviewer.report.layout import (
     Text,
     Units,
 )
-from jhviewer.report.printer import PDF_DPI, _creator, _prepare_qt, page_layout
+from jhviewer.report.printer import PDF_DPI, _creator, _prepare_qt, page_layout, pdf_complete
 
 TEXT: dict[str, tuple[str, str]] = {
     "kind": ("目标进度", "Target progress"),
@@ -328,18 +328,24 @@ class ProgressReport:
         return layout.page_count
 
     def to_pdf(self, path: Path | str) -> int:
-        """Write an A4 PDF all-or-nothing; returns the number of pages."""
+        """Write an A4 PDF all-or-nothing; returns the number of pages.
+
+        Made in memory and written through `jhviewer.data.atomic.write_bytes` (Qt's PDF writer
+        does not report a failed write); raises WriteError, nothing changed, on failure.
+        """
         _prepare_qt()
-        with atomic_path(Path(path)) as temp:
-            writer = QPdfWriter(str(temp))
-            writer.setResolution(PDF_DPI)
-            writer.setPageLayout(page_layout())
-            writer.setTitle(self.title)
-            writer.setCreator(_creator())
-            try:
-                pages = self.render(writer)
-            finally:
-                del writer
+        buffer = QBuffer()
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        writer = QPdfWriter(buffer)
+        writer.setResolution(PDF_DPI)
+        writer.setPageLayout(page_layout())
+        writer.setTitle(self.title)
+        writer.setCreator(_creator())
+        try:
+            pages = self.render(writer)
+        finally:
+            del writer  # finishes the document into the buffer
+        write_bytes(Path(path), bytes(buffer.data().data()), verify=pdf_complete)
         return pages
 
     def to_printer(self, printer: QPrinter) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -21,10 +22,19 @@ from jhviewer.ui.main_window import MainWindow
 from jhviewer.ui.settings import APPLICATION, ORGANISATION, Settings
 
 
+def qt_arguments(argv: list[str]) -> list[str]:
+    """`argv` as Qt can take it: an argument that is not valid text (a file name in GBK,
+    which Python holds with surrogate escapes) crashes PySide6's conversion to QString
+    (SIGSEGV before any window), so its undecodable bytes become U+FFFD. Qt reads only its
+    own options from the list; the real path is still in sys.argv for jhviewer."""
+    return [os.fsencode(arg).decode("utf-8", "replace") for arg in argv]
+
+
 def create_application() -> QApplication:
     """The QApplication with our names and the bundled font as its default font."""
     existing = QApplication.instance()
-    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    app = (existing if isinstance(existing, QApplication)
+           else QApplication(qt_arguments(sys.argv)))
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationVersion(__version__)

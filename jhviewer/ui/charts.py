@@ -15,27 +15,31 @@ and scaled to the target, so they look the same on screen, in a PNG and on paper
 
 from __future__ import annotations
 
-import csv
 import html
 import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyqtgraph as pg
 import shiboken6
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPalette
+from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRect, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPalette
 from PySide6.QtSvg import QSvgGenerator
 
-from jhviewer.data.atomic import atomic_path
+from jhviewer.data.atomic import write_bytes
 from jhviewer.data.charts import SERIES_COLOURS, Bar, ChartData, Plot, chart_data
 from jhviewer.data.errors import ExportError
+from jhviewer.data.export import write_csv
 from jhviewer.data.format import plain_number
 from jhviewer.data.records import ChartSpec, Lang
 from jhviewer.data.store import Store
 from jhviewer.fonts import FONT_FAMILY, bundled_font
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
 
 CANVAS_WIDTH = 960
 CANVAS_HEIGHT = 600
@@ -96,9 +100,27 @@ def build_plots(data: ChartData, colours: Colours, scale: float = 1.0) -> pg.Gra
     widget.ci.setContentsMargins(0, 0, 0, 0)
     widget.ci.setSpacing(round(28 * scale))
     for column, plot in enumerate(data.plots):
-        item = widget.addPlot(row=0, col=column)
+        orientation = "bottom" if plot.horizontal else "left"
+        item = widget.addPlot(
+            row=0, col=column, axisItems={orientation: ValueAxis(orientation)}
+        )
         _draw_plot(item, plot, colours, scale)
     return widget
+
+
+class ValueAxis(pg.AxisItem):
+    """The value axis: its end labels ('0' and the top tick) may reach past the plot.
+
+    With a grid, pyqtgraph clips tick labels to the plot's own rectangle, so the '0' at the
+    corner, half outside it, was never drawn.
+    """
+
+    def boundingRect(self) -> QRectF:
+        rect = super().boundingRect()
+        reach = 0.6 * QFontMetricsF(self.style["tickFont"] or QFont()).height()
+        if self.orientation in ("left", "right"):
+            return rect.adjusted(0, -reach, 0, reach)
+        return rect.adjusted(-3 * reach, 0, 3 * reach, 0)
 
 
 def _draw_plot(item: pg.PlotItem, plot: Plot, colours: Colours, scale: float) -> None:
@@ -106,9 +128,11 @@ def _draw_plot(item: pg.PlotItem, plot: Plot, colours: Colours, scale: float) ->
     item.setMouseEnabled(x=False, y=False)
     item.hideButtons()
     if plot.title:
+        # pyqtgraph puts the style in a single-quoted attribute: the family is double-quoted,
+        # or the quote ends the attribute and the size and weight are lost.
         item.setTitle(
             html.escape(plot.title), color=colours.text.name(), size=f"{round(15 * scale)}px",
-            bold=True, family=f"'{FONT_FAMILY}'",
+            bold=True, family=f'"{FONT_FAMILY}"',
         )
     top = max([bar.value for bar in plot.bars] + [plot.limit or 0.0])
     ticks = nice_ticks(plot.limit if plot.limit else top)
@@ -119,11 +143,7 @@ def _draw_plot(item: pg.PlotItem, plot: Plot, colours: Colours, scale: float) ->
         _draw_bar(item, index, bar, plot.horizontal, reach, colours, scale, thickness)
     _style_axis(item.getAxis(value_axis), colours, scale)
     _style_axis(item.getAxis(category_axis), colours, scale)
-    item.getAxis(value_axis).setTicks([[(tick, _tick_text(tick)) for tick in ticks], []])
-    item.getAxis(value_axis).setLabel(
-        html.escape(plot.unit), color=colours.muted.name(),
-        **{"font-size": f"{round(13 * scale)}px", "font-family": f"'{FONT_FAMILY}'"},
-    )
+    _value_ticks(item.getAxis(value_axis), ticks, plot, colours, scale)
     _category_ticks(item.getAxis(category_axis), plot, scale)
     count = len(plot.bars)
     if plot.horizontal:
@@ -189,6 +209,31 @@ def _style_axis(axis: pg.AxisItem, colours: Colours, scale: float) -> None:
     axis.setPen(pg.mkPen(colours.grid))
     axis.setTextPen(pg.mkPen(colours.text))
     axis.setStyle(tickFont=chart_font(13 * scale), tickTextOffset=round(8 * scale))
+
+
+def _value_ticks(
+    axis: pg.AxisItem, ticks: list[float], plot: Plot, colours: Colours, scale: float
+) -> None:
+    """Value ticks (0 included) with room for the widest label and the unit beside them.
+
+    pyqtgraph drops a tick label that does not fit inside the axis (so '1,000,000' vanished
+    from a narrow vertical axis, and '0' half past the end of a horizontal one), and sizes
+    the axis only after a first paint, which an export never has. So the room is measured
+    here from the labels themselves, and labels may reach past the axis ends.
+    """
+    labels = [(tick, _tick_text(tick)) for tick in ticks]
+    axis.setTicks([labels, []])
+    axis.setLabel(
+        html.escape(plot.unit), color=colours.muted.name(),
+        **{"font-size": f"{round(13 * scale)}px", "font-family": f'"{FONT_FAMILY}"'},
+    )
+    metrics = QFontMetricsF(chart_font(13 * scale))
+    # pyqtgraph adds the tick offset and the unit label's height to these text spaces.
+    widest = max(metrics.horizontalAdvance(text) for _tick, text in labels)
+    axis.setStyle(
+        hideOverlappingLabels=False, autoExpandTextSpace=False,
+        tickTextWidth=math.ceil(widest + 4 * scale), tickTextHeight=math.ceil(metrics.height()),
+    )
 
 
 def _tick_text(value: float) -> str:
@@ -347,10 +392,18 @@ def offscreen_plots(
 # --- exports -----------------------------------------------------------------------------
 
 EXPORT_FORMATS = ("png", "svg", "csv")
+_SVG_NS = "http://www.w3.org/2000/svg"
 
 
-def export_chart(data: ChartData, path: Path, fmt: str | None = None) -> Path:
-    """Write the chart as PNG, SVG or CSV (by `fmt` or the file's suffix), atomically."""
+def export_chart(
+    data: ChartData, path: Path, fmt: str | None = None, *, force: bool = False
+) -> Path:
+    """Write the chart as PNG, SVG or CSV (by `fmt` or the file's suffix), all-or-nothing.
+
+    The file is made in memory and written through `jhviewer.data.atomic.write_bytes`, so a full
+    disk, a device, a read-only file or the open database raise WriteError and change
+    nothing. The SVG has its text as outlines (it renders the same without our font).
+    """
     kind = (fmt or path.suffix.lstrip(".")).lower()
     if kind not in EXPORT_FORMATS:
         if not kind:
@@ -358,13 +411,15 @@ def export_chart(data: ChartData, path: Path, fmt: str | None = None) -> Path:
         raise ExportError("Cannot export a chart as {kind}.", kind=kind)
     if data.empty:
         raise ExportError("“{title}” has no data to export.", title=data.title)
-    writer = {"png": _write_png, "svg": _write_svg, "csv": _write_csv}[kind]
-    with atomic_path(path) as temp:
-        writer(data, temp)
-    return path
+    if kind == "csv":
+        return write_csv(path, CSV_HEADER, csv_rows(data), force=force)
+    if kind == "png":
+        return write_bytes(path, png_bytes(data), verify=_png_complete, force=force)
+    return write_bytes(path, svg_bytes(data), verify=_svg_complete, force=force)
 
 
-def _write_png(data: ChartData, path: Path) -> None:
+def png_bytes(data: ChartData) -> bytes:
+    """The figure as a PNG at PNG_SCALE times the canvas (1920×1200 pixels)."""
     size = QSize(CANVAS_WIDTH * PNG_SCALE, CANVAS_HEIGHT * PNG_SCALE)
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(PAPER.background)
@@ -373,13 +428,24 @@ def _write_png(data: ChartData, path: Path) -> None:
         paint_figure(data, painter, QRectF(0, 0, size.width(), size.height()), PAPER)
     finally:
         painter.end()
-    if not image.save(str(path), "PNG"):
-        raise ExportError("Could not write the image {name}.", name=path.name)
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise ExportError("Could not write the image {name}.", name="PNG")
+    return bytes(buffer.data().data())
 
 
-def _write_svg(data: ChartData, path: Path) -> None:
+def svg_bytes(data: ChartData) -> bytes:
+    """The figure as SVG (960×600 user units) with every text drawn as outlines.
+
+    QSvgGenerator writes text as <text> naming the app's private font, which another
+    machine lacks (boxes, Japanese glyph forms, English overflowing the bars); each <text>
+    is replaced by the <path> of the same glyphs, as Qt itself shapes them.
+    """
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
-    generator.setFileName(str(path))
+    generator.setOutputDevice(buffer)
     generator.setSize(QSize(CANVAS_WIDTH, CANVAS_HEIGHT))
     generator.setViewBox(QRect(0, 0, CANVAS_WIDTH, CANVAS_HEIGHT))
     generator.setResolution(96)
@@ -390,18 +456,113 @@ def _write_svg(data: ChartData, path: Path) -> None:
         paint_figure(data, painter, QRectF(0, 0, CANVAS_WIDTH, CANVAS_HEIGHT), PAPER)
     finally:
         painter.end()
+    return svg_text_to_paths(bytes(buffer.data().data()))
+
+
+def svg_text_to_paths(svg: bytes) -> bytes:
+    """Replace every <text> of a QSvgGenerator document by a <path> of its glyph outlines.
+
+    Reads the font's pixel size, weight and style from the element or its group (the
+    family is always the bundled one), and keeps the fill colour and opacity; the result
+    names no font at all.
+    """
+    import xml.etree.ElementTree as ElementTree
+
+    ElementTree.register_namespace("", _SVG_NS)
+    ElementTree.register_namespace("xlink", "http://www.w3.org/1999/xlink")
+    root = ElementTree.fromstring(svg)
+    text_tag = f"{{{_SVG_NS}}}text"
+    for group in root.iter():
+        for index, child in enumerate(list(group)):
+            if child.tag != text_tag:
+                continue
+            group.remove(child)
+            path = _text_path(child, group)
+            if path is not None:
+                group.insert(index, path)
+    for element in root.iter():
+        for name in ("font-family", "font-size", "font-weight", "font-style"):
+            element.attrib.pop(name, None)
+    body = ElementTree.tostring(root, encoding="unicode")
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n' + body + "\n").encode()
+
+
+def _text_path(text: Element, group: Element) -> Element | None:
+    """The <path> drawing `text` (a QSvgGenerator <text> inside `group`), or None if blank."""
+    import xml.etree.ElementTree as ElementTree
+
+    content = "".join(text.itertext())
+    if not content.strip():
+        return None
+
+    def attribute(name: str, default: str) -> str:
+        return text.get(name) or group.get(name) or default
+
+    font = QFont()
+    # Every text of a figure is set in the bundled family (with its zh-Hans substitutes);
+    # rich text that pyqtgraph lays out reaches the SVG named "Sans Serif", so the name
+    # in the SVG is not trusted.
+    font.setFamilies([FONT_FAMILY])
+    font.setPixelSize(max(1, round(float(attribute("font-size", "12")))))
+    font.setWeight(QFont.Weight(int(float(attribute("font-weight", "400")))))
+    font.setItalic(attribute("font-style", "normal") == "italic")
+    outline = QPainterPath()
+    outline.addText(QPointF(float(text.get("x", "0")), float(text.get("y", "0"))), font, content)
+    path = ElementTree.Element(f"{{{_SVG_NS}}}path")
+    path.set("d", _path_data(outline))
+    path.set("fill", text.get("fill") or group.get("fill") or "#000000")
+    opacity = text.get("fill-opacity") or group.get("fill-opacity")
+    if opacity:
+        path.set("fill-opacity", opacity)
+    path.set("stroke", "none")
+    path.set("fill-rule", "nonzero")
+    return path
+
+
+def _path_data(path: QPainterPath) -> str:
+    """SVG path data ('M x y L ... C ... Z') for a QPainterPath."""
+    parts: list[str] = []
+    count = path.elementCount()
+    index = 0
+    kinds = QPainterPath.ElementType
+    while index < count:
+        element = path.elementAt(index)
+        if element.type == kinds.MoveToElement:
+            if parts:
+                parts.append("Z")
+            parts.append(f"M{element.x:.2f} {element.y:.2f}")
+            index += 1
+        elif element.type == kinds.LineToElement:
+            parts.append(f"L{element.x:.2f} {element.y:.2f}")
+            index += 1
+        else:  # a cubic: this control point, then two CurveToData points
+            first, second, end = element, path.elementAt(index + 1), path.elementAt(index + 2)
+            parts.append(
+                f"C{first.x:.2f} {first.y:.2f} {second.x:.2f} {second.y:.2f} "
+                f"{end.x:.2f} {end.y:.2f}"
+            )
+            index += 3
+    if parts:
+        parts.append("Z")
+    return "".join(parts)
+
+
+def _png_complete(data: bytes) -> bool:
+    return data.startswith(b"\x89PNG\r\n\x1a\n") and data.endswith(b"IEND\xaeB`\x82")
+
+
+def _svg_complete(data: bytes) -> bool:
+    return data.rstrip().endswith(b"</svg>")
 
 
 CSV_HEADER = ("chart", "plot", "category", "value", "unit", "shown_as", "series", "source")
 
 
-def _write_csv(data: ChartData, path: Path) -> None:
-    with path.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(CSV_HEADER)
-        for plot in data.plots:
-            for bar in plot.bars:
-                writer.writerow((
-                    data.title, plot.title, bar.label, plain_number(bar.value), plot.unit,
-                    bar.text, bar.series_name, data.source,
-                ))
+def csv_rows(data: ChartData) -> list[tuple[str, ...]]:
+    """One row per bar, in CSV_HEADER's order (the value as a plain number)."""
+    return [
+        (data.title, plot.title, bar.label, plain_number(bar.value), plot.unit, bar.text,
+         bar.series_name, data.source)
+        for plot in data.plots
+        for bar in plot.bars
+    ]

@@ -43,6 +43,8 @@ from jhviewer.ui.text import plain_label, tooltip
 from jhviewer.ui.widgets import ElidedLabel, Panel
 
 if TYPE_CHECKING:  # imported when first needed: start-up stays lean
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
     from jhviewer.report import BriefingPrinter
     from jhviewer.ui.errors import OpenChoice, ProblemsNotice, ReadFailureNotice
     from jhviewer.ui.facts_panel import FactsPanel
@@ -625,8 +627,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         files = self.settings.recent_files()
         for number, name in enumerate(files, start=1):
+            shown = os.fsencode(name).decode("utf-8", "replace")  # a GBK name is not text
             spec = actions.ActionSpec(
-                f"recent-{number}", f"&{number} {name.replace('&', '&&')}", translated=False
+                f"recent-{number}", f"&{number} {shown.replace('&', '&&')}", translated=False
             )
             action = actions.make_action(
                 self.recent_menu, spec, lambda _c=False, p=name: self.open_database(Path(p))
@@ -899,6 +902,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer_job.configure(printer)  # A4 and our margins, as the PDF and the printout
         dialog = QPrintPreviewDialog(printer, self)
         dialog.setWindowTitle(translate("MainWindow", "Print Preview"))
         dialog.paintRequested.connect(printer_job.paint_requested)
@@ -911,9 +915,34 @@ class MainWindow(QMainWindow):
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer_job.configure(printer)  # the default the dialog shows: A4 portrait
         dialog = QPrintDialog(printer, self)
+        self.setup_print_dialog(dialog, printer_job, printer)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            self._run_report(lambda: printer_job.to_printer(printer), printer_job)
+            # configure=False: keep the paper size, orientation and page range chosen.
+            self._run_report(
+                lambda: printer_job.to_printer(printer, configure=False), printer_job
+            )
+
+    @staticmethod
+    def setup_print_dialog(
+        dialog: QPrintDialog, printer_job: BriefingPrinter, printer: QPrinter
+    ) -> None:
+        """Offer what printing honours: all pages or a page range (of this many pages),
+        paper size and orientation; not 'selection' or 'current page', which a briefing
+        does not have."""
+        from PySide6.QtPrintSupport import QAbstractPrintDialog
+
+        options = QAbstractPrintDialog.PrintDialogOption
+        dialog.setOption(options.PrintPageRange, True)
+        dialog.setOption(options.PrintSelection, False)
+        dialog.setOption(options.PrintCurrentPage, False)
+        dialog.setOption(options.PrintToFile, True)
+        try:
+            count = printer_job.layout(printer).page_count
+        except JhviewerError:
+            count = 9999
+        dialog.setMinMax(1, count)
 
     def export_pdf(self) -> None:
         from jhviewer.ui.pdf_dialog import PdfOptionsDialog

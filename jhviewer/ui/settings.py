@@ -7,6 +7,7 @@ file edited by hand or written by another version must not break the window.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -133,14 +134,37 @@ class Settings:
             value = [value]
         if not isinstance(value, list):
             return []
-        return [item for item in value if isinstance(item, str) and item][:MAX_RECENT_FILES]
+        items = [item for item in value if isinstance(item, str) and item][:MAX_RECENT_FILES]
+        return [_path_from_setting(item) for item in items]
 
     def add_recent_file(self, path: Path) -> list[str]:
         text = str(path)
         files = [text] + [item for item in self.recent_files() if item != text]
         files = files[:MAX_RECENT_FILES]
-        self.store.setValue(RECENT_FILES.name, files)
+        self.store.setValue(RECENT_FILES.name, [_path_to_setting(item) for item in files])
         return files
 
     def clear_recent_files(self) -> None:
         self.store.setValue(RECENT_FILES.name, [])
+
+
+def _path_to_setting(path: str) -> str:
+    """A path as settings text. A name that is not valid UTF-8 (Python holds its bytes as
+    surrogate escapes, which QSettings would turn into U+FFFD) is kept as '%' and its
+    percent-encoded bytes, so it still opens from File ▸ Recent."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        from urllib.parse import quote_from_bytes
+
+        return "%" + quote_from_bytes(os.fsencode(path), safe="/")
+    return path
+
+
+def _path_from_setting(text: str) -> str:
+    if text.startswith("%"):  # absolute paths start with '/' or a drive letter, never '%'
+        from urllib.parse import unquote_to_bytes
+
+        return os.fsdecode(unquote_to_bytes(text[1:]))
+    return text
+

@@ -5,10 +5,10 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QBuffer, QCoreApplication, QEvent, QIODevice
 from PySide6.QtWidgets import QApplication, QWidget
 
-from jhviewer.data.atomic import atomic_path
+from jhviewer.data.atomic import write_bytes
 from jhviewer.data.errors import ExportError
 from jhviewer.data.records import Lang
 from jhviewer.ui.app import create_application
@@ -102,7 +102,8 @@ def take_presentation_snapshots(
 
 def _save(window: QWidget, path: Path) -> Path:
     image = window.grab().toImage()
-    with atomic_path(path) as temp:
-        if not image.save(str(temp), "PNG"):
-            raise ExportError("Could not write {path}.", path=path)
-    return path
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise ExportError("Could not write {path}.", path=path)
+    return write_bytes(path, bytes(buffer.data().data()))

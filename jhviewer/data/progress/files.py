@@ -17,7 +17,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from jhviewer.data.atomic import atomic_path
+from jhviewer.data.atomic import atomic_path, write_text
+from jhviewer.data.export import write_csv
 from jhviewer.data.format import plain_number
 from jhviewer.data.progress.model import (
     STATUS_NAMES,
@@ -92,8 +93,7 @@ def export_entries(out: Path, entries: Sequence[Entry]) -> int:
     suffix = out.suffix.lower()
     if suffix == ".json":
         text = json.dumps([asdict(entry) for entry in entries], ensure_ascii=False, indent=2)
-        with atomic_path(out) as temp:
-            temp.write_text(text + "\n", encoding="utf-8")
+        write_text(out, text + "\n")
         return len(entries)
     if suffix != ".csv":
         raise ProgressInputError(f"cannot export to {out.name}: use a .csv or .json file name")
@@ -113,12 +113,7 @@ def _cell(value: object) -> object:
 def _write_table(out: Path, header: Sequence[str], rows: list[list[Any]]) -> None:
     suffix = out.suffix.lower()
     if suffix == ".csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(header)
-        writer.writerows(rows)
-        with atomic_path(out) as temp:
-            temp.write_text(buffer.getvalue(), encoding="utf-8-sig", newline="")
+        write_csv(out, header, rows)  # the one CSV writer: BOM, formula guard, atomic
     elif suffix == ".xlsx":
         from openpyxl import Workbook
 
@@ -129,6 +124,10 @@ def _write_table(out: Path, header: Sequence[str], rows: list[list[Any]]) -> Non
         sheet.append(list(header))
         for row in rows:
             sheet.append(row)
+        for cells in sheet.iter_rows():  # openpyxl stores text starting with = as a formula
+            for cell in cells:
+                if isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"
         for column, width in zip("ABCDEFGHIJK", (30, 6, 24, 36, 10, 10, 12, 10, 10, 30, 12),
                                  strict=False):
             sheet.column_dimensions[column].width = width
