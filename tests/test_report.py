@@ -27,7 +27,7 @@ from jhviewer.data.format import value_number
 from jhviewer.data.store import Store
 from jhviewer.fonts import bundled_font
 from jhviewer.paths import REPO_ROOT
-from jhviewer.report import BriefingPrinter, layout
+from jhviewer.report import BriefingPrinter, flowables, layout, paginate
 from jhviewer.report.printer import page_layout
 from tests.uihelpers import CJK
 
@@ -418,11 +418,11 @@ def _assert_layout_rules(paged: layout.PagedLayout) -> None:
             assert placed.y >= 0
             assert placed.y + placed.flow.height <= body + 1e-6, f"page {number} overflows"
         last = page[-1].flow
-        assert not isinstance(last, layout.HeadingFlow | layout.TableHeaderFlow), (
+        assert not isinstance(last, flowables.HeadingFlow | flowables.TableHeaderFlow), (
             f"page {number} ends with a heading or a table header"
         )
         if number > 1:
-            assert not isinstance(page[0].flow, layout.TableRowFlow), (
+            assert not isinstance(page[0].flow, flowables.TableRowFlow), (
                 f"page {number} continues a table without its header"
             )
 
@@ -434,8 +434,8 @@ def test_layout_keeps_headings_rows_and_margins(qapp, built_store: Store, tmp_pa
     assert len(paged.pages) > 3
     _assert_layout_rules(paged)
     summary = paged.pages[0]
-    assert sum(isinstance(p.flow, layout.TargetGridFlow) for p in summary) == 1
-    assert all(not isinstance(p.flow, layout.TableRowFlow) for p in summary)
+    assert sum(isinstance(p.flow, flowables.TargetGridFlow) for p in summary) == 1
+    assert all(not isinstance(p.flow, flowables.TableRowFlow) for p in summary)
 
 
 @pytest.mark.slow
@@ -467,29 +467,29 @@ def test_hostile_sizes_still_lay_out_within_pages(qapp, built_db: Path, tmp_path
 
 
 def test_paginate_moves_a_heading_with_what_follows() -> None:
-    def block(height: float, keep: bool = False) -> layout.Flowable:
-        flow = layout.Flowable()
+    def block(height: float, keep: bool = False) -> paginate.Flowable:
+        flow = paginate.Flowable()
         flow.height = height
         flow.keep_with_next = keep
         return flow
 
     heading, paragraph = block(10, keep=True), block(30)
-    pages = layout.paginate([block(60), heading, paragraph], body_height=95)
+    pages = paginate.paginate([block(60), heading, paragraph], body_height=95)
     assert [len(page) for page in pages] == [1, 2]
     assert pages[1][0].flow is heading
 
 
 def test_paginate_repeats_a_table_header() -> None:
-    header = layout.Flowable()
+    header = paginate.Flowable()
     header.height = 5
     header.keep_with_next = True
     rows = []
     for _ in range(5):
-        row = layout.Flowable()
+        row = paginate.Flowable()
         row.height = 20
         row.repeat = header
         rows.append(row)
-    pages = layout.paginate([header, *rows], body_height=50)
+    pages = paginate.paginate([header, *rows], body_height=50)
     assert all(page[0].flow is header for page in pages)
     assert sum(len(page) for page in pages) == 5 + len(pages)
 
@@ -588,3 +588,12 @@ def test_print_preview_pages_come_from_paint_requested(qapp, built_store: Store)
     preview.updatePreview()
     assert preview.pageCount() > 3
     preview.deleteLater()
+
+
+def test_the_paginator_needs_no_qt() -> None:
+    code = ("import sys, jhviewer.report.paginate\n"
+            "print(sorted(m for m in sys.modules if m.startswith('PySide6')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"

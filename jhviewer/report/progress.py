@@ -8,7 +8,7 @@ Page 1 opens with the tally ("18 of 27 on track or achieved"), then one row per 
 grouped as in the targets summary: the target, the latest actual and its as-of date, the status
 (symbol, word and colour) with its one-line reason, the source note, and a small chart of
 the entries against the target line and the linear path. Same fonts, running header and
-footer, pagination and all-or-nothing writing as the briefing (report/layout.py,
+footer, pagination and all-or-nothing writing as the briefing (report/layout.py and its flowables,
 report/printer.py). Figures come from the progress database; rules from
 jhviewer/data/progress/status.py.
 """
@@ -45,22 +45,21 @@ from jhviewer.data.progress.status import (
 from jhviewer.data.records import Briefing, Lang, Unit
 from jhviewer.data.store import Store
 from jhviewer.report import content as model
-from jhviewer.report.layout import (
+from jhviewer.report.flowables import TableHeaderFlow, TableRowFlow
+from jhviewer.report.layout import PagedLayout
+from jhviewer.report.paginate import Flowable
+from jhviewer.report.printer import PDF_DPI, _creator, _prepare_qt, page_layout, pdf_complete
+from jhviewer.report.typeset import (
     CELL,
     CELL_BOLD,
     CELL_NOTE,
     LEFT,
     MUTED,
     RULE,
-    Flowable,
-    PagedLayout,
     Style,
-    TableHeaderFlow,
-    TableRowFlow,
     Text,
     Units,
 )
-from jhviewer.report.printer import PDF_DPI, _creator, _prepare_qt, page_layout, pdf_complete
 
 TEXT: dict[str, tuple[str, str]] = {
     "kind": ("目标进度", "Target progress"),
