@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, Q
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QDialog,
     QFileDialog,
     QLayout,
     QMainWindow,
@@ -37,15 +36,14 @@ from jhviewer.ui import actions, progress_actions, style
 from jhviewer.ui.i18n import LANGUAGES, Translators, error_text, other_language, translate
 from jhviewer.ui.menu_style import give_menus_room
 from jhviewer.ui.overview import OverviewPanel
+from jhviewer.ui.print_controller import PrintController
 from jhviewer.ui.settings import Settings
 from jhviewer.ui.style import PRESENTATION_SCALE
 from jhviewer.ui.text import plain_label, tooltip
 from jhviewer.ui.widgets import ElidedLabel, Panel
 
 if TYPE_CHECKING:  # imported when first needed: start-up stays lean
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-    from jhviewer.report import BriefingPrinter
     from jhviewer.ui.errors import OpenChoice, ProblemsNotice, ReadFailureNotice
     from jhviewer.ui.facts_panel import FactsPanel
     from jhviewer.ui.presentation import PresentationView
@@ -91,6 +89,7 @@ class MainWindow(QMainWindow):
         self.panels: dict[str, Panel] = {}
         self.read_errors: list[DatabaseError] = []  # reads refused after the file opened
         self._slots: dict[str, QWidget] = {}
+        self.printing = PrintController(self)
         self._build_actions()
         self._build_menus()
         self._build_briefing_bar()
@@ -448,7 +447,7 @@ class MainWindow(QMainWindow):
     def _on_tab(self, index: int) -> None:
         key = TAB_KEYS[index]
         if key != "overview":  # the other tabs go beyond the first screen: check the file first
-            self._checked_store()
+            self.checked_store()
         if self.store is not None:
             self._guarded(self.store.verify_file)  # still there, still the same file?
         if key not in self.panels:
@@ -572,7 +571,7 @@ class MainWindow(QMainWindow):
             self._scan_pending = False
             QTimer.singleShot(0, self._scan_problems)
 
-    def _checked_store(self) -> bool:
+    def checked_store(self) -> bool:
         """Run the open file's integrity check if it was left for later (`load_database`).
 
         A file that fails it is closed, and the user asked what next; False then.
@@ -598,7 +597,7 @@ class MainWindow(QMainWindow):
 
     def _scan_problems(self) -> None:
         store = self.store
-        if store is None or not self._checked_store():
+        if store is None or not self.checked_store():
             return
         self._scan_step(store, store.scan_steps(SCAN_FACTS_PER_STEP))
 
@@ -818,7 +817,7 @@ class MainWindow(QMainWindow):
     def _start_presentation(self, keep_step: bool = False) -> None:
         view = self.presentation
         if view is not None:
-            self._checked_store()
+            self.checked_store()
             view.start(self.store, self._lang, view.index if keep_step else 0)
 
     def is_presenting(self) -> bool:
@@ -881,124 +880,14 @@ class MainWindow(QMainWindow):
         ]
         return "\n".join(lines)
 
-    def _briefing_printer(self, lang: Lang | None = None) -> BriefingPrinter | None:
-        self._checked_store()
-        if self.store is None:
-            self.show_message(translate("MainWindow", "Open a database first."))
-            return None
-        from jhviewer.report import BriefingPrinter
-        from jhviewer.ui.charts import FIGURE_PAINTER
-
-        briefing = self.store.briefing()
-        return BriefingPrinter(
-            self.store, lang or self._lang, figures=FIGURE_PAINTER,
-            briefing_id=briefing.id if briefing is not None else None,
-        )
-
     def print_preview(self) -> None:
-        printer_job = self._briefing_printer()
-        if printer_job is None or not self._confirm_large(printer_job):
-            return
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer_job.configure(printer)  # A4 and our margins, as the PDF and the printout
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.setWindowTitle(translate("MainWindow", "Print Preview"))
-        dialog.paintRequested.connect(printer_job.paint_requested)
-        dialog.exec()
+        self.printing.print_preview()
 
     def print_briefing(self) -> None:
-        printer_job = self._briefing_printer()
-        if printer_job is None or not self._confirm_large(printer_job):
-            return
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer_job.configure(printer)  # the default the dialog shows: A4 portrait
-        dialog = QPrintDialog(printer, self)
-        self.setup_print_dialog(dialog, printer_job, printer)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            # configure=False: keep the paper size, orientation and page range chosen.
-            self._run_report(
-                lambda: printer_job.to_printer(printer, configure=False), printer_job
-            )
-
-    @staticmethod
-    def setup_print_dialog(
-        dialog: QPrintDialog, printer_job: BriefingPrinter, printer: QPrinter
-    ) -> None:
-        """Offer what printing honours: all pages or a page range (of this many pages),
-        paper size and orientation; not 'selection' or 'current page', which a briefing
-        does not have."""
-        from PySide6.QtPrintSupport import QAbstractPrintDialog
-
-        options = QAbstractPrintDialog.PrintDialogOption
-        dialog.setOption(options.PrintPageRange, True)
-        dialog.setOption(options.PrintSelection, False)
-        dialog.setOption(options.PrintCurrentPage, False)
-        dialog.setOption(options.PrintToFile, True)
-        try:
-            count = printer_job.layout(printer).page_count
-        except JhviewerError:
-            count = 9999
-        dialog.setMinMax(1, count)
+        self.printing.print_briefing()
 
     def export_pdf(self) -> None:
-        from jhviewer.ui.pdf_dialog import PdfOptionsDialog
-
-        options = PdfOptionsDialog(self._lang, self)
-        if options.exec() != QDialog.DialogCode.Accepted:
-            return
-        lang, summary_only = options.language(), options.summary_only()
-        printer_job = self._briefing_printer(lang)
-        if printer_job is None or not self._confirm_large(printer_job, summary_only):
-            return
-        folder = Path(self.settings.last_directory() or Path.home())
-        briefing = self.store.briefing() if self.store is not None else None
-        stem = briefing.short_name if briefing is not None else "jhviewer"
-        suggested = f"{stem}-{'summary' if summary_only else 'briefing'}-{lang}.pdf"
-        name, _filter = QFileDialog.getSaveFileName(
-            self, translate("MainWindow", "Export PDF"), str(folder / suggested), "PDF (*.pdf)",
-        )
-        if not name:
-            return
-        path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-        if self._run_report(lambda: printer_job.to_pdf(path, summary_only=summary_only),
-                            printer_job):
-            self.settings.set_last_directory(str(path.parent))
-            self.show_message(translate("MainWindow", "Saved {path}").format(path=path))
-
-    def _confirm_large(self, printer_job: BriefingPrinter, summary_only: bool = False) -> bool:
-        from jhviewer.ui.print_guard import confirm_large_print
-
-        return confirm_large_print(self, printer_job, summary_only)
-
-    def _run_report(self, job: Callable[[], object],
-                    printer_job: BriefingPrinter | None = None) -> bool:
-        """Run a printout; with `printer_job`, show its progress (with Cancel) if it is long."""
-        from contextlib import nullcontext
-
-        from jhviewer.ui.print_guard import print_progress
-
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            with print_progress(self, printer_job) if printer_job else nullcontext():
-                job()
-        except (JhviewerError, OSError) as error:
-            from PySide6.QtWidgets import QMessageBox
-
-            QApplication.restoreOverrideCursor()
-            if type(error).__name__ == "PrintCancelledError":  # the user's own Cancel
-                self.show_message(str(error))
-                return False
-            box = QMessageBox(QMessageBox.Icon.Warning, translate("MainWindow", "Printing failed"),
-                              error_text(error), QMessageBox.StandardButton.Ok, self)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.exec()
-            return False
-        QApplication.restoreOverrideCursor()
-        return True
+        self.printing.export_pdf()
 
     # --- closing -----------------------------------------------------------------------------
 
