@@ -35,8 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from jhviewer.data.records import Lang
-from jhviewer.ui.main_window import TAB_KEYS, MainWindow
+from jhviewer.ui.main_window import MainWindow
 from jhviewer.ui.models import Column
+from jhviewer.ui.tabs import TAB_KEYS
 from jhviewer.ui.widgets import ElidedLabel, FittedLabel
 
 MIN_INDICATOR_DIGITS = 20

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from jhviewer.data.errors import DatabaseError
 from jhviewer.data.store import Store
 from jhviewer.ui.errors import OpenChoice, OpenErrorDialog
-from jhviewer.ui.main_window import TAB_KEYS, MainWindow
+from jhviewer.ui.main_window import MainWindow
+from jhviewer.ui.tabs import TAB_KEYS
 from tests.badcorpus.cases import MARKUP, OK, PROBLEMS, REFUSED, Case, _holding_exclusive, corpus
 from tests.badcorpus.gui import gui_run, markup_violations, settle
 from tests.uihelpers import close_window, make_window

@@ -123,7 +123,7 @@ def test_a_gui_session_uses_no_network(builtin_copy: Path, tmp_path: Path, qtbot
     """The window with every tab, search, every chart exported, a PDF, the Qt commands."""
     from jhviewer.report import BriefingPrinter
     from jhviewer.ui import charts
-    from jhviewer.ui.main_window import TAB_KEYS
+    from jhviewer.ui.tabs import TAB_KEYS
     from tests.uihelpers import close_window, make_window, settle
 
     before = snapshot(builtin_copy.parent)

@@ -13,8 +13,8 @@ from PySide6.QtGui import QImage
 from jhviewer.data.errors import DatabaseError
 from jhviewer.paths import REPO_ROOT
 from jhviewer.ui import settings as settings_module
-from jhviewer.ui.main_window import TAB_KEYS
 from jhviewer.ui.snapshot import take_snapshots
+from jhviewer.ui.tabs import TAB_KEYS
 
 TAB_FILES = [f"{key}.png" for key in TAB_KEYS]
 

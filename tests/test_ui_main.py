@@ -23,11 +23,12 @@ from jhviewer.paths import REPO_ROOT
 from jhviewer.ui import actions, style
 from jhviewer.ui.errors import OpenChoice, OpenErrorDialog, problems_summary
 from jhviewer.ui.facts_panel import FactsPanel
-from jhviewer.ui.main_window import TAB_KEYS, MainWindow
+from jhviewer.ui.main_window import MainWindow
 from jhviewer.ui.models import Column
 from jhviewer.ui.overview import OverviewPanel
 from jhviewer.ui.pdf_dialog import PdfOptionsDialog
 from jhviewer.ui.settings import Settings
+from jhviewer.ui.tabs import TAB_KEYS
 from tests.uihelpers import (
     CJK,
     HOSTILE,

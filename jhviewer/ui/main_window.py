@@ -11,8 +11,15 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QRect, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QPaintEvent
+from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -35,10 +42,10 @@ from jhviewer.paths import FONTS_DIR
 from jhviewer.ui import actions, progress_actions, style
 from jhviewer.ui.i18n import LANGUAGES, Translators, error_text, other_language, translate
 from jhviewer.ui.menu_style import give_menus_room
-from jhviewer.ui.overview import OverviewPanel
 from jhviewer.ui.print_controller import PrintController
 from jhviewer.ui.settings import Settings
 from jhviewer.ui.style import PRESENTATION_SCALE
+from jhviewer.ui.tabs import TAB_BY_KEY, TAB_KEYS, TABS
 from jhviewer.ui.text import plain_label, tooltip
 from jhviewer.ui.widgets import ElidedLabel, Panel
 
@@ -48,13 +55,6 @@ if TYPE_CHECKING:  # imported when first needed: start-up stays lean
     from jhviewer.ui.facts_panel import FactsPanel
     from jhviewer.ui.presentation import PresentationView
 
-TAB_KEYS = ("overview", "facts", "targets", "charts")
-_TAB_TITLES = {
-    "overview": QT_TRANSLATE_NOOP("MainWindow", "Overview"),
-    "facts": QT_TRANSLATE_NOOP("MainWindow", "District Facts"),
-    "targets": QT_TRANSLATE_NOOP("MainWindow", "Targets"),  # a briefing's own name wins
-    "charts": QT_TRANSLATE_NOOP("MainWindow", "Charts"),
-}
 DEFAULT_SIZE = (1360, 860)
 MINIMUM_SIZE = (760, 520)
 # Room kept for the window frame and title bar when fitting the window to the screen.
@@ -122,10 +122,7 @@ class MainWindow(QMainWindow):
             (actions.COPY_FACT, self.copy_fact),
             (actions.SWITCH_LANGUAGE, self.toggle_language),
             (actions.PRESENTATION, self.set_presentation),
-            (actions.SHOW_OVERVIEW, lambda: self.show_tab("overview")),
-            (actions.SHOW_FACTS, lambda: self.show_tab("facts")),
-            (actions.SHOW_TARGETS, lambda: self.show_tab("targets")),
-            (actions.SHOW_CHARTS, lambda: self.show_tab("charts")),
+            *((tab.action, lambda _c=False, key=tab.key: self.show_tab(key)) for tab in TABS),
             (actions.ABOUT, self.show_about),
         ):
             self.act[spec.name] = make(self, spec, slot)
@@ -286,7 +283,7 @@ class MainWindow(QMainWindow):
             layout.setContentsMargins(0, 0, 0, 0)
             self._slots[key] = slot
             self.tabs.addTab(slot, "")
-        self._add_panel("overview", OverviewPanel(self._lang))
+        self._add_panel("overview", TAB_BY_KEY["overview"].build(self))
         self.tabs.currentChanged.connect(self._on_tab)
         central = QWidget()
         self._central_layout = QVBoxLayout(central)
@@ -397,33 +394,11 @@ class MainWindow(QMainWindow):
         return self.panels[key]
 
     def _make_panel(self, key: str) -> Panel:
-        if key == "facts":
-            from jhviewer.ui.facts_panel import FactsPanel
+        return TAB_BY_KEY[key].build(self)
 
-            facts = FactsPanel()
-            facts.set_window_shortcuts(
-                [key for name in PASS_THROUGH_ACTIONS for key in self.act[name].shortcuts()]
-            )
-            facts.counts_changed.connect(self._on_facts_count)
-            facts.message.connect(self.show_message)
-            facts.read_failed.connect(self._on_read_failed)
-            facts.selection_changed.connect(lambda _selected: self._update_copy_action())
-            return facts
-        if key == "targets":
-            from jhviewer.ui.targets_panel import TargetsPanel
-
-            return TargetsPanel(progress_location=self.settings.progress_database() or None)
-        if key == "charts":
-            from jhviewer.ui.charts_panel import ChartsPanel
-
-            charts = ChartsPanel(last_directory=self.settings.last_directory())
-            charts.message.connect(self.show_message)
-            charts.chart_changed.connect(self.settings.set_last_chart)
-            charts.folder_changed.connect(self.settings.set_last_directory)
-            if self.settings.last_chart():
-                charts.show_chart(self.settings.last_chart())
-            return charts
-        raise KeyError(key)
+    def pass_through_shortcuts(self) -> list[QKeySequence]:
+        """The window's shortcuts that work while a text box has focus (Export PDF, ...)."""
+        return [key for name in PASS_THROUGH_ACTIONS for key in self.act[name].shortcuts()]
 
     def _each_panel(self) -> list[Panel]:
         return list(self.panels.values())
@@ -458,7 +433,7 @@ class MainWindow(QMainWindow):
                 QApplication.restoreOverrideCursor()
         self.settings.set_last_tab(index)
         self.shown_label.setVisible(key == "facts")
-        self._update_copy_action()
+        self.update_copy_action()
 
     def restore_last_tab(self) -> None:
         index = self.settings.last_tab()
@@ -552,7 +527,7 @@ class MainWindow(QMainWindow):
         if old is not None and old is not store:
             old.close()
         self._translate_texts()  # the targets tab is named by the briefing
-        self._update_copy_action()
+        self.update_copy_action()
         for name in FILE_ACTIONS:
             self.act[name].setEnabled(store is not None)
 
@@ -654,7 +629,7 @@ class MainWindow(QMainWindow):
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
 
-    def _on_read_failed(self, error: DatabaseError) -> None:
+    def on_read_failed(self, error: DatabaseError) -> None:
         """Rows the store could not read: the table stops there and the strip says why."""
         self.report_read_error(error)
 
@@ -692,7 +667,7 @@ class MainWindow(QMainWindow):
         )
         self.counts_label.setText(f"{shown} · {counts}")
 
-    def _on_facts_count(self, text: str) -> None:
+    def on_facts_count(self, text: str) -> None:
         self.shown_label.setText(text)
 
     def _update_title(self) -> None:
@@ -752,7 +727,7 @@ class MainWindow(QMainWindow):
             f"&{targets_title}" if targets_title else translate("Actions", "&Targets")
         )
         for index, key in enumerate(TAB_KEYS):
-            title = translate("MainWindow", _TAB_TITLES[key])
+            title = translate("MainWindow", TAB_BY_KEY[key].title)
             if key == "targets" and targets_title:
                 title = targets_title
             self.tabs.setTabText(index, title)
@@ -836,7 +811,7 @@ class MainWindow(QMainWindow):
         if facts is not None and self.current_tab() == "facts":
             facts.copy_citation()
 
-    def _update_copy_action(self) -> None:
+    def update_copy_action(self) -> None:
         facts = self.facts_panel()
         enabled = (
             facts is not None and self.current_tab() == "facts"

@@ -12,8 +12,9 @@ from jhviewer.data.atomic import write_bytes
 from jhviewer.data.errors import ExportError
 from jhviewer.data.records import Lang
 from jhviewer.ui.app import create_application
-from jhviewer.ui.main_window import TAB_KEYS, MainWindow
+from jhviewer.ui.main_window import MainWindow
 from jhviewer.ui.settings import Settings
+from jhviewer.ui.tabs import TAB_KEYS
 
 SETTLE_ROUNDS = 6
 
