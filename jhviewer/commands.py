@@ -269,7 +269,7 @@ def pdf(
             raise ExportError(f"{reason} Use --summary-only, or --allow-large to print it all.")
         pages = printer.to_pdf(out, summary_only=summary_only, force=force)
         _note_unreadable_rows(store)
-    echo(f"wrote {shown_path(out)} ({pages} pages)")
+    echo(f"wrote {shown_path(out)} ({pages} page{'' if pages == 1 else 's'})")
 
 
 @cli.command()

@@ -315,7 +315,7 @@ def write_progress_pdf(out: Path, db_path: Path | None, lang: str,
                 store, results, entries, language,  # type: ignore[arg-type]
                 location=shown_location(progress_db or default_location()),
             ).to_pdf(out)
-    echo(f"wrote {out} ({pages} pages)")
+    echo(f"wrote {out} ({pages} page{'' if pages == 1 else 's'})")
 
 
 def _status_json(result: Any) -> dict[str, Any]:

@@ -265,15 +265,15 @@ def problems_of(*paths: Path) -> list[str]:
     ('label_en = "Schools"\n', "",
      "newtown-2030.toml:118: facts[2].label_en: required key is missing"),
     ('id = "new-parks"', 'id = "schools"',
-     "newtown-2030.toml:135: facts[3].id: duplicate id 'schools'"),
+     "newtown-2030.toml:136: facts[3].id: duplicate id 'schools'"),
     ('entities = ["logistics", "digital-services"]', 'entities = ["logistics", "ports"]',
-     "newtown-2030.toml:227: structure.tiers[1].entities: 'ports' is not defined in this file"),
+     "newtown-2030.toml:229: structure.tiers[1].entities: 'ports' is not defined in this file"),
     ('facts = ["schools"]', 'facts = ["school"]',
-     "newtown-2030.toml:241: charts[1].facts: 'school' is not defined in this file"),
+     "newtown-2030.toml:243: charts[1].facts: 'school' is not defined in this file"),
     ('value = 35', "value = nan",
-     "newtown-2030.toml:141: facts[3].value: Input should be a finite number"),
+     "newtown-2030.toml:142: facts[3].value: Input should be a finite number"),
     ('type = "series"', 'type = "pie"',
-     "newtown-2030.toml:253: charts[3].type: Input should be 'bars', 'targets', "
+     "newtown-2030.toml:255: charts[3].type: Input should be 'bars', 'targets', "
      "'result-vs-target', 'parts', 'shares' or 'series'"),
 ])
 def test_each_mistake_is_one_line_with_file_line_and_key_path(
@@ -355,3 +355,18 @@ def test_the_minimal_example_in_format_md_builds_checks_and_renders(tmp_path: Pa
     text = squeeze(pdf_text(tmp_path / "example.pdf"))
     assert squeeze("Growth: last year's result and this year's goal") in text
     assert squeeze("Newtown in numbers") in text
+
+
+def test_an_unknown_briefing_in_the_window_is_said_and_not_remembered(
+    qtbot, multi_db: Path, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, tmp_path, multi_db, "en")
+    window.set_briefing("jianghan-2024")
+    window.set_briefing("nope")
+    assert window.statusBar().currentMessage() == (
+        "There is no briefing 'nope' in multi.db (briefings: jianghan-2024, newtown-2030, "
+        "newtown-2031)."
+    )
+    assert window.store.briefing().id == "jianghan-2024"  # type: ignore[union-attr]
+    assert window.settings.briefing() == "jianghan-2024"
+    close_window(window)

@@ -465,7 +465,7 @@ def test_a_non_utf8_pdf_name_is_written(built_db: Path, tmp_path: Path) -> None:
     result = _jhviewer("pdf", str(out), "--summary-only", "--db", str(built_db))
     assert result.returncode == 0, result.stderr
     assert os.listdir(os.fsencode(tmp_path)) == [b"\xbd\xad\xba\xba.pdf"]
-    assert result.stdout == os.fsencode(f"wrote '{tmp_path}/\\xbd\\xad\\xba\\xba.pdf' (1 pages)\n")
+    assert result.stdout == os.fsencode(f"wrote '{tmp_path}/\\xbd\\xad\\xba\\xba.pdf' (1 page)\n")
     assert (tmp_path / name).read_bytes().startswith(b"%PDF-")
 
 

@@ -63,7 +63,7 @@ def test_pdf_summary_only_in_english(built_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "brief-en.pdf"
     result = _run(str(out), "--db", str(built_db), "--lang", "en", "--summary-only")
     assert result.returncode == 0, result.stderr
-    assert result.stdout == f"wrote {out} (1 pages)\n"
+    assert result.stdout == f"wrote {out} (1 page)\n"
     assert page_count(out) == 1
     assert "Key figures" in squeeze(pdf_text(out))
 
@@ -115,8 +115,9 @@ def test_failed_export_leaves_no_partial_file_and_keeps_the_old_one(
     out.write_bytes(b"the previous printout")
     real_paint = layout.PagedLayout.paint
 
-    def paint_then_fail(self: layout.PagedLayout, painter, device, numbers=None) -> None:
-        real_paint(self, painter, device, numbers)
+    def paint_then_fail(self: layout.PagedLayout, painter, device, numbers=None,
+                        on_page=None) -> None:
+        real_paint(self, painter, device, numbers, on_page)
         raise ExportError("The disk is full.")
 
     monkeypatch.setattr(layout.PagedLayout, "paint", paint_then_fail)

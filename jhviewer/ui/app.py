@@ -83,9 +83,11 @@ def run_app(db_path: Path | None, lang: str | None, briefing: str | None = None)
     app = create_application()
     settings = Settings.user()
     window = MainWindow(settings, _language(lang) or settings.language())
-    if briefing:
-        settings.set_briefing(briefing)
     error = window.load_database(db_path, check_later=True)
+    if briefing and error is None:
+        # An id the file does not hold is said in the status bar (naming the ids there
+        # are); the briefing remembered from last time stays as it was.
+        window.set_briefing(briefing)
     window.restore_last_tab()
     for hook in _window_hooks:
         hook(window)

@@ -61,7 +61,7 @@ MINIMUM_SIZE = (760, 520)
 FRAME_ALLOWANCE = (16, 48)
 # Actions whose keys a focused text field would otherwise keep (Ctrl+E, Ctrl+C...).
 PASS_THROUGH_ACTIONS = ("export-pdf", "copy-fact", "print", "print-preview")
-FILE_ACTIONS = ("print-preview", "print", "export-pdf")
+FILE_ACTIONS = ("print-preview", "print", "export-pdf", "import-progress", "print-progress")
 SCAN_FACTS_PER_STEP = 1000  # about 10 ms of reading between two turns of the event loop
 
 
@@ -137,9 +137,9 @@ class MainWindow(QMainWindow):
             action.setActionGroup(self.language_group)
             self.act[spec.name] = action
         self.act["copy-fact"].setEnabled(False)
-        for name in FILE_ACTIONS:  # nothing to print until a database is open
-            self.act[name].setEnabled(False)
         self.act.update(progress_actions.make_actions(self))
+        for name in FILE_ACTIONS:  # nothing to print or track until a database is open
+            self.act[name].setEnabled(False)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -719,7 +719,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(translate("MainWindow", "&Help"))
         briefing = self.store.briefing() if self.store is not None else None
         self.briefing_label.setText(translate("MainWindow", "&Briefing:"))
-        self.briefing_menu.setTitle(translate("MainWindow", "&Briefing"))
+        self.briefing_menu.setTitle(translate("MainWindow", "Br&iefing"))
         self.briefing_box.setAccessibleName(translate("MainWindow", "Briefing"))
         self.briefing_bar.setWindowTitle(translate("MainWindow", "Briefing"))
         targets_title = briefing.targets_title(self._lang) if briefing is not None else ""

@@ -460,8 +460,8 @@
         <translation>简报(&amp;B)：</translation>
     </message>
     <message>
-        <source>&amp;Briefing</source>
-        <translation>简报(&amp;B)</translation>
+        <source>Br&amp;iefing</source>
+        <translation>简报(&amp;I)</translation>
     </message>
     <message>
         <source>Briefing</source>
