@@ -329,6 +329,8 @@ class FactsPanel(Panel):
         self.theme_view.setSpacing(3)
         self.theme_view.setWordWrap(True)
         self.theme_view.setResizeMode(QListView.ResizeMode.Adjust)  # rewrap when resized
+        # Wrapped items are measured and painted at the same width: no "…" above a blank line.
+        self.theme_view.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.theme_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.theme_view.selectionModel().currentChanged.connect(self._apply_filters)
         left = QWidget()
