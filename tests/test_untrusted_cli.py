@@ -74,7 +74,7 @@ def test_export_messages_show_control_characters_as_escapes(
     connection = sqlite3.connect(hostile_db)
     total = connection.execute("SELECT count(*) FROM facts").fetchone()[0]
     connection.close()
-    assert f"facts\\x1b[2J.csv ({total - 1} facts)" in result.output  # one row skipped
+    assert f"facts\\x1b[2J.csv' ({total - 1} facts)" in result.output  # one row skipped
 
 
 def test_search_in_english_under_a_latin1_terminal_escapes_what_it_cannot_show() -> None:

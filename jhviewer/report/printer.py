@@ -280,10 +280,11 @@ class BriefingPrinter:
         writer = QPdfWriter(buffer)
         writer.setResolution(PDF_DPI)
         writer.setPageLayout(layout or page_layout())
-        writer.setTitle(self.title)
         writer.setCreator(_creator())
         try:
-            count = self.render(writer, summary_only, pages)
+            with self.store.snapshot():  # the title and every page from one view of the file
+                writer.setTitle(self.title)
+                count = self.render(writer, summary_only, pages)
         finally:
             del writer  # finishes the document into the buffer
         data = bytes(QByteArray(buffer.data()).data())
