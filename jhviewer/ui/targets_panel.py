@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -236,8 +237,16 @@ class TargetsPanel(PagePanel):
             from jhviewer.ui.progress_panel import ProgressPanel
 
             self.progress_pane = ProgressPanel(self.tracker, self._lang)
-            self.progress_pane.setMinimumWidth(round(420 * style.scale()))
-            self.splitter.addWidget(self.progress_pane)
+            # In a low window the pane scrolls rather than squash its chart and form.
+            self.progress_pane.setMinimumHeight(round(640 * style.scale()))
+            holder = QScrollArea()
+            holder.setObjectName("progress-scroll")
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            holder.setWidget(self.progress_pane)
+            holder.setMinimumWidth(round(420 * style.scale()))
+            self.splitter.addWidget(holder)
             self.splitter.setStretchFactor(0, 3)
             self.splitter.setStretchFactor(1, 2)
             pane = round(520 * style.scale())
