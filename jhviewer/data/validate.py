@@ -162,7 +162,8 @@ def _glyph_problems(store: Store) -> list[str]:
         names = [name for name, kind in columns.items() if kind is str]
         key = PRIMARY_KEYS[table]
         key_sql = key if isinstance(key, str) else " || '/' || ".join(key)
-        for row in store.rows(f"SELECT {key_sql}, {', '.join(names)} FROM {table}"):
+        # tolerant: a value over the length limit is named among the unreadable rows
+        for row in _tolerant_rows(store, f"SELECT {key_sql}, {', '.join(names)} FROM {table}"):
             for name, value in zip(names, tuple(row)[1:], strict=True):
                 if not isinstance(value, str):
                     continue
