@@ -184,7 +184,13 @@ def _chosen(store: Store, spec: ChartSpec, briefing: Briefing) -> list[Fact]:
 def _bars(
     store: Store, spec: ChartSpec, briefing: Briefing, lang: Lang, base: ChartData
 ) -> ChartData:
-    facts = _chosen(store, spec, briefing)
+    return _one_plot(_chosen(store, spec, briefing), spec, briefing, lang, base)
+
+
+def _one_plot(
+    facts: list[Fact], spec: ChartSpec, briefing: Briefing, lang: Lang, base: ChartData
+) -> ChartData:
+    """One plot of a bar per fact, its axis in the facts' unit (empty without facts)."""
     if not facts:
         return base
     unit = _axis_unit(facts, lang)
@@ -213,12 +219,7 @@ def _targets(
         f for f in targets
         if f.value is not None and f.unit is not None and f.unit.id == spec.unit_id
     ]
-    if not facts:
-        return base
-    unit = _axis_unit(facts, lang)
-    plot = Plot("", unit, tuple(_bar(fact, lang) for fact in facts))
-    return replace(base, subtitle=_subtitle(spec, lang, year=briefing.year, unit=unit),
-                   plots=(plot,))
+    return _one_plot(facts, spec, briefing, lang, base)
 
 
 def _result_vs_target(

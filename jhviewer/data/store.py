@@ -636,13 +636,7 @@ class Store:
         briefing = self.briefing(briefing_id)
         if briefing is None:
             return []
-        links: dict[str, list[str]] = {}
-        for row in self.rows(
-            "SELECT l.tier_id, l.entity_id FROM tier_entities AS l JOIN tiers AS t "
-            "ON t.id = l.tier_id WHERE t.briefing_id = ? ORDER BY l.tier_id, l.position",
-            (briefing.id,),
-        ):
-            links.setdefault(str(row[0]), []).append(str(row[1]))
+        links = self._links("tier_entities", "tier_id", "entity_id", "tiers", briefing.id)
         entities = self._entities_by_id([e for ids in links.values() for e in ids])
         return self._records(
             "tiers", _select("tiers") + " WHERE briefing_id = ? ORDER BY position",
@@ -656,17 +650,24 @@ class Store:
         briefing = self.briefing(briefing_id)
         if briefing is None:
             return []
-        links: dict[str, list[str]] = {}
-        for row in self.rows(
-            "SELECT l.chart_id, l.fact_id FROM chart_facts AS l JOIN charts AS c "
-            "ON c.id = l.chart_id WHERE c.briefing_id = ? ORDER BY l.chart_id, l.position",
-            (briefing.id,),
-        ):
-            links.setdefault(str(row[0]), []).append(str(row[1]))
+        links = self._links("chart_facts", "chart_id", "fact_id", "charts", briefing.id)
         return self._records(
             "charts", _select("charts") + " WHERE briefing_id = ? ORDER BY position",
             (briefing.id,), lambda row: _chart_from_row(row, tuple(links.get(row["id"], []))),
         )
+
+    def _links(
+        self, table: str, owner: str, item: str, owners: str, briefing_id: str
+    ) -> dict[str, list[str]]:
+        """Owner id -> item ids in order, from a link table (tier_entities, chart_facts)."""
+        links: dict[str, list[str]] = {}
+        for row in self.rows(
+            f"SELECT l.{owner}, l.{item} FROM {table} AS l JOIN {owners} AS o "
+            f"ON o.id = l.{owner} WHERE o.briefing_id = ? ORDER BY l.{owner}, l.position",
+            (briefing_id,),
+        ):
+            links.setdefault(str(row[0]), []).append(str(row[1]))
+        return links
 
     def indicator_series(self, district_id: str, indicator: str) -> list[Fact]:
         """One indicator's results and targets across the briefings of one district.
