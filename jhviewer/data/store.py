@@ -11,10 +11,7 @@ from __future__ import annotations
 import contextlib
 import math
 import os
-import re
-import shutil
 import sqlite3
-import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -23,6 +20,22 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from jhviewer.data import atomic, errors
+from jhviewer.data.connection import (
+    LENGTH_LIMIT,
+    QUERY_SECONDS,
+    bindable,
+    check_file,
+    connect_read_only,
+    file_identity,
+    file_size,
+    is_decode_error,
+    size_text,
+    stamp,
+    text_or_bytes,
+    translate,
+    wal_copy,
+    wal_left_behind,
+)
 from jhviewer.data.records import (
     Briefing,
     ChartSpec,
@@ -36,25 +49,29 @@ from jhviewer.data.records import (
     Tier,
     Unit,
 )
+from jhviewer.data.rows import (
+    briefing_from_row,
+    chart_from_row,
+    clip,
+    entity_from_row,
+    fact_from_row,
+    section_from_row,
+    tier_from_row,
+    unit_from_row,
+)
 from jhviewer.data.schema import (
     CHARS_COLUMNS,
     CHARS_TABLE,
-    CHART_TYPES,
     FTS_COLUMNS,
     FTS_TABLE,
     SCHEMA_VERSION,
     TABLES,
 )
 from jhviewer.data.search import find_fact_ids, locate_match
-from jhviewer.data.textsafe import has_bidi_controls, strip_bidi
 from jhviewer.paths import DEFAULT_DB, is_builtin_db
 
 _T = TypeVar("_T")
-_LENGTH_LIMIT = 20_000_000
-_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
-QUERY_SECONDS = 2.0
 # The integrity check reads the whole file, from disk when it is not in the page cache:
 # its budget grows with the file (a cold disk reads 50 MB/s or better) on top of a floor.
 CHECK_SECONDS_FLOOR = 10.0
@@ -64,7 +81,7 @@ _PROGRESS_EVERY_N_OPS = 20_000
 
 # Limits for files other than the shipped one (sqlite3.SQLITE_LIMIT_* -> value).
 _UNTRUSTED_LIMITS = {
-    "SQLITE_LIMIT_LENGTH": _LENGTH_LIMIT,
+    "SQLITE_LIMIT_LENGTH": LENGTH_LIMIT,
     "SQLITE_LIMIT_SQL_LENGTH": 100_000,
     "SQLITE_LIMIT_COLUMN": 200,
     "SQLITE_LIMIT_EXPR_DEPTH": 100,
@@ -90,8 +107,8 @@ class Store:
         self._check_started = 0.0
         self._check_budget = 0.0
         # What the file looked like when opened, to tell a changed file from a damaged one.
-        self._stamp = _stamp(path)
-        self._immutable = False  # opened with `immutable=1` (see _connect_read_only)
+        self._stamp = stamp(path)
+        self._immutable = False  # opened with `immutable=1` (see connect_read_only)
         self._header = b""
         self._snapshot_depth = 0
         self._data_version: int | None = None
@@ -103,7 +120,7 @@ class Store:
         self._section_cache: dict[str, Section | None] = {}
         self._briefings: list[Briefing] | None = None
         self._selected: str | None = None  # the briefing `briefing()` gives without an id
-        # A private copy read instead of `path` (see _wal_left_behind), removed on close.
+        # A private copy read instead of `path` (see wal_left_behind), removed on close.
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
         # The integrity check `open(check_later=True)` left for later, and how it ended.
         self._check_pending = False
@@ -123,12 +140,12 @@ class Store:
         screen of a big file, then checks it before anything else.
         """
         db_path = Path(path) if path is not None else DEFAULT_DB
-        header = _check_file(db_path)
+        header = check_file(db_path)
         trusted = is_builtin_db(db_path)
-        scratch = _wal_copy(db_path) if _wal_left_behind(db_path, header) else None
+        scratch = wal_copy(db_path) if wal_left_behind(db_path, header) else None
         source = Path(scratch.name) / "data.db" if scratch else db_path
         try:
-            connection, immutable = _connect_read_only(source, header, db_path, trusted)
+            connection, immutable = connect_read_only(source, header, db_path, trusted)
         except BaseException:
             if scratch:
                 scratch.cleanup()
@@ -137,7 +154,7 @@ class Store:
         store._scratch = scratch
         store._immutable = immutable
         store._header = header
-        store._identity = _file_identity(db_path)
+        store._identity = file_identity(db_path)
         atomic.protect(db_path)  # no writer may replace the database while it is open
         store._protected = True
         try:
@@ -163,7 +180,7 @@ class Store:
 
     def check_seconds(self) -> float:
         """The integrity check's time budget (s) for this file: a floor plus a share per GB."""
-        size = sum(_file_size(Path(f"{self.path}{suffix}")) for suffix in ("", "-wal"))
+        size = sum(file_size(Path(f"{self.path}{suffix}")) for suffix in ("", "-wal"))
         return CHECK_SECONDS_FLOOR + CHECK_SECONDS_PER_GB * size / 1e9
 
     def _integrity_check(self, progress: Callable[[float], bool] | None = None) -> None:
@@ -196,7 +213,7 @@ class Store:
     def verify_file(self) -> None:
         """Raise a DatabaseError if the file at `path` is gone or is no longer the one
         opened (deleted, moved or replaced while open); one `stat`, no read."""
-        now = _file_identity(self.path)
+        now = file_identity(self.path)
         if now is None:
             raise errors.DatabaseNotFoundError(
                 "{name} is no longer there: it was deleted or moved while open.",
@@ -375,7 +392,7 @@ class Store:
         return 1 if now > self._deadline else 0
 
     @contextmanager
-    def _query(self, seconds: float = QUERY_SECONDS, check_timeout: bool = False
+    def _query(self, seconds: float | None = None, check_timeout: bool = False
                ) -> Iterator[None]:
         """Run the block under a time budget (the per-query one unless given), mapping
         SQLite errors to ours; with `check_timeout` running out says the integrity check
@@ -387,7 +404,8 @@ class Store:
         self._check_first()
         if self._immutable and self._snapshot_depth == 0:
             self._reopen_if_changed()
-        self._deadline = time.monotonic() + seconds
+        budget = QUERY_SECONDS if seconds is None else seconds
+        self._deadline = time.monotonic() + budget
         try:
             yield
         except sqlite3.Error as error:
@@ -396,9 +414,9 @@ class Store:
                     "Checking {name} for damage ({size}) took longer than its {seconds} s "
                     "allowance and was stopped. If you trust the file, open it in the window "
                     "and skip the check.", name=self.path.name,
-                    size=_size_text(_file_size(self.path)), seconds=f"{seconds:.0f}",
+                    size=size_text(file_size(self.path)), seconds=f"{seconds:.0f}",
                 ) from error
-            translated = _translate(error, self.path)
+            translated = translate(error, self.path, budget)
             if isinstance(translated, errors.CorruptDatabaseError):
                 self._raise_if_changed()
             raise translated from error
@@ -452,7 +470,7 @@ class Store:
         self._section_cache.clear()
 
     def _changed_on_disk(self) -> bool:
-        return _stamp(self.path) != self._stamp
+        return stamp(self.path) != self._stamp
 
     def _raise_if_changed(self) -> None:
         """A read that looks like damage on a file that changed since it was opened is the
@@ -477,12 +495,12 @@ class Store:
             return
         if not os.path.exists(self.path):
             return  # removed: the open file still reads as it was, and can no longer change
-        header = _check_file(self.path)
-        connection, immutable = _connect_read_only(self.path, header, self.path, self.trusted)
+        header = check_file(self.path)
+        connection, immutable = connect_read_only(self.path, header, self.path, self.trusted)
         self._connection.close()
         self._connection = connection
         self._immutable = immutable
-        self._stamp = _stamp(self.path)
+        self._stamp = stamp(self.path)
         self._stale = False
         self._drop_caches()
         self._data_version = None
@@ -504,7 +522,7 @@ class Store:
         """Run a read-only query for the data layer (validation); the GUI uses records."""
 
         def fetch() -> list[sqlite3.Row]:
-            cursor = self._connection.execute(sql, _bindable(parameters))
+            cursor = self._connection.execute(sql, bindable(parameters))
             cursor.row_factory = sqlite3.Row
             return cursor.fetchall()
 
@@ -522,9 +540,9 @@ class Store:
             try:
                 return fetch()
             except sqlite3.OperationalError as error:
-                if not _is_decode_error(error) or self._connection.text_factory is not str:
+                if not is_decode_error(error) or self._connection.text_factory is not str:
                     raise
-                self._connection.text_factory = _text_or_bytes
+                self._connection.text_factory = text_or_bytes
                 return fetch()
 
     def _records(
@@ -580,15 +598,15 @@ class Store:
             except errors.ValueTooLargeError:
                 columns.append(column)
         problem = RowProblem(
-            table, _clip(row_id),
+            table, clip(row_id),
             f"{', '.join(columns) or 'a value'} is longer than the "
-            f"{_LENGTH_LIMIT:,} bytes jhviewer reads from one field",
+            f"{LENGTH_LIMIT:,} bytes jhviewer reads from one field",
         )
         if problem not in self.problems:
             self.problems.append(problem)
 
     def _note_problem(self, table: str, row: sqlite3.Row, reason: str) -> None:
-        row_id = _clip(row["id"]) if "id" in row.keys() else "?"  # noqa: SIM118 - Row `in` tests values
+        row_id = clip(row["id"]) if "id" in row.keys() else "?"  # noqa: SIM118 - Row `in` tests values
         problem = RowProblem(table, str(row_id), reason)
         if problem not in self.problems:
             self.problems.append(problem)
@@ -604,7 +622,7 @@ class Store:
         self._check_first()  # a cached answer is no way round the check
         if self._briefings is None:
             self._briefings = self._records(
-                "briefings", _select("briefings") + " ORDER BY year, id", (), _briefing_from_row
+                "briefings", _select("briefings") + " ORDER BY year, id", (), briefing_from_row
             )
         return list(self._briefings)
 
@@ -641,7 +659,7 @@ class Store:
         return self._records(
             "tiers", _select("tiers") + " WHERE briefing_id = ? ORDER BY position",
             (briefing.id,),
-            lambda row: _tier_from_row(row, [entities[e] for e in links.get(row["id"], [])
+            lambda row: tier_from_row(row, [entities[e] for e in links.get(row["id"], [])
                                              if e in entities]),
         )
 
@@ -653,7 +671,7 @@ class Store:
         links = self._links("chart_facts", "chart_id", "fact_id", "charts", briefing.id)
         return self._records(
             "charts", _select("charts") + " WHERE briefing_id = ? ORDER BY position",
-            (briefing.id,), lambda row: _chart_from_row(row, tuple(links.get(row["id"], []))),
+            (briefing.id,), lambda row: chart_from_row(row, tuple(links.get(row["id"], []))),
         )
 
     def _links(
@@ -684,7 +702,7 @@ class Store:
             "facts",
             f"{_select('facts')} WHERE indicator = ? AND briefing_id IN ({marks}) "
             "AND kind IN ('result', 'target') AND year IS NOT NULL",
-            (indicator, *ids), lambda row: _fact_from_row(row, units),
+            (indicator, *ids), lambda row: fact_from_row(row, units),
         )
         newest = {briefing_id: order for order, briefing_id in enumerate(ids)}
         chosen: dict[tuple[int, str], Fact] = {}
@@ -694,7 +712,7 @@ class Store:
 
     def units(self) -> dict[str, Unit]:
         if self._units is None:
-            units = self._records("units", _select("units"), (), _unit_from_row)
+            units = self._records("units", _select("units"), (), unit_from_row)
             self._units = {unit.id: unit for unit in units}
         return self._units
 
@@ -702,7 +720,7 @@ class Store:
         if self._sections is None:
             sections = self._records(
                 "sections", _select("sections") + " ORDER BY briefing_id, position",
-                (), _section_from_row,
+                (), section_from_row,
             )
             self._sections = {section.id: section for section in sections}
         return [s for s in self._sections.values() if briefing_id in (None, s.briefing_id)]
@@ -716,7 +734,7 @@ class Store:
                 self._section_cache.clear()
             found = self._records(
                 "sections", _select("sections") + " WHERE id = ?", (section_id,),
-                _section_from_row,
+                section_from_row,
             )
             self._section_cache[section_id] = found[0] if found else None
         return self._section_cache[section_id]
@@ -756,7 +774,7 @@ class Store:
             f"{order} LIMIT ? OFFSET ?){order}"
         )
         return self._records(
-            "sections", sql, (*parameters, limit, offset), _section_from_row
+            "sections", sql, (*parameters, limit, offset), section_from_row
         )
 
     def facts(
@@ -777,7 +795,7 @@ class Store:
         units = self.units()
         return self._records(
             "facts", sql, (*parameters, -1 if limit is None else limit, offset),
-            lambda row: _fact_from_row(row, units),
+            lambda row: fact_from_row(row, units),
         )
 
     def count_facts(self, where: FactFilter | None = None) -> int:
@@ -799,7 +817,7 @@ class Store:
             marks = ",".join("?" * len(chunk))
             for fact in self._records(
                 "facts", f"{_select('facts')} WHERE id IN ({marks})", tuple(chunk),
-                lambda row: _fact_from_row(row, units),
+                lambda row: fact_from_row(row, units),
             ):
                 found[fact.id] = fact
         return [found[fact_id] for fact_id in fact_ids if fact_id in found]
@@ -841,7 +859,7 @@ class Store:
         if briefing_id is not None:
             sql += " WHERE briefing_id = ?"
             parameters = (briefing_id,)
-        return self._records("entities", sql + " ORDER BY rowid", parameters, _entity_from_row)
+        return self._records("entities", sql + " ORDER BY rowid", parameters, entity_from_row)
 
     def _entities_by_id(self, entity_ids: list[str]) -> dict[str, Entity]:
         """The entities with these ids (unknown ids are left out), by id."""
@@ -851,7 +869,7 @@ class Store:
             marks = ",".join("?" * len(chunk))
             for entity in self._records(
                 "entities", f"{_select('entities')} WHERE id IN ({marks})", tuple(chunk),
-                _entity_from_row,
+                entity_from_row,
             ):
                 found[entity.id] = entity
         return found
@@ -861,7 +879,7 @@ class Store:
             f"{_select('entities', 'e')} JOIN fact_entities AS l ON l.entity_id = e.id "
             "WHERE l.fact_id = ? ORDER BY e.rowid"
         )
-        return self._records("entities", sql, (fact_id,), _entity_from_row, alias="e")
+        return self._records("entities", sql, (fact_id,), entity_from_row, alias="e")
 
     def comparable_pairs(self, briefing_id: str | None = None) -> list[ComparablePair]:
         """Each indicator of a briefing with both a result and a later target, in source order."""
@@ -901,7 +919,7 @@ class Store:
         With `where`, only those of them that pass it. The facts table reads the records of
         the rows it shows, a screenful rather than `limit` of them at every keystroke.
         """
-        (limit,) = _bindable((limit,))
+        (limit,) = bindable((limit,))
         ranked_ids: list[str] = self._read(
             lambda: find_fact_ids(
                 self._connection, query, limit, self._chars_index, self._fts_index
@@ -947,198 +965,6 @@ class Store:
             yield
 
 
-# --- helpers -----------------------------------------------------------------------------
-
-
-def _check_file(path: Path) -> bytes:
-    """Refuse what is not a readable regular file starting like SQLite; return its header.
-
-    One `stat` decides: a pipe or a device is never opened (opening a pipe with no writer
-    blocks for ever), and a path the OS cannot even look up (too long, a symlink loop, a
-    NUL byte) is an error the user can read, not an OSError.
-    """
-    try:
-        info = path.stat()
-    except (FileNotFoundError, NotADirectoryError):
-        raise errors.DatabaseNotFoundError("There is no file at {path}.", path=path) from None
-    except (OSError, ValueError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        raise errors.DatabaseNotFoundError(
-            "Cannot open {path}: {reason}.", path=path, reason=reason
-        ) from error
-    if stat.S_ISDIR(info.st_mode):
-        raise errors.NotADatabaseError("{path} is a folder, not a database file.", path=path)
-    if not stat.S_ISREG(info.st_mode):
-        raise errors.NotADatabaseError(
-            "{name} is not a database file (it is a pipe, socket or device).", name=path.name
-        )
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-    except OSError as error:
-        raise errors.DatabaseError(
-            "Cannot read {path}: {reason}.", path=path, reason=error.strerror or error
-        ) from error
-    if info.st_size == 0:
-        raise errors.NotADatabaseError("{name} is empty.", name=path.name)
-    if header[:16] != b"SQLite format 3\x00":
-        raise errors.NotADatabaseError("{name} is not a SQLite database.", name=path.name)
-    return header
-
-
-def _file_identity(path: Path) -> tuple[int, int] | None:
-    """(device, inode) of the file at `path`; None if there is none."""
-    try:
-        info = path.stat()
-    except (OSError, ValueError):
-        return None
-    return info.st_dev, info.st_ino
-
-
-def _wal_left_behind(path: Path, header: bytes) -> bool:
-    """A WAL-mode file with a -wal but no -shm: no program has it open, yet its last
-    changes are still in the -wal, and to read them SQLite would create a -shm beside it."""
-    return (
-        header[18:20] == b"\x02\x02"
-        and os.path.exists(f"{path}-wal")
-        and not os.path.exists(f"{path}-shm")
-    )
-
-
-def _wal_copy(path: Path) -> tempfile.TemporaryDirectory[str]:
-    """The file and its -wal copied into a private folder, where SQLite may add its -shm."""
-    scratch = tempfile.TemporaryDirectory(prefix="jhviewer-wal-")
-    try:
-        for suffix in ("", "-wal"):
-            shutil.copyfile(f"{path}{suffix}", Path(scratch.name) / f"data.db{suffix}")
-    except OSError as error:
-        scratch.cleanup()
-        raise errors.DatabaseError(
-            "Cannot read {path}: {reason}.", path=path, reason=error.strerror or error
-        ) from error
-    return scratch
-
-
-def _connect_read_only(
-    path: Path, header: bytes, shown: Path, trusted: bool = False
-) -> tuple[sqlite3.Connection, bool]:
-    """A read-only connection to `path` and whether it is `immutable`; errors name `shown`
-    (the file the user chose)."""
-    uri = path.resolve().as_uri() + "?mode=ro"
-    # A WAL-mode file (header bytes 18-19 are 2) that no program has open has no -wal or
-    # -shm beside it, and SQLite creates both to read it, even read-only. `immutable`
-    # reads the file as it is and creates nothing. That promise holds only while no other
-    # program opens the file: the store re-checks it before each read and reads the file
-    # afresh once it is broken (`Store._reopen_if_changed`). With a -wal or -shm present,
-    # another program is using the file and the normal read-only path shares them, as
-    # SQLite intends.
-    immutable = header[18:20] == b"\x02\x02" and not any(
-        os.path.exists(f"{path}{suffix}") for suffix in ("-wal", "-shm")
-    )
-    if immutable:
-        uri += "&immutable=1"
-    try:
-        connection = sqlite3.connect(uri, uri=True, timeout=1.0, check_same_thread=False)
-    except sqlite3.Error as error:
-        raise _translate(error, shown) from error
-    return connection, immutable and not trusted
-
-
-def _stamp(path: Path) -> tuple[int, int, int]:
-    """(size, modification time in ns, inode) of `path`, or zeros if it cannot be read."""
-    try:
-        info = path.stat()
-    except (OSError, ValueError):
-        return (0, 0, 0)
-    return (info.st_size, info.st_mtime_ns, info.st_ino)
-
-
-def _file_size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except (OSError, ValueError):
-        return 0
-
-
-def _size_text(size: int) -> str:
-    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("KB", 1e3)):
-        if size >= scale:
-            return f"{size / scale:.1f} {unit}"
-    return f"{size} bytes"
-
-
-def _translate(error: sqlite3.Error, path: Path) -> errors.DatabaseError:
-    text = str(error).lower()
-    name = path.name
-    if "interrupted" in text:
-        return errors.QueryTimeoutError(
-            "Reading {name} took too long (one query ran over {seconds} s) and was stopped.",
-            name=name, seconds=f"{QUERY_SECONDS:.0f}",
-        )
-    if "too big" in text:
-        return errors.ValueTooLargeError(
-            "{name} holds a value longer than the {limit} bytes jhviewer reads from one field.",
-            name=name, limit=f"{_LENGTH_LIMIT:,}",
-        )
-    if "locked" in text or "busy" in text:
-        return errors.DatabaseBusyError(
-            "{name} is being changed by another program. Try again in a moment.", name=name
-        )
-    if "not a database" in text or "file is encrypted" in text:
-        return errors.NotADatabaseError("{name} is not a SQLite database.", name=name)
-    if "malformed" in text or "corrupt" in text:
-        return errors.CorruptDatabaseError("{name} is damaged and cannot be read.", name=name)
-    if "no such" in text:
-        return errors.SchemaError(
-            "{name} is not a complete jhviewer database ({error}).", name=name, error=error
-        )
-    if _is_decode_error(error):
-        return errors.CorruptDatabaseError(
-            "{name} is damaged: it holds text that is not UTF-8.", name=name
-        )
-    if "readonly" in text:
-        # Only a hot journal (or a WAL needing recovery) makes reading want to write:
-        # another program stopped half-way through changing the file.
-        return errors.CorruptDatabaseError(
-            "{name} was left half-changed by a program that stopped while writing it. "
-            "Open it once in that program to finish the repair; jhviewer only reads files.",
-            name=name,
-        )
-    if "unable to open" in text:
-        return errors.DatabaseError(
-            "Cannot open {name}: the file or its folder is not readable.", name=name
-        )
-    return errors.DatabaseError(
-        "Cannot read {name}: {reason}.", name=name, reason=str(error).rstrip(".")
-    )
-
-
-def _bindable(parameters: tuple[Any, ...]) -> tuple[Any, ...]:
-    """Parameters SQLite can take, whatever a caller passes: integers beyond 64 bits are
-    clamped (they match nothing, or mean "no limit") and lone surrogates become U+FFFD
-    (they are not UTF-8), instead of raising OverflowError or UnicodeEncodeError."""
-    bound = []
-    for value in parameters:
-        if isinstance(value, int) and not isinstance(value, bool):
-            value = min(max(value, _INT64_MIN), _INT64_MAX)
-        elif isinstance(value, str) and _SURROGATE.search(value):
-            value = _SURROGATE.sub("\ufffd", value)
-        bound.append(value)
-    return tuple(bound)
-
-
-def _is_decode_error(error: sqlite3.Error) -> bool:
-    return "could not decode" in str(error).lower()
-
-
-def _text_or_bytes(raw: bytes) -> str | bytes:
-    """UTF-8 text as str; anything else stays bytes, so the row is reported, not the query."""
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw
-
-
 def _select(table: str, alias: str | None = None) -> str:
     """SELECT of the schema's columns; text columns are clipped so huge values stay cheap."""
     prefix = f"{alias}." if alias else ""
@@ -1182,260 +1008,6 @@ def _fact_where(where: FactFilter) -> tuple[str, tuple[Any, ...]]:
     if where.with_indicator:
         conditions.append("unlikely(indicator IS NOT NULL)")
     clause = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-    return clause, _bindable(tuple(parameters))
+    return clause, bindable(tuple(parameters))
 
 
-def _clip(value: object, limit: int = 80) -> str:
-    text = str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _text(row: sqlite3.Row, column: str) -> str:
-    value = row[column]
-    if value is None:
-        raise ValueError(f"{column} is missing")
-    if value == b"\x00":
-        raise ValueError(f"{column} holds a NUL character, which would hide the text after it")
-    if isinstance(value, bytes):
-        raise ValueError(f"{column} holds binary data")
-    return str(value) if column.endswith("id") else strip_bidi(str(value))
-
-
-def _optional_text(row: sqlite3.Row, column: str) -> str | None:
-    value = row[column]
-    return None if value is None or value == "" else _text(row, column)
-
-
-def _integer(row: sqlite3.Row, column: str) -> int:
-    value = row[column]
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{column} is not a whole number ({_clip(value, 20)})")
-    if abs(value) > 10**9:
-        raise ValueError(f"{column} is out of range ({_clip(value, 20)})")
-    return value
-
-
-def _optional_integer(row: sqlite3.Row, column: str) -> int | None:
-    return None if row[column] is None else _integer(row, column)
-
-
-def _number(row: sqlite3.Row, column: str) -> float | None:
-    value = row[column]
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError(f"{column} is not a number ({_clip(value, 20)})")
-    number = float(value)
-    if not math.isfinite(number) or abs(number) > 1e15:
-        raise ValueError(f"{column} is out of range ({_clip(value, 20)})")
-    return number
-
-
-def _briefing_from_row(row: sqlite3.Row) -> Briefing:
-    return Briefing(
-        id=_text(row, "id"),
-        district_zh=_text(row, "district_zh"),
-        district_en=_text(row, "district_en"),
-        city_zh=_text(row, "city_zh"),
-        city_en=_text(row, "city_en"),
-        title_zh=_text(row, "title_zh"),
-        title_en=_text(row, "title_en"),
-        publisher_zh=_text(row, "publisher_zh"),
-        publisher_en=_text(row, "publisher_en"),
-        year=_integer(row, "year"),
-        source_zh=_text(row, "source_zh"),
-        source_en=_text(row, "source_en"),
-        source_file=_text(row, "source_file"),
-        district_id=_text(row, "district_id"),
-        short_name=_text(row, "short_name"),
-        about_zh=_text(row, "about_zh"),
-        about_en=_text(row, "about_en"),
-        targets_title_zh=_text(row, "targets_title_zh"),
-        targets_title_en=_text(row, "targets_title_en"),
-        structure_title_zh=_optional_text(row, "structure_title_zh"),
-        structure_title_en=_optional_text(row, "structure_title_en"),
-    )
-
-
-def _tier_from_row(row: sqlite3.Row, entities: list[Entity]) -> Tier:
-    return Tier(
-        id=_text(row, "id"),
-        briefing_id=_text(row, "briefing_id"),
-        position=_integer(row, "position"),
-        title_zh=_text(row, "title_zh"),
-        title_en=_text(row, "title_en"),
-        fact_id=_optional_text(row, "fact_id"),
-        entities=tuple(entities),
-    )
-
-
-def _chart_from_row(row: sqlite3.Row, fact_ids: tuple[str, ...]) -> ChartSpec:
-    chart_type = _text(row, "type")
-    if chart_type not in CHART_TYPES:
-        raise ValueError(f"unknown chart type {_clip(chart_type, 30)!r}")
-    return ChartSpec(
-        id=_text(row, "id"),
-        briefing_id=_text(row, "briefing_id"),
-        position=_integer(row, "position"),
-        type=chart_type,
-        title_zh=_text(row, "title_zh"),
-        title_en=_text(row, "title_en"),
-        subtitle_zh=_optional_text(row, "subtitle_zh") or "",
-        subtitle_en=_optional_text(row, "subtitle_en") or "",
-        kind=_optional_text(row, "kind"),
-        unit_id=_optional_text(row, "unit_id"),
-        indicator=_optional_text(row, "indicator"),
-        total_fact_id=_optional_text(row, "total_fact_id"),
-        remainder_zh=_optional_text(row, "remainder_zh") or "",
-        remainder_en=_optional_text(row, "remainder_en") or "",
-        fact_ids=fact_ids,
-    )
-
-
-def _unit_from_row(row: sqlite3.Row) -> Unit:
-    scale = _number(row, "scale")
-    if scale is None or scale <= 0:
-        raise ValueError("scale must be a positive number")
-    return Unit(
-        id=_text(row, "id"),
-        zh=_text(row, "zh"),
-        en=_text(row, "en"),
-        scale=scale,
-        base_en=_text(row, "base_en"),
-        counter=bool(_integer(row, "counter")),
-    )
-
-
-def _section_from_row(row: sqlite3.Row) -> Section:
-    return Section(
-        id=_text(row, "id"),
-        briefing_id=_text(row, "briefing_id"),
-        position=_integer(row, "position"),
-        title_zh=_text(row, "title_zh"),
-        title_en=_text(row, "title_en"),
-        summary_zh=_text(row, "summary_zh"),
-        summary_en=_text(row, "summary_en"),
-        heading=_optional_text(row, "heading") or "",
-    )
-
-
-def _entity_from_row(row: sqlite3.Row) -> Entity:
-    return Entity(
-        id=_text(row, "id"),
-        briefing_id=_text(row, "briefing_id"),
-        type=_text(row, "type"),
-        name_zh=_text(row, "name_zh"),
-        name_en=_text(row, "name_en"),
-    )
-
-
-_FACT_COLUMNS = tuple(TABLES["facts"])
-_LIMIT = 10**9
-
-
-def _fact_from_row(row: sqlite3.Row, units: dict[str, Unit]) -> Fact:
-    fact = _well_formed_fact(row, units)
-    if fact is not None:
-        return fact
-    unit_id = _optional_text(row, "unit_id")
-    return Fact(
-        id=_text(row, "id"),
-        briefing_id=_text(row, "briefing_id"),
-        section_id=_text(row, "section_id"),
-        position=_integer(row, "position"),
-        kind=_text(row, "kind"),
-        year=_optional_integer(row, "year"),
-        date=_optional_text(row, "date"),
-        indicator=_optional_text(row, "indicator"),
-        label_zh=_text(row, "label_zh"),
-        label_en=_text(row, "label_en"),
-        value=_number(row, "value"),
-        unit=units.get(unit_id) if unit_id else None,
-        qualifier=_optional_text(row, "qualifier"),
-        description_zh=_text(row, "description_zh"),
-        description_en=_text(row, "description_en"),
-        evidence=_text(row, "evidence"),
-        paragraph=_integer(row, "paragraph"),
-        target_group=_optional_integer(row, "target_group"),
-        headline=_optional_integer(row, "headline"),
-        estimated=_flag(row, "estimated"),
-        claim_zh=_optional_text(row, "claim_zh"),
-        claim_en=_optional_text(row, "claim_en"),
-        noun_en=_optional_text(row, "noun_en"),
-    )
-
-
-def _flag(row: sqlite3.Row, column: str) -> bool:
-    value = _integer(row, column)
-    if value not in (0, 1):
-        raise ValueError(f"{column} is not 0 or 1 ({_clip(value, 20)})")
-    return bool(value)
-
-
-def _well_formed_fact(row: sqlite3.Row, units: dict[str, Unit]) -> Fact | None:
-    """The fact of a row whose every value has its usual type and range, else None.
-
-    The fast path for search as you type (a page of 200 facts per keystroke): the same
-    result as the checks in `_fact_from_row` at about a third of the cost. Anything unusual
-    goes back to those checks, which say what is wrong with the row.
-    """
-    if len(row) != len(_FACT_COLUMNS):
-        return None
-    (
-        fact_id, briefing_id, section_id, position, kind, year, date, indicator, label_zh,
-        label_en, value, unit_id, qualifier, description_zh, description_en, evidence,
-        paragraph, target_group, headline, estimated, claim_zh, claim_en, noun_en,
-    ) = row
-    text, number = str, int  # exact types: bool, bytes and subclasses take the slow path
-    well_formed = (
-        type(fact_id) is text and type(briefing_id) is text and type(section_id) is text
-        and type(kind) is text and type(label_zh) is text and type(label_en) is text
-        and type(description_zh) is text and type(description_en) is text
-        and type(evidence) is text
-        and (date is None or type(date) is text)
-        and (indicator is None or type(indicator) is text)
-        and (unit_id is None or type(unit_id) is text)
-        and (qualifier is None or type(qualifier) is text)
-        and (claim_zh is None or type(claim_zh) is text)
-        and (claim_en is None or type(claim_en) is text)
-        and (noun_en is None or type(noun_en) is text)
-        and type(estimated) is number and estimated in (0, 1)
-        and type(position) is number and -_LIMIT <= position <= _LIMIT
-        and (year is None or (type(year) is number and -_LIMIT <= year <= _LIMIT))
-        and type(paragraph) is number and -_LIMIT <= paragraph <= _LIMIT
-        and (target_group is None
-             or (type(target_group) is number and -_LIMIT <= target_group <= _LIMIT))
-        and (headline is None or (type(headline) is number and -_LIMIT <= headline <= _LIMIT))
-        and (value is None or (type(value) in (int, float) and math.isfinite(value)
-                               and abs(value) <= 1e15))
-    )
-    if not well_formed or has_bidi_controls(
-        "".join((label_zh, label_en, description_zh, description_en, evidence,
-                 kind, date or "", indicator or "", qualifier or ""))
-    ):
-        return None
-    return Fact(
-        id=fact_id,
-        briefing_id=briefing_id,
-        section_id=section_id,
-        position=position,
-        kind=kind,
-        year=year,
-        date=date or None,
-        indicator=indicator or None,
-        label_zh=label_zh,
-        label_en=label_en,
-        value=None if value is None else float(value),
-        unit=units.get(unit_id) if unit_id else None,
-        qualifier=qualifier or None,
-        description_zh=description_zh,
-        description_en=description_en,
-        evidence=evidence,
-        paragraph=paragraph,
-        target_group=target_group,
-        headline=headline,
-        estimated=bool(estimated),
-        claim_zh=claim_zh or None,
-        claim_en=claim_en or None,
-        noun_en=noun_en or None,
-    )
