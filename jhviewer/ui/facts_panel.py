@@ -60,7 +60,14 @@ from jhviewer.ui.i18n import entity_type_name, translate
 from jhviewer.ui.models import SECTION_ROLE, SPAN_ROLE, Column, FactTableModel, ThemeListModel
 from jhviewer.ui.style import Role
 from jhviewer.ui.text import highlighted_html, source_reference
-from jhviewer.ui.widgets import Panel, clear_layout, figure_row, role_label, scroll_page
+from jhviewer.ui.widgets import (
+    Panel,
+    WrappingItemDelegate,
+    clear_layout,
+    figure_row,
+    role_label,
+    scroll_page,
+)
 
 SEARCH_DELAY_MS = 250
 MIN_INDICATOR_CHARS = 20
@@ -329,8 +336,8 @@ class FactsPanel(Panel):
         self.theme_view.setSpacing(3)
         self.theme_view.setWordWrap(True)
         self.theme_view.setResizeMode(QListView.ResizeMode.Adjust)  # rewrap when resized
-        # Wrapped items are measured and painted at the same width: no "…" above a blank line.
-        self.theme_view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # Wrapped names measured and painted alike: no "…" above an empty line.
+        self.theme_view.setItemDelegate(WrappingItemDelegate(self.theme_view))
         self.theme_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.theme_view.selectionModel().currentChanged.connect(self._apply_filters)
         left = QWidget()

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QMargins, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLayout,
     QLayoutItem,
+    QListView,
     QScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -351,3 +357,59 @@ def _beside(figure: QLabel, text: str, name: str) -> QLabel:
     descent = figure.fontMetrics().descent() - label.fontMetrics().descent()
     label.setContentsMargins(0, 0, 0, max(0, descent))
     return label
+
+
+class WrappingItemDelegate(QStyledItemDelegate):
+    """List items whose text wraps (at spaces, and between Chinese characters) in full.
+
+    Qt's own item painting measured a long name with other metrics than it painted it, so
+    it came out cut, or elided above an empty line. Here the height and the painting use
+    the view's font, its width and one set of text flags."""
+
+    PADDING = 4
+    FLAGS = Qt.TextFlag.TextWordWrap
+
+    def _view(self) -> QAbstractItemView | None:
+        view = self.parent()
+        return view if isinstance(view, QAbstractItemView) else None
+
+    def _width(self, option: QStyleOptionViewItem) -> int:
+        view = self._view()
+        if view is None:
+            return max(20, option.rect.width() - 2 * self.PADDING)
+        spacing = view.spacing() if isinstance(view, QListView) else 0
+        return max(20, view.viewport().width() - 2 * (self.PADDING + spacing))
+
+    def _font(self, option: QStyleOptionViewItem) -> QFont:
+        view = self._view()
+        return view.font() if view is not None else option.font
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        width = self._width(option)
+        box = QFontMetrics(self._font(option)).boundingRect(
+            QRect(0, 0, width, 100_000), int(self.FLAGS), text
+        )
+        return QSize(width + 2 * self.PADDING, box.height() + 2 * self.PADDING)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        item = QStyleOptionViewItem(option)
+        self.initStyleOption(item, index)
+        text = item.text
+        item.text = ""
+        style = item.widget.style() if item.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, item, painter, item.widget)
+        selected = bool(item.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        painter.setPen(item.palette.color(role))
+        painter.setFont(self._font(option))
+        rect = item.rect.adjusted(self.PADDING, self.PADDING, -self.PADDING, -self.PADDING)
+        painter.drawText(rect, int(self.FLAGS | Qt.AlignmentFlag.AlignLeft
+                                   | Qt.AlignmentFlag.AlignVCenter), text)
+        painter.restore()
