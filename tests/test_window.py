@@ -230,7 +230,8 @@ def test_data_errors_keep_both_languages_without_qt() -> None:
     assert plain.text("zh") == "Something unforeseen."  # no Chinese known: English
 
 
-WINDOW_MESSAGE_SOURCES = ("jhviewer/data/store.py", "jhviewer/data/atomic.py", "jhviewer/ui",
+WINDOW_MESSAGE_SOURCES = ("jhviewer/data/store.py", "jhviewer/data/connection.py",
+                          "jhviewer/data/rows.py", "jhviewer/data/atomic.py", "jhviewer/ui",
                           "jhviewer/report")
 
 
