@@ -38,7 +38,7 @@ app="$work/venv/bin/jhviewer"
 
 "$app" --version
 "$app" search GDP >search.txt
-grep -q "^gdp-growth-2023	2023	地区生产总值增速	7.4%	" search.txt \
+grep -q "^gdp-growth-2023	2023	地区生产总值增速	预计7.4%	" search.txt \
   || { echo "search GDP from the wheel printed:"; cat search.txt; exit 1; }
 [ "$("$app" check)" = ok ]
 "$app" pdf x.pdf --lang en
