@@ -83,6 +83,34 @@ def _one_line(problem: str, limit: int = 300) -> str:
     return line if len(line) <= limit else f"{line[:200]} … {line[-80:]}"
 
 
+_WORDED_MARKS = ",".join("?" * len(WORDED_KINDS))
+# (query, its parameters, the problem) for facts that break a rule of the model; the
+# message is formatted with the row (its id first).
+_FACT_RULES: tuple[tuple[str, tuple[object, ...], str], ...] = (
+    ("SELECT id FROM facts WHERE value IS NOT NULL AND (unit_id IS NULL OR unit_id = '')",
+     (), "fact {0}: a number without a unit"),
+    ("SELECT id FROM facts WHERE value IS NULL AND qualifier IS NOT NULL",
+     (), "fact {0}: a qualifier without a number"),
+    ("SELECT id FROM facts WHERE value IS NOT NULL AND "
+     "(claim_zh IS NOT NULL OR claim_en IS NOT NULL)",
+     (), "fact {0}: both a number and a claim in words"),
+    ("SELECT id FROM facts WHERE (claim_zh IS NULL) != (claim_en IS NULL)",
+     (), "fact {0}: a claim in one language only"),
+    (f"SELECT id, kind FROM facts WHERE kind IN ({_WORDED_MARKS}) AND "
+     "(value IS NOT NULL OR claim_zh IS NULL)",
+     tuple(WORDED_KINDS), "fact {0}: a {1} is a claim in words, not a number"),
+    ("SELECT id FROM facts WHERE estimated = 1 AND value IS NULL",
+     (), "fact {0}: an estimate without a number"),
+    ("SELECT f.id FROM facts AS f LEFT JOIN units AS u ON u.id = f.unit_id "
+     "WHERE f.noun_en IS NOT NULL AND NOT coalesce(u.counter, 0)",
+     (), "fact {0}: an English noun for a unit that is not a counter"),
+    ("SELECT id FROM facts WHERE estimated NOT IN (0, 1)",
+     (), "fact {0}: estimated is neither 0 nor 1"),
+    ("SELECT id FROM facts WHERE kind = 'target' AND target_group IS NULL",
+     (), "fact {0}: a target outside any group of the targets summary"),
+)
+
+
 def _structural_problems(store: Store) -> list[str]:
     problems = []
     for table in TABLES:
@@ -108,33 +136,9 @@ def _structural_problems(store: Store) -> list[str]:
             ):
                 problems.append(f"{table} row {row[0]}: {column} {row[1]!r} links to nothing")
     problems += _vocabulary_problems(store)
-    for row in _tolerant_rows(store, "SELECT id FROM facts WHERE value IS NOT NULL AND "
-                              "(unit_id IS NULL OR unit_id = '')"):
-        problems.append(f"fact {row[0]}: a number without a unit")
-
-    def rows(sql: str, parameters: tuple[object, ...] = ()) -> list[sqlite3.Row]:
-        return _tolerant_rows(store, sql, parameters)
-
-    for row in rows("SELECT id FROM facts WHERE value IS NULL AND qualifier IS NOT NULL"):
-        problems.append(f"fact {row[0]}: a qualifier without a number")
-    for row in rows("SELECT id FROM facts WHERE value IS NOT NULL AND "
-                          "(claim_zh IS NOT NULL OR claim_en IS NOT NULL)"):
-        problems.append(f"fact {row[0]}: both a number and a claim in words")
-    for row in rows("SELECT id FROM facts WHERE (claim_zh IS NULL) != (claim_en IS NULL)"):
-        problems.append(f"fact {row[0]}: a claim in one language only")
-    marks = ",".join("?" * len(WORDED_KINDS))
-    for row in rows(f"SELECT id, kind FROM facts WHERE kind IN ({marks}) AND "
-                          "(value IS NOT NULL OR claim_zh IS NULL)", WORDED_KINDS):
-        problems.append(f"fact {row[0]}: a {row[1]} is a claim in words, not a number")
-    for row in rows("SELECT id FROM facts WHERE estimated = 1 AND value IS NULL"):
-        problems.append(f"fact {row[0]}: an estimate without a number")
-    for row in rows("SELECT f.id FROM facts AS f LEFT JOIN units AS u ON u.id = f.unit_id "
-                          "WHERE f.noun_en IS NOT NULL AND NOT coalesce(u.counter, 0)"):
-        problems.append(f"fact {row[0]}: an English noun for a unit that is not a counter")
-    for row in rows("SELECT id FROM facts WHERE estimated NOT IN (0, 1)"):
-        problems.append(f"fact {row[0]}: estimated is neither 0 nor 1")
-    for row in rows("SELECT id FROM facts WHERE kind = 'target' AND target_group IS NULL"):
-        problems.append(f"fact {row[0]}: a target outside any group of the targets summary")
+    for sql, parameters, message in _FACT_RULES:
+        for row in _tolerant_rows(store, sql, parameters):
+            problems.append(message.format(*row))
     fact_count = store.rows("SELECT count(*) FROM facts")[0][0]
     try:
         fts_count = store.rows(f"SELECT count(*) FROM {FTS_TABLE}")[0][0]

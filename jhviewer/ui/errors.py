@@ -92,30 +92,43 @@ def problems_summary(problems: list[RowProblem]) -> str:
                                "({ids}).").format(count=len(problems), ids=listed)
 
 
-class ProblemsNotice(QFrame):
-    """A dismissable strip above the tabs: the database opened, but some rows were bad."""
+class NoticeStrip(QFrame):
+    """A strip above the tabs: selectable text, any buttons, and Dismiss."""
 
-    dismissed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, parent: QWidget | None = None,
+                 buttons: tuple[QPushButton, ...] = ()) -> None:
         super().__init__(parent)
-        self.setObjectName("problems-notice")
+        self.setObjectName(name)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(
-            "QFrame#problems-notice { background-color: palette(alternate-base);"
+            f"QFrame#{name} {{ background-color: palette(alternate-base);"
             " border: 1px solid palette(mid); border-radius: 6px; }"
         )
         self.text = role_label("", Role.BODY, True)
-        self.text.setObjectName("problems-text")
+        self.text.setObjectName(f"{name}-text")
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self._dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 8, 8)
         layout.addWidget(self.text, 1)
-        layout.addWidget(self.close_button)
-        self._problems: list[RowProblem] = []
+        for button in (*buttons, self.close_button):
+            layout.addWidget(button)
         self.hide()
+
+    def _dismiss(self) -> None:
+        self.hide()
+
+
+class ProblemsNotice(NoticeStrip):
+    """A dismissable strip above the tabs: the database opened, but some rows were bad."""
+
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("problems-notice", parent)
+        self.text.setObjectName("problems-text")
+        self._problems: list[RowProblem] = []
 
     def show_problems(self, problems: list[RowProblem]) -> None:
         self._problems = list(problems)
@@ -128,11 +141,11 @@ class ProblemsNotice(QFrame):
         self.close_button.setText(translate("Errors", "Dismiss"))
 
     def _dismiss(self) -> None:
-        self.hide()
+        super()._dismiss()
         self.dismissed.emit()
 
 
-class ReadFailureNotice(QFrame):
+class ReadFailureNotice(NoticeStrip):
     """A strip above the tabs: a read of the open database failed (another program is
     writing it, it was deleted or replaced...). It says why, in the UI language, with
     Retry; the rest of the window goes on working with what it has already read."""
@@ -140,28 +153,11 @@ class ReadFailureNotice(QFrame):
     retry = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("read-failure")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "QFrame#read-failure { background-color: palette(alternate-base);"
-            " border: 1px solid palette(mid); border-radius: 6px; }"
-        )
-        self.text = role_label("", Role.BODY, True)
-        self.text.setObjectName("read-failure-text")
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.retry_button = QPushButton()
         self.retry_button.setObjectName("retry")
+        super().__init__("read-failure", parent, (self.retry_button,))
         self.retry_button.clicked.connect(self.retry)
-        self.close_button = QPushButton()
-        self.close_button.clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 8, 8, 8)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.retry_button)
-        layout.addWidget(self.close_button)
         self._error: DatabaseError | None = None
-        self.hide()
 
     def show_error(self, error: DatabaseError) -> None:
         self._error = error
