@@ -82,6 +82,22 @@ def test_the_default_briefing_is_the_newest_year(multi: Store) -> None:
         multi.select_briefing("nowhere-1999")
 
 
+def test_one_briefing_is_read_alike_without_the_whole_list(multi_db: Path) -> None:
+    with Store.open(multi_db) as store:  # the first screen reads one briefing, not all
+        newest = store.briefing()
+        assert newest is not None and (newest.id, newest.label("zh")) == (
+            "newtown-2031", "新城区 2031"
+        )
+        chosen = store.select_briefing("jianghan-2024")
+        assert chosen is not None and chosen.label("en") == "Jianghan District 2024"
+        assert store.briefing("nowhere-1999") is None
+        assert store.count_briefings() == 3
+        assert [b.label("zh") for b in store.briefings()] == [
+            "江汉区 2024", "新城区 2030", "新城区 2031"
+        ]
+        assert store.briefing() == chosen  # the selected one, now from the list
+
+
 def test_each_briefing_keeps_its_own_targets_tiers_and_charts(multi: Store) -> None:
     assert [t.key for t in multi.targets("newtown-2030")] == [
         "goal-growth", "goal-schools", "goal-investment"

@@ -232,6 +232,31 @@ def test_the_headline_and_indicator_flags_use_their_index(
     assert any(index in row["detail"] for row in plan), [row["detail"] for row in plan]
 
 
+@pytest.mark.parametrize(("where", "index"), [
+    (FactFilter(briefing_id="jianghan-2024", headline_only=True),
+     "idx_facts_briefing_id_headline"),
+    (FactFilter(briefing_id="jianghan-2024", with_indicator=True),
+     "idx_facts_briefing_id_indicator"),
+])
+def test_a_briefings_flagged_facts_come_from_its_own_index_entries(
+    store: Store, where: FactFilter, index: str
+) -> None:
+    """With 200 briefings, the flag's own index holds every briefing's flagged facts; the
+    file's (briefing_id, flag) index holds just this briefing's (a file without it: above)."""
+    names = frozenset(
+        row["name"] for row in store.rows("SELECT name FROM sqlite_master WHERE type = 'index'")
+    )
+    assert index in names
+    clause, parameters = _fact_where(where, names)
+    plan = store.rows(
+        f"EXPLAIN QUERY PLAN SELECT rowid FROM facts{clause} "
+        "ORDER BY briefing_id, position, rowid LIMIT -1", parameters,
+    )
+    assert any(f"{index} (briefing_id=? AND" in row["detail"] for row in plan), [
+        row["detail"] for row in plan
+    ]
+
+
 # --- the benchmarks' probe ------------------------------------------------------------------
 
 

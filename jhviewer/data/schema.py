@@ -201,6 +201,9 @@ INDEXES: dict[str, list[tuple[str, ...]]] = {
         ("year", "briefing_id", "position"),
         ("indicator",),
         ("headline",),
+        # A briefing's few headline / indicator facts, in a file of many briefings.
+        ("briefing_id", "headline"),
+        ("briefing_id", "indicator"),
     ],
     "entities": [("briefing_id",)],
     "fact_entities": [("entity_id",)],

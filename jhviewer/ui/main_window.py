@@ -40,6 +40,7 @@ from jhviewer.data.store import Store
 from jhviewer.fonts import FONT_FAMILY
 from jhviewer.paths import FONTS_DIR
 from jhviewer.ui import actions, progress_actions, style
+from jhviewer.ui.briefing_picker import BriefingBox
 from jhviewer.ui.i18n import LANGUAGES, Translators, error_text, other_language, translate
 from jhviewer.ui.menu_style import give_menus_room
 from jhviewer.ui.print_controller import PrintController
@@ -187,7 +188,7 @@ class MainWindow(QMainWindow):
         self.briefing_bar.setMovable(False)
         self.briefing_label = plain_label()
         self.briefing_label.setContentsMargins(8, 0, 6, 0)
-        self.briefing_box = QComboBox()
+        self.briefing_box = BriefingBox()
         self.briefing_box.setObjectName("briefing-box")
         self.briefing_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.briefing_box.activated.connect(
@@ -199,27 +200,19 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.briefing_bar)
 
     def _fill_briefing_picker(self) -> None:
-        """List the store's briefings in the combo box, newest first; the menu's list is
-        made when it is first opened (File ▸ Briefing), so start-up pays for one list."""
-        store = self.store
-        briefings = store.briefings() if store is not None else []
-        self.briefing_box.blockSignals(True)
-        self.briefing_box.clear()
-        for briefing in reversed(briefings):
-            self.briefing_box.addItem(briefing.label(self._lang), briefing.id)
-            self.briefing_box.setItemData(  # escaped: Qt reads a tooltip as HTML if it can
-                self.briefing_box.count() - 1, tooltip(briefing.title(self._lang)),
-                Qt.ItemDataRole.ToolTipRole,
-            )
-        self.briefing_box.setEnabled(len(briefings) > 1)
-        self.briefing_menu.setEnabled(bool(briefings))
-        self.briefing_box.blockSignals(False)
+        """Point the combo box at the store: the briefing shown, the others read once the
+        box is painted or opened (`BriefingBox`); the menu's list is made when it is first
+        opened (File ▸ Briefing), so start-up reads one briefing."""
+        self.briefing_box.show_store(self.store, self._lang)
+        self.briefing_menu.setEnabled(self.briefing_box.count() > 0)
         self._briefing_menu_stale = True
         self._show_briefing_choice()
 
     def _fill_briefing_menu(self) -> None:
         """File ▸ Briefing: the same list as the combo box, the shown briefing ticked."""
         if not self._briefing_menu_stale:
+            return
+        if not self._guarded(self.briefing_box.fill):
             return
         for action in self.briefing_actions.actions():
             self.briefing_actions.removeAction(action)
@@ -241,9 +234,7 @@ class MainWindow(QMainWindow):
         shown = self.store.briefing() if self.store is not None else None
         if shown is None:
             return
-        self.briefing_box.blockSignals(True)
-        self.briefing_box.setCurrentIndex(self.briefing_box.findData(shown.id))
-        self.briefing_box.blockSignals(False)
+        self.briefing_box.show_briefing(shown)
         for action in self.briefing_actions.actions():
             action.setChecked(action.data() == shown.id)
 
