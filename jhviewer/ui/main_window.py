@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self._normal_geometry: bytes | None = None  # the geometry before presenting
         self._scan_pending = False
         self.panels: dict[str, Panel] = {}
+        self._stale_panels: set[str] = set()  # built, hidden, and showing another briefing
         self.read_errors: list[DatabaseError] = []  # reads refused after the file opened
         self._slots: dict[str, QWidget] = {}
         self.printing = PrintController(self)
@@ -252,8 +253,13 @@ class MainWindow(QMainWindow):
         self.settings.set_briefing(briefing_id)
         if current is not None and current.id == briefing_id:
             return
-        for panel in self._each_panel():
-            self._guarded(panel.briefing_changed)
+        # The tab on show now; the others when next shown (`_on_tab`).
+        shown = self.current_tab()
+        for key, panel in self.panels.items():
+            if key == shown:
+                self._guarded(panel.briefing_changed)
+            else:
+                self._stale_panels.add(key)
         self._show_briefing_choice()
         self._translate_texts()
 
@@ -422,6 +428,9 @@ class MainWindow(QMainWindow):
                 self.panel(key)
             finally:
                 QApplication.restoreOverrideCursor()
+        elif key in self._stale_panels:  # another briefing was chosen while it was hidden
+            self._stale_panels.discard(key)
+            self._guarded(self.panels[key].briefing_changed)
         self.settings.set_last_tab(index)
         self.shown_label.setVisible(key == "facts")
         self.update_copy_action()
@@ -513,6 +522,7 @@ class MainWindow(QMainWindow):
         self.show_problems([])
         if self.read_notice is not None:
             self.read_notice.hide()
+        self._stale_panels.clear()
         for panel in self._each_panel():
             self._guarded(lambda p=panel: p.set_store(store))
         if old is not None and old is not store:

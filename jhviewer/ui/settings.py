@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings
+from PySide6.QtCore import QByteArray, QLocale, QSettings, QTimer
 
 from jhviewer.data.records import Lang
 
 ORGANISATION = "jhviewer"
 APPLICATION = "jhviewer"
 MAX_RECENT_FILES = 8
+BRIEFING_WRITE_DELAY_MS = 1000  # see Settings.set_briefing
 
 T = TypeVar("T")
 
@@ -54,6 +55,8 @@ class Settings:
 
     def __init__(self, store: QSettings) -> None:
         self.store = store
+        self._briefing: str | None = None  # chosen, not yet handed to QSettings
+        self._briefing_timer: QTimer | None = None
 
     @classmethod
     def user(cls) -> Settings:
@@ -64,6 +67,7 @@ class Settings:
         return cls(QSettings(str(path), QSettings.Format.IniFormat))
 
     def sync(self) -> None:
+        self._store_briefing()
         self.store.sync()
 
     # --- plain values ----------------------------------------------------------------------
@@ -114,10 +118,28 @@ class Settings:
 
     def briefing(self) -> str:
         """The id of the briefing last chosen, or "" for the database's default."""
-        return self._text(BRIEFING)
+        return self._briefing if self._briefing is not None else self._text(BRIEFING)
 
     def set_briefing(self, briefing_id: str) -> None:
-        self.store.setValue(BRIEFING.name, briefing_id)
+        """Remember the briefing chosen, in the file a moment later (at once by `sync`).
+
+        QSettings writes its whole file, flushed to disk, on the event loop's next turn
+        after a change: 10-20 ms, which stepping through briefings would pay at each step.
+        """
+        self._briefing = briefing_id
+        if self._briefing_timer is None:
+            self._briefing_timer = QTimer()
+            self._briefing_timer.setSingleShot(True)
+            self._briefing_timer.setInterval(BRIEFING_WRITE_DELAY_MS)
+            self._briefing_timer.timeout.connect(self._store_briefing)
+        self._briefing_timer.start()
+
+    def _store_briefing(self) -> None:
+        if self._briefing_timer is not None:
+            self._briefing_timer.stop()
+        if self._briefing is not None:
+            self.store.setValue(BRIEFING.name, self._briefing)
+            self._briefing = None
 
     def progress_database(self) -> str:
         """Where progress is kept: a path, a postgresql:// URL, or "" for the default."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
+    QWidgetItem,
 )
 
 from jhviewer.data.format import display_value, figure_parts
@@ -136,6 +137,12 @@ class FlowLayout(QLayout):
 
     def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def insert_widget(self, index: int, widget: QWidget) -> None:
+        """Put `widget` in the flow at `index` (addWidget puts it last)."""
+        self.addChildWidget(widget)
+        self._items.insert(index, QWidgetItem(widget))
+        self.invalidate()
 
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
