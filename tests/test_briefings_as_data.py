@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from PySide6.QtWidgets import QFrame, QLabel
 
 from jhviewer.cli import cli
 from jhviewer.data.build import build_database
@@ -21,6 +22,10 @@ from jhviewer.data.errors import BriefingFormatError, UnknownBriefingError
 from jhviewer.data.source import load_briefings
 from jhviewer.data.store import Store
 from jhviewer.paths import BRIEFINGS_DIR, REPO_ROOT
+from jhviewer.ui.app import create_application
+from jhviewer.ui.main_window import MainWindow
+from jhviewer.ui.overview import OverviewPanel
+from jhviewer.ui.settings import Settings
 from tests.test_report import pdf_text, squeeze
 from tests.uihelpers import close_window, make_window, settle, visible_texts
 
@@ -237,6 +242,159 @@ def test_the_picker_switches_every_tab_and_is_remembered(
     again = make_window(qtbot, tmp_path, multi_db, "zh")  # same settings file
     assert again.store.briefing().id == "newtown-2030"  # type: ignore[union-attr]
     close_window(again)
+
+
+def test_the_picker_lists_the_other_briefings_once_wanted(
+    qtbot, multi_db: Path, tmp_path: Path
+) -> None:
+    """The first screen reads only the briefing shown; the picker lists the others once it is
+    painted, opened or its menu is (here the window is never shown, so never painted)."""
+    create_application()
+    window = MainWindow(Settings.in_file(tmp_path / "settings.ini"), "zh")
+    qtbot.addWidget(window)
+    assert window.load_database(multi_db) is None
+    assert [window.briefing_box.itemText(i) for i in range(window.briefing_box.count())] == [
+        "新城区 2031"
+    ]
+    assert window.briefing_box.isEnabled()
+    window.briefing_menu.aboutToShow.emit()  # as opening File ▸ Briefing does
+    assert [a.text() for a in window.briefing_actions.actions()] == [
+        "新城区 2031", "新城区 2030", "江汉区 2024"
+    ]
+    assert window.briefing_box.count() == 3
+    assert window.briefing_box.currentText() == "新城区 2031"
+    window.set_briefing("jianghan-2024")
+    assert window.briefing_box.currentText() == "江汉区 2024"
+    window.close_store()
+
+
+def test_tabs_hidden_during_a_switch_show_the_new_briefing(
+    qtbot, multi_db: Path, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, tmp_path, multi_db, "en")
+    for key in ("facts", "targets", "charts", "overview"):  # every tab built, then hidden
+        window.show_tab(key)
+        settle()
+    window.set_briefing("newtown-2030")  # only the Overview is on show
+    for key in ("facts", "targets", "charts"):
+        window.show_tab(key)
+        settle()
+    picker = {window.briefing_box.itemText(i) for i in range(window.briefing_box.count())}
+    seen = "\n".join(t for t in visible_texts(window, frozenset({"briefing-box"}))
+                     if t not in picker)
+    assert "CNY 82 billion" in seen and "Newtown District: 2030" in seen
+    assert "Newtown District: 2031" not in seen and "2031 test briefing" not in seen
+    assert window.panel("charts").chart_list.count() == 4  # type: ignore[attr-defined]
+    close_window(window)
+
+
+def test_the_briefing_chosen_is_written_a_moment_later(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "settings.ini"
+    settings = Settings.in_file(path)
+    settings.set_briefing("newtown-2030")
+    settings.set_briefing("newtown-2031")  # stepping through: one write, after the last
+    assert settings.briefing() == "newtown-2031"
+    qtbot.waitUntil(lambda: "newtown-2031" in path.read_text(encoding="utf-8")
+                    if path.exists() else False, timeout=5000)
+    assert Settings.in_file(path).briefing() == "newtown-2031"
+    settings.set_briefing("jianghan-2024")
+    settings.sync()  # as closing the window does
+    assert Settings.in_file(path).briefing() == "jianghan-2024"
+
+
+# A briefing shaped like newtown-2030 (a summary, headline figures, two tiers), with other
+# texts, one more tile, a qualifier on its first figure and the tiers' entities moved.
+OLDTOWN = (
+    ('"newtown-2030"', '"oldtown-2030"'),
+    ('district_id = "newtown"', 'district_id = "oldtown"'),
+    ("newtown-2030.txt", "oldtown-2030.txt"),
+    ('district_en = "Newtown District"', 'district_en = "Oldtown District"'),
+    ('value = 820\nunit = "亿元"\n', 'value = 820\nunit = "亿元"\nqualifier = "超"\n'),
+    ("Newtown's made-up output", "Oldtown's made-up output"),
+    ('paragraph = 3\n\n[[facts]]\nid = "new-parks"',
+     'paragraph = 3\nheadline = 3\n\n[[facts]]\nid = "new-parks"'),
+    ('entities = ["smart-manufacturing"]\n',
+     'fact = "industry-layout"\nentities = ["smart-manufacturing", "logistics"]\n'),
+    ('fact = "industry-layout"\nentities = ["logistics", "digital-services"]',
+     'entities = ["digital-services"]'),
+)
+
+
+def overview_seen(overview: OverviewPanel) -> dict[str, object]:
+    """What the Overview shows: the district line, each tile (label, figure parts, tooltip's
+    first two lines), each tier (count, tooltip's first line, boxes)."""
+    parts = ("qualifier", "figure", "unit")
+    district = overview.content.findChild(QLabel, "district")
+    grid = overview.content.findChild(QFrame, "system-diagram").layout()
+    tiers = []
+    for row in range(grid.rowCount()):
+        caption = grid.itemAtPosition(row, 0).widget().findChildren(QLabel)
+        boxes = grid.itemAtPosition(row, 1).widget().findChildren(QLabel, "tier-box")
+        tip = caption[1].toolTip().removeprefix("<qt>").split("<br>")[0]
+        tiers.append((caption[0].text(), tip, [b.text() for b in boxes]))
+    return {
+        "district": district.text(),
+        "tiles": [(tile.accessibleName(),
+                   [(w.objectName(), w.text()) for w in tile.findChildren(QLabel)
+                    if w.objectName() in parts and w.text()],
+                   tile.toolTip().split("<br>")[1])
+                  for tile in overview.tiles],
+        "tiers": tiers,
+    }
+
+
+NEWTOWN_SEEN = {
+    "district": "Newtown District · River City · 2030",
+    "tiles": [("GDP", [("figure", "CNY 82 billion")],
+               "Newtown&#x27;s made-up output for the past year."),
+              ("GDP growth", [("figure", "6.1%")], "The made-up growth rate of the past year.")],
+    "tiers": [("1", "", ["Smart manufacturing"]),
+              ("2", "&quot;One core, two wings&quot; industries",
+               ["Modern logistics", "Digital services"])],
+}
+OLDTOWN_SEEN = {
+    "district": "Oldtown District · River City · 2030",
+    "tiles": [("GDP", [("qualifier", "more than"), ("figure", "CNY 82 billion")],
+               "Oldtown&#x27;s made-up output for the past year."),
+              ("GDP growth", [("figure", "6.1%")], "The made-up growth rate of the past year."),
+              ("Schools", [("figure", "12"), ("unit", "schools")], "A made-up count of schools.")],
+    "tiers": [("2", "&quot;One core, two wings&quot; industries",
+               ["Smart manufacturing", "Modern logistics"]),
+              ("1", "", ["Digital services"])],
+}
+
+
+def test_switching_between_briefings_shaped_alike_shows_each_exactly(
+    qtbot, tmp_path: Path
+) -> None:
+    """The Overview keeps its widgets between briefings with the same blocks and puts the
+    other briefing's texts in: A, B, A again each show their own, nothing of the other."""
+    folder = tmp_path / "alike"
+    folder.mkdir()
+    text = (FIXTURES / "briefings" / "newtown-2030.toml").read_text(encoding="utf-8")
+    (folder / "newtown-2030.toml").write_text(text, encoding="utf-8")
+    for old, new in OLDTOWN:
+        assert old in text, old
+        text = text.replace(old, new, 1 if old != '"newtown-2030"' else -1)
+    (folder / "oldtown-2030.toml").write_text(text, encoding="utf-8")
+    db = tmp_path / "alike.db"
+    assert build_database(folder, db) == 16
+    window = make_window(qtbot, tmp_path, db, "en")
+    overview = window.panels["overview"]
+    assert isinstance(overview, OverviewPanel)
+    assert overview_seen(overview) == OLDTOWN_SEEN  # the default: same year, greater id
+    kept = overview.tiles[1]  # GDP growth: the same parts in both
+    window.set_briefing("newtown-2030")
+    settle()
+    assert overview_seen(overview) == NEWTOWN_SEEN
+    assert overview.tiles[1] is kept  # filled in, not built anew
+    window.set_briefing("oldtown-2030")
+    settle()
+    assert overview_seen(overview) == OLDTOWN_SEEN
+    window.set_briefing("newtown-2030")
+    settle()
+    assert overview_seen(overview) == NEWTOWN_SEEN
+    close_window(window)
 
 
 def test_the_detail_pane_lists_the_indicator_in_other_years(
