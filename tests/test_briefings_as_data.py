@@ -288,12 +288,13 @@ def test_tabs_hidden_during_a_switch_show_the_new_briefing(
     close_window(window)
 
 
-def test_the_briefing_chosen_is_written_a_moment_later(qtbot, tmp_path: Path) -> None:
+def test_settings_are_written_a_moment_later(qtbot, tmp_path: Path) -> None:
     path = tmp_path / "settings.ini"
     settings = Settings.in_file(path)
     settings.set_briefing("newtown-2030")
     settings.set_briefing("newtown-2031")  # stepping through: one write, after the last
     assert settings.briefing() == "newtown-2031"
+    assert not path.exists()  # not yet: each write of the file is flushed to disk
     qtbot.waitUntil(lambda: "newtown-2031" in path.read_text(encoding="utf-8")
                     if path.exists() else False, timeout=5000)
     assert Settings.in_file(path).briefing() == "newtown-2031"

@@ -19,7 +19,7 @@ from jhviewer.data.records import Lang
 ORGANISATION = "jhviewer"
 APPLICATION = "jhviewer"
 MAX_RECENT_FILES = 8
-BRIEFING_WRITE_DELAY_MS = 1000  # see Settings.set_briefing
+WRITE_DELAY_MS = 1000  # see Settings._set
 
 T = TypeVar("T")
 
@@ -55,8 +55,8 @@ class Settings:
 
     def __init__(self, store: QSettings) -> None:
         self.store = store
-        self._briefing: str | None = None  # chosen, not yet handed to QSettings
-        self._briefing_timer: QTimer | None = None
+        self._pending: dict[str, object] = {}  # written, not yet handed to QSettings
+        self._timer: QTimer | None = None
 
     @classmethod
     def user(cls) -> Settings:
@@ -67,31 +67,58 @@ class Settings:
         return cls(QSettings(str(path), QSettings.Format.IniFormat))
 
     def sync(self) -> None:
-        self._store_briefing()
+        """Write every change to the file now (the window does as it closes)."""
+        self._hand_over()
         self.store.sync()
+
+    def _value(self, name: str, default: object) -> object:
+        return self._pending[name] if name in self._pending else self.store.value(name, default)
+
+    def _set(self, name: str, value: object) -> None:
+        """Keep `value`; QSettings gets it a moment later (at once by `sync`).
+
+        QSettings writes its whole file, flushed to disk, on the event loop's next turn
+        after each change: 5-20 ms. Written at once, the recent file noted on opening a
+        database would delay the window's first paint by that much, and stepping through
+        briefings or tabs would pay it at each step.
+        """
+        self._pending[name] = value
+        if self._timer is None:
+            self._timer = QTimer()
+            self._timer.setSingleShot(True)
+            self._timer.setInterval(WRITE_DELAY_MS)
+            self._timer.timeout.connect(self._hand_over)
+        self._timer.start()
+
+    def _hand_over(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        pending, self._pending = self._pending, {}
+        for name, value in pending.items():
+            self.store.setValue(name, value)
 
     # --- plain values ----------------------------------------------------------------------
 
     def _text(self, key: Key[str]) -> str:
-        value = self.store.value(key.name, key.default)
+        value = self._value(key.name, key.default)
         return value if isinstance(value, str) else key.default
 
     def geometry(self) -> QByteArray:
-        value = self.store.value(GEOMETRY.name, GEOMETRY.default)
+        value = self._value(GEOMETRY.name, GEOMETRY.default)
         return value if isinstance(value, QByteArray) else QByteArray()
 
     def set_geometry(self, geometry: QByteArray) -> None:
-        self.store.setValue(GEOMETRY.name, geometry)
+        self._set(GEOMETRY.name, geometry)
 
     def last_tab(self) -> int:
-        value = self.store.value(LAST_TAB.name, LAST_TAB.default)
+        value = self._value(LAST_TAB.name, LAST_TAB.default)
         try:
             return max(0, int(value))
         except (TypeError, ValueError):
             return LAST_TAB.default
 
     def set_last_tab(self, index: int) -> None:
-        self.store.setValue(LAST_TAB.name, index)
+        self._set(LAST_TAB.name, index)
 
     def language(self) -> Lang:
         value = self._text(LANGUAGE)
@@ -102,56 +129,38 @@ class Settings:
         return default_language()
 
     def set_language(self, lang: Lang) -> None:
-        self.store.setValue(LANGUAGE.name, lang)
+        self._set(LANGUAGE.name, lang)
 
     def last_directory(self) -> str:
         return self._text(LAST_DIRECTORY)
 
     def set_last_directory(self, folder: str) -> None:
-        self.store.setValue(LAST_DIRECTORY.name, folder)
+        self._set(LAST_DIRECTORY.name, folder)
 
     def last_chart(self) -> str:
         return self._text(LAST_CHART)
 
     def set_last_chart(self, chart_id: str) -> None:
-        self.store.setValue(LAST_CHART.name, chart_id)
+        self._set(LAST_CHART.name, chart_id)
 
     def briefing(self) -> str:
         """The id of the briefing last chosen, or "" for the database's default."""
-        return self._briefing if self._briefing is not None else self._text(BRIEFING)
+        return self._text(BRIEFING)
 
     def set_briefing(self, briefing_id: str) -> None:
-        """Remember the briefing chosen, in the file a moment later (at once by `sync`).
-
-        QSettings writes its whole file, flushed to disk, on the event loop's next turn
-        after a change: 10-20 ms, which stepping through briefings would pay at each step.
-        """
-        self._briefing = briefing_id
-        if self._briefing_timer is None:
-            self._briefing_timer = QTimer()
-            self._briefing_timer.setSingleShot(True)
-            self._briefing_timer.setInterval(BRIEFING_WRITE_DELAY_MS)
-            self._briefing_timer.timeout.connect(self._store_briefing)
-        self._briefing_timer.start()
-
-    def _store_briefing(self) -> None:
-        if self._briefing_timer is not None:
-            self._briefing_timer.stop()
-        if self._briefing is not None:
-            self.store.setValue(BRIEFING.name, self._briefing)
-            self._briefing = None
+        self._set(BRIEFING.name, briefing_id)
 
     def progress_database(self) -> str:
         """Where progress is kept: a path, a postgresql:// URL, or "" for the default."""
         return self._text(PROGRESS_DATABASE).strip()
 
     def set_progress_database(self, location: str) -> None:
-        self.store.setValue(PROGRESS_DATABASE.name, location.strip())
+        self._set(PROGRESS_DATABASE.name, location.strip())
 
     # --- recent files ----------------------------------------------------------------------
 
     def recent_files(self) -> list[str]:
-        value = self.store.value(RECENT_FILES.name, [])
+        value = self._value(RECENT_FILES.name, [])
         if isinstance(value, str):  # an INI file holds a one-item list as a plain string
             value = [value]
         if not isinstance(value, list):
@@ -163,11 +172,11 @@ class Settings:
         text = str(path)
         files = [text] + [item for item in self.recent_files() if item != text]
         files = files[:MAX_RECENT_FILES]
-        self.store.setValue(RECENT_FILES.name, [_path_to_setting(item) for item in files])
+        self._set(RECENT_FILES.name, [_path_to_setting(item) for item in files])
         return files
 
     def clear_recent_files(self) -> None:
-        self.store.setValue(RECENT_FILES.name, [])
+        self._set(RECENT_FILES.name, [])
 
 
 def _path_to_setting(path: str) -> str:
