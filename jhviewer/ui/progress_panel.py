@@ -6,8 +6,14 @@ count or amount, the linear path from zero at the start of the year to the targe
 end. Below, the current entries (select one to edit or retract it) and a form that checks
 what you type as you type it, with the data layer's own rules (`validate_entry`: a number,
 a unit that converts, a date in the target's year and not in the future). Undo takes back
-this window's last add, edit or retraction. `run_import` previews a CSV or .xlsx file,
-every row to be added and every row refused with its reason, before one transaction.
+this window's last add, edit or retraction. "Show history" lists every row ever stored for
+the target, superseded and retracted ones marked as such (entries are never overwritten:
+an edit or a retraction adds a row). A figure more than 10 times the target is allowed
+with a warning (`model.sanity_warning`). `run_import` previews a CSV or .xlsx file, every
+row to be added and every row refused with its reason, before one transaction.
+
+Texts added since the first version go through Qt's catalogue (`HISTORY_TEXTS`, in the
+pane's own language with `i18n.translate_for`); the first ones still pick zh/en inline.
 """
 
 from __future__ import annotations
@@ -16,10 +22,11 @@ from datetime import date
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -47,17 +54,58 @@ from jhviewer.data.progress.model import (
     ProgressInputError,
     Target,
     convert,
+    sanity_warning,
     status_name,
     validate_entry,
     year_elapsed,
 )
 from jhviewer.data.records import Lang
+from jhviewer.ui.i18n import translate_for
 from jhviewer.ui.progress_state import ProgressTracker
 from jhviewer.ui.text import plain_label
+
+# The history view's texts (Qt's catalogue, context "Progress").
+HISTORY_TEXTS = {
+    "toggle": QT_TRANSLATE_NOOP("Progress", "Show history"),
+    "toggle_tip": QT_TRANSLATE_NOOP(
+        "Progress", "Also list superseded and retracted entries: entries are never "
+        "overwritten, an edit or a retraction adds a row"),
+    "column": QT_TRANSLATE_NOOP("Progress", "History"),
+    "current": QT_TRANSLATE_NOOP("Progress", "#{id} current"),
+    "superseded": QT_TRANSLATE_NOOP("Progress", "#{id} superseded by #{by}"),
+    "retracted": QT_TRANSLATE_NOOP("Progress", "#{id} retracted by #{by}"),
+    "retraction": QT_TRANSLATE_NOOP("Progress", "#{id} retracts #{of}"),
+    "check": QT_TRANSLATE_NOOP("Progress", "Can be saved, but check: {warning}"),
+}
+WARNING_COLOUR = "#8A5A00"  # dark amber: a warning, not a refusal (refusals use "behind")
 
 
 def _t(lang: Lang, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
+
+
+def _h(lang: Lang, key: str) -> str:
+    """A history-view text in `lang`."""
+    return translate_for(lang, "Progress", HISTORY_TEXTS[key])
+
+
+def history_marks(rows: list[Entry], lang: Lang) -> dict[int, str]:
+    """For every stored row of a target (`ProgressStore.history`), what became of it:
+    '#3 current', '#1 superseded by #2', '#2 retracted by #4', '#4 retracts #2'."""
+    successor = {row.supersedes: row for row in rows if row.supersedes is not None}
+    marks = {}
+    for row in rows:
+        after = successor.get(row.id)
+        if row.retracted:
+            text = _h(lang, "retraction").format(id=row.id, of=row.supersedes)
+        elif after is None:
+            text = _h(lang, "current").format(id=row.id)
+        elif after.retracted:
+            text = _h(lang, "retracted").format(id=row.id, by=after.id)
+        else:
+            text = _h(lang, "superseded").format(id=row.id, by=after.id)
+        marks[row.id] = text
+    return marks
 
 
 class ProgressPanel(QWidget):
@@ -102,7 +150,11 @@ class ProgressPanel(QWidget):
         self.plot.setMouseEnabled(False, False)
         self.plot.hideButtons()
         layout.addWidget(self.plot, 2)
-        self.table = QTableWidget(0, 5)
+        self.history_box = QCheckBox()
+        self.history_box.setObjectName("progress-history")
+        self.history_box.toggled.connect(self.refresh)
+        layout.addWidget(self.history_box)
+        self.table = QTableWidget(0, 6)
         self.table.setObjectName("progress-entries")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -110,6 +162,7 @@ class ProgressPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._on_select)
+        self.table.setColumnHidden(5, True)  # the history column, with "Show history"
         layout.addWidget(self.table, 1)
         form = QFormLayout()
         self.value_edit = QLineEdit()
@@ -188,7 +241,9 @@ class ProgressPanel(QWidget):
         self.table.setHorizontalHeaderLabels([
             _t(lang, "截至", "As of"), _t(lang, "完成值", "Value"),
             _t(lang, "来源说明", "Note"), _t(lang, "填报人", "By"),
-            _t(lang, "录入时间", "Entered")])
+            _t(lang, "录入时间", "Entered"), _h(lang, "column")])
+        self.history_box.setText(_h(lang, "toggle"))
+        self.history_box.setToolTip(_h(lang, "toggle_tip"))
         self.status_box.blockSignals(True)
         self.status_box.clear()
         self.status_box.addItem("", "")
@@ -254,14 +309,28 @@ class ProgressPanel(QWidget):
             f"{STATUS_SYMBOLS[status]} {status_name(status, lang)} — {reason}")
         self.status_label.setStyleSheet(f"color: {STATUS_COLOURS[status]};")
         entries = self.tracker.entries(target.id)
-        self.table.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            shown = (status_name(entry.status or "", lang) if entry.value is None
-                     else f"{plain_number(entry.value)} {entry.unit or ''}".strip())
+        history = self.history_box.isChecked()
+        rows = self.tracker.history(target.id) if history else entries
+        marks = history_marks(rows, lang) if history else {}
+        current = {entry.id for entry in entries}
+        self.table.setColumnHidden(5, not history)
+        self.table.setRowCount(len(rows))
+        for row, entry in enumerate(rows):
+            if entry.retracted:
+                shown = "—"
+            elif entry.value is None:
+                shown = status_name(entry.status or "", lang)
+            else:
+                shown = f"{plain_number(entry.value)} {entry.unit or ''}".strip()
             for column, text in enumerate((entry.as_of, shown, entry.note, entry.who,
-                                           entry.entered_at[:16].replace("T", " "))):
+                                           entry.entered_at[:16].replace("T", " "),
+                                           marks.get(entry.id, ""))):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, entry.id)
+                if entry.id in current:  # only a current entry can be edited or retracted
+                    item.setData(Qt.ItemDataRole.UserRole, entry.id)
+                else:
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                    item.setForeground(QColor("#6B6B6B"))
                 self.table.setItem(row, column, item)
         self._draw(target, entries)
         self._update_buttons()
@@ -302,7 +371,8 @@ class ProgressPanel(QWidget):
 
     def selected_entry(self) -> int | None:
         items = self.table.selectedItems()
-        return int(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+        entry_id = items[0].data(Qt.ItemDataRole.UserRole) if items else None
+        return None if entry_id is None else int(entry_id)
 
     def _on_select(self) -> None:
         entry_id = self.selected_entry()
@@ -337,15 +407,21 @@ class ProgressPanel(QWidget):
                     status=self.status_box.currentData() or None,
                     note=self.note_edit.text(), who=self.who_edit.text(), today=self._today,
                 )
-                self._set_message(_t(self._lang, "可以保存", "Ready to save"), ok=True)
+                warning = sanity_warning(target, self._candidate, self.tracker.units)
+                if warning is None:
+                    self._set_message(_t(self._lang, "可以保存", "Ready to save"), ok=True)
+                else:  # stored all the same: a warning is not a refusal
+                    self._set_message(_h(self._lang, "check").format(
+                        warning=warning.text(self._lang)), colour=WARNING_COLOUR)
             except ProgressInputError as error:
                 self._set_message(error.text(self._lang), ok=False)
         self._update_buttons()
         return self._candidate
 
-    def _set_message(self, text: str, ok: bool = True) -> None:
+    def _set_message(self, text: str, ok: bool = True, colour: str = "") -> None:
         self.message.setText(text)
-        self.message.setStyleSheet("" if ok else f"color: {STATUS_COLOURS['behind']};")
+        colour = colour or ("" if ok else STATUS_COLOURS["behind"])
+        self.message.setStyleSheet(f"color: {colour};" if colour else "")
 
     def _show_error(self, message: str) -> None:
         self._set_message(message, ok=False)
@@ -426,15 +502,21 @@ class ImportDialog(QDialog):
             [_t(lang, "行", "Line"), _t(lang, "结果", "Result"), _t(lang, "内容", "Row")])
         self.table.horizontalHeader().setStretchLastSection(True)
         row = 0
+        warnings = dict(plan.warnings)
         for added in plan.rows:
             entry = added.entry
             what = (status_name(entry.status or "", lang) if entry.value is None
                     else f"{plain_number(entry.value)} {entry.unit}")
-            self._row(row, added.line, _t(lang, "添加", "add"),
-                      f"{entry.target_id}  {what}  {entry.as_of}")
+            text = f"{entry.target_id}  {what}  {entry.as_of}"
+            warning = warnings.get(added.line)
+            if warning is None:
+                self._row(row, added.line, _t(lang, "添加", "add"), text)
+            else:  # added all the same: a warning is not a refusal
+                self._row(row, added.line, _t(lang, "添加（请核对）", "add (check)"),
+                          f"{text}  — {warning.text(lang)}")
             row += 1
         for refused in plan.refused:
-            self._row(row, refused.line, _t(lang, "拒绝", "refused"), refused.reason)
+            self._row(row, refused.line, _t(lang, "拒绝", "refused"), refused.text(lang))
             row += 1
         layout.addWidget(self.table)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -466,7 +548,7 @@ def run_import(parent: QWidget, tracker: ProgressTracker, lang: Lang,
     try:
         plan = plan_import(path, tracker.targets, tracker.units)
     except ProgressInputError as error:
-        tracker.failed.emit(str(error))
+        tracker.failed.emit(error.text(lang))
         return None
     dialog = ImportDialog(path, plan, lang, parent)
     if confirm and dialog.exec() != QDialog.DialogCode.Accepted:

@@ -616,6 +616,41 @@ Skip the check only for a file you trust.</source>
     </message>
 </context>
 <context>
+    <name>Progress</name>
+    <message>
+        <source>Show history</source>
+        <translation>显示历史记录</translation>
+    </message>
+    <message>
+        <source>Also list superseded and retracted entries: entries are never overwritten, an edit or a retraction adds a row</source>
+        <translation>同时列出已被取代和已撤回的记录：记录从不覆盖，修改或撤回都会新增一行</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>#{id} current</source>
+        <translation>第{id}条 · 当前</translation>
+    </message>
+    <message>
+        <source>#{id} superseded by #{by}</source>
+        <translation>第{id}条 · 已被第{by}条取代</translation>
+    </message>
+    <message>
+        <source>#{id} retracted by #{by}</source>
+        <translation>第{id}条 · 已由第{by}条撤回</translation>
+    </message>
+    <message>
+        <source>#{id} retracts #{of}</source>
+        <translation>第{id}条 · 撤回第{of}条</translation>
+    </message>
+    <message>
+        <source>Can be saved, but check: {warning}</source>
+        <translation>可以保存，但请核对：{warning}</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>
