@@ -132,7 +132,8 @@ ZH_MESSAGES: dict[str, str] = {
     "{name} is neither UTF-8 nor GBK text": "{name} 既不是 UTF-8 也不是 GBK 编码的文本",
     "{name} is not a well-formed CSV file: {reason}": "{name} 不是格式正确的 CSV 文件：{reason}",
     "{name} is not a readable .xlsx workbook": "{name} 不是可读取的 .xlsx 工作簿",
-    "{name} is not a readable .xlsx workbook ({kind})": "{name} 不是可读取的 .xlsx 工作簿（{kind}）",
+    "{name} is not a readable .xlsx workbook ({kind})":
+        "{name} 不是可读取的 .xlsx 工作簿（{kind}）",
     "{name}: {refused} rows refused; nothing imported ({summary})":
         "{name}：拒绝{refused}行，未导入任何内容（{summary}）",
     "entry {entry} is for {old}, not {new}": "第{entry}条记录属于 {old}，不是 {new}",
@@ -179,7 +180,8 @@ ZH_MESSAGES: dict[str, str] = {
     "added entry {entry}: {target} {shown} as of {as_of}":
         "已添加第{entry}条：{target} {shown}，截至{as_of}",
     "retracted entry {entry} (row {row})": "已撤回第{entry}条（记录{row}）",
-    "add  line {line}: {target} {shown} as of {as_of}": "添加 第{line}行：{target} {shown}，截至{as_of}",
+    "add  line {line}: {target} {shown} as of {as_of}":
+        "添加 第{line}行：{target} {shown}，截至{as_of}",
     "refuse line {line}: {reason}": "拒绝 第{line}行：{reason}",
     "warning: line {line}: {reason}": "注意：第{line}行：{reason}",
     "warning: {reason}": "注意：{reason}",

@@ -4,6 +4,10 @@ A *target* here is a briefing fact of kind `target` (from `Store.targets`), redu
 the status rules need. An *entry* is one reported actual against a target: a year-to-date
 amount or count (`cumulative`), a year-to-date growth rate in % (`rate`), or, for a target
 without a number, a status the user sets with a note (`qualitative`).
+
+`validate_entry` refuses what cannot be used (`ProgressInputError`); `sanity_warning` names
+what is stored but looks wrong: a value more than `SANITY_FACTOR` (10) times its target.
+Every message is an English template with its Chinese in `data.errors.ZH_MESSAGES`.
 """
 
 from __future__ import annotations
