@@ -101,7 +101,7 @@ def test_a_rate_card_shows_figures_not_a_bar(window: MainWindow) -> None:
     panel = targets(window)
     rate = panel.strips["gdp-growth-2024-target"]
     assert (rate.actual.text(), rate.chip.text()) == by_lang(
-        window, ("6% / 7.3% · 2024-09", "▲ 进度滞后"), ("6% / 7.3% · 2024-09", "▲ Behind"))
+        window, ("6% · 2024-09", "▲ 进度滞后"), ("6% · 2024-09", "▲ Behind"))
     assert rate.bar.isHidden()  # 6 of 7.3 would fill 82% of a bar while behind
     # the space of the bar is kept, so the cards of a group stay the same height
     assert rate.sizeHint().height() == panel.strips["target-first-stores"].sizeHint().height()
@@ -137,16 +137,18 @@ def test_show_history_lists_superseded_and_retracted_entries(window: MainWindow)
     pane.history_box.setChecked(True)
     assert not pane.table.isColumnHidden(5)
     assert shown() == by_lang(window, [
-        ["2024-06", "36 家", "初报", "王", "第1条 · 已被第2条取代"],
-        ["2024-06", "63 家", "更正", "李", "第2条 · 当前"],
-        ["2024-07", "70 家", "", "王", "第3条 · 已由第4条撤回"],
-        ["2024-07", "—", "重复", "", "第4条 · 撤回第3条"],
+        ["2024-06", "36 家", "初报", "王", "已被第2条取代"],
+        ["2024-06", "63 家", "更正", "李", "当前"],
+        ["2024-07", "70 家", "", "王", "已由第4条撤回"],
+        ["2024-07", "—", "重复", "", "撤回第3条"],
     ], [
-        ["2024-06", "36 家", "初报", "王", "#1 superseded by #2"],
-        ["2024-06", "63 家", "更正", "李", "#2 current"],
-        ["2024-07", "70 家", "", "王", "#3 retracted by #4"],
-        ["2024-07", "—", "重复", "", "#4 retracts #3"],
+        ["2024-06", "36 家", "初报", "王", "superseded by #2"],
+        ["2024-06", "63 家", "更正", "李", "current"],
+        ["2024-07", "70 家", "", "王", "retracted by #4"],
+        ["2024-07", "—", "重复", "", "retracts #3"],
     ])
+    numbers = [pane.table.verticalHeaderItem(r).text() for r in range(4)]
+    assert numbers == ["1", "2", "3", "4"] and pane.table.verticalHeader().isVisible()
     assert all(pane.table.item(r, 4).text().startswith("20") for r in range(4))  # entered at
     pane.table.selectRow(0)  # a superseded row cannot be edited or retracted
     assert pane.selected_entry() is None and not pane.retract_button.isEnabled()
@@ -154,6 +156,7 @@ def test_show_history_lists_superseded_and_retracted_entries(window: MainWindow)
     assert pane.selected_entry() == 2 and pane.retract_button.isEnabled()
     pane.history_box.setChecked(False)
     assert shown() == [["2024-06", "63 家", "更正", "李", ""]]
+    assert not pane.table.verticalHeader().isVisible()
 
 
 def test_a_figure_ten_times_the_target_warns_as_you_type(window: MainWindow) -> None:

@@ -71,10 +71,10 @@ HISTORY_TEXTS = {
         "Progress", "Also list superseded and retracted entries: entries are never "
         "overwritten, an edit or a retraction adds a row"),
     "column": QT_TRANSLATE_NOOP("Progress", "History"),
-    "current": QT_TRANSLATE_NOOP("Progress", "#{id} current"),
-    "superseded": QT_TRANSLATE_NOOP("Progress", "#{id} superseded by #{by}"),
-    "retracted": QT_TRANSLATE_NOOP("Progress", "#{id} retracted by #{by}"),
-    "retraction": QT_TRANSLATE_NOOP("Progress", "#{id} retracts #{of}"),
+    "current": QT_TRANSLATE_NOOP("Progress", "current"),
+    "superseded": QT_TRANSLATE_NOOP("Progress", "superseded by #{by}"),
+    "retracted": QT_TRANSLATE_NOOP("Progress", "retracted by #{by}"),
+    "retraction": QT_TRANSLATE_NOOP("Progress", "retracts #{of}"),
     "check": QT_TRANSLATE_NOOP("Progress", "Can be saved, but check: {warning}"),
 }
 WARNING_COLOUR = "#8A5A00"  # dark amber: a warning, not a refusal (refusals use "behind")
@@ -91,19 +91,20 @@ def _h(lang: Lang, key: str) -> str:
 
 def history_marks(rows: list[Entry], lang: Lang) -> dict[int, str]:
     """For every stored row of a target (`ProgressStore.history`), what became of it:
-    '#3 current', '#1 superseded by #2', '#2 retracted by #4', '#4 retracts #2'."""
+    'current', 'superseded by #2', 'retracted by #4', 'retracts #2' (rows are numbered by
+    their id, shown in the table's row header)."""
     successor = {row.supersedes: row for row in rows if row.supersedes is not None}
     marks = {}
     for row in rows:
         after = successor.get(row.id)
         if row.retracted:
-            text = _h(lang, "retraction").format(id=row.id, of=row.supersedes)
+            text = _h(lang, "retraction").format(of=row.supersedes)
         elif after is None:
-            text = _h(lang, "current").format(id=row.id)
+            text = _h(lang, "current")
         elif after.retracted:
-            text = _h(lang, "retracted").format(id=row.id, by=after.id)
+            text = _h(lang, "retracted").format(by=after.id)
         else:
-            text = _h(lang, "superseded").format(id=row.id, by=after.id)
+            text = _h(lang, "superseded").format(by=after.id)
         marks[row.id] = text
     return marks
 
@@ -163,6 +164,8 @@ class ProgressPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._on_select)
         self.table.setColumnHidden(5, True)  # the history column, with "Show history"
+        self.table.horizontalHeader().setSectionResizeMode(
+            5, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         form = QFormLayout()
         self.value_edit = QLineEdit()
@@ -314,7 +317,9 @@ class ProgressPanel(QWidget):
         marks = history_marks(rows, lang) if history else {}
         current = {entry.id for entry in entries}
         self.table.setColumnHidden(5, not history)
+        self.table.verticalHeader().setVisible(history)  # each row's number (its id)
         self.table.setRowCount(len(rows))
+        self.table.setVerticalHeaderLabels([str(entry.id) for entry in rows])
         for row, entry in enumerate(rows):
             if entry.retracted:
                 shown = "—"

@@ -387,10 +387,10 @@ class ProgressStrip(QWidget):
             self.bar.setValue(100 if status == "achieved" else 0)
         elif target.measure == "rate":
             # No bar for a rate: 6% of a 7.3% target would fill 82% of it and read as nearly
-            # done while behind. The two figures side by side say how far it is instead.
+            # done while behind. The card's figure above is the target rate, this line the
+            # rate reached ("6%/7.3% · 2024-09" does not fit beside the chip).
             figure = amount_text(result.actual, target.unit, lang, target.noun_en)
-            goal = amount_text(target.value or 0.0, target.unit, lang, target.noun_en)
-            self.actual.setText(f"{figure} / {goal} · {latest.as_of}")
+            self.actual.setText(f"{figure} · {latest.as_of}")
             self.bar.setValue(0)
         else:
             figure = amount_text(result.actual, target.unit, lang, target.noun_en)

@@ -630,20 +630,20 @@ Skip the check only for a file you trust.</source>
         <translation>历史</translation>
     </message>
     <message>
-        <source>#{id} current</source>
-        <translation>第{id}条 · 当前</translation>
+        <source>current</source>
+        <translation>当前</translation>
     </message>
     <message>
-        <source>#{id} superseded by #{by}</source>
-        <translation>第{id}条 · 已被第{by}条取代</translation>
+        <source>superseded by #{by}</source>
+        <translation>已被第{by}条取代</translation>
     </message>
     <message>
-        <source>#{id} retracted by #{by}</source>
-        <translation>第{id}条 · 已由第{by}条撤回</translation>
+        <source>retracted by #{by}</source>
+        <translation>已由第{by}条撤回</translation>
     </message>
     <message>
-        <source>#{id} retracts #{of}</source>
-        <translation>第{id}条 · 撤回第{of}条</translation>
+        <source>retracts #{of}</source>
+        <translation>撤回第{of}条</translation>
     </message>
     <message>
         <source>Can be saved, but check: {warning}</source>
