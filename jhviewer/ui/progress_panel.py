@@ -138,6 +138,11 @@ class ProgressPanel(QWidget):
         layout.addLayout(top)
         self.picker = QComboBox()
         self.picker.setObjectName("progress-target")
+        # as wide as the pane, not as its longest target's name (which pushed the English
+        # pane past the window's edge)
+        self.picker.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.picker.setMinimumContentsLength(16)
         self.picker.currentIndexChanged.connect(self._on_pick)
         layout.addWidget(self.picker)
         self.status_label = plain_label()
@@ -164,8 +169,9 @@ class ProgressPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._on_select)
         self.table.setColumnHidden(5, True)  # the history column, with "Show history"
-        self.table.horizontalHeader().setSectionResizeMode(
-            5, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (0, 1, 4, 5):  # date, value, when entered and what became of it: whole
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         form = QFormLayout()
         self.value_edit = QLineEdit()
