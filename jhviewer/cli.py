@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from jhviewer.data.errors import JhviewerError, one_line
+from jhviewer.data.errors import JhviewerError, one_line, user_language
 from jhviewer.data.textsafe import tolerant_streams
 
 if TYPE_CHECKING:
@@ -73,15 +73,6 @@ def main() -> None:
         if os.environ.get("JHVIEWER_DEBUG"):
             raise
         _fail(f"jhviewer: unexpected error: {type(error).__name__}: {error}", 2)
-
-
-def user_language() -> Literal["zh", "en"]:
-    """'zh' when the terminal's locale is Chinese (LC_ALL, LC_MESSAGES, LANG), else 'en'."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
 
 
 def _fail(message: str, code: int) -> None:

@@ -7,7 +7,7 @@ status 2; a database problem (locked, damaged, unreachable) exits with 1. Either
 nothing is written.
 
 Every line is in Chinese or English: `--lang zh|en` on the command (or `jhviewer --lang`
-before it), else the terminal's locale (`cli.user_language`: LC_ALL, LC_MESSAGES, LANG
+before it), else the terminal's locale (`errors.user_language`: LC_ALL, LC_MESSAGES, LANG
 starting with zh). The texts are the data layer's one table (`data.errors.ZH_MESSAGES`,
 through `localized`). A figure that looks wrong (see `model.sanity_warning`) is stored and
 named in a warning line on stderr; the exit status stays 0.
@@ -57,14 +57,14 @@ def _options(function: F) -> F:
 
 def language(lang: str | None = None) -> str:
     """The language of the command's lines: `lang` if given, else `jhviewer --lang` before
-    the command, else the locale's (`cli.user_language`)."""
+    the command, else the locale's (`errors.user_language`)."""
     if lang in ("zh", "en"):
         return lang
     context = click.get_current_context(silent=True)
     root = context.find_root().params.get("lang") if context is not None else None
     if root in ("zh", "en"):
         return str(root)
-    from jhviewer.cli import user_language
+    from jhviewer.data.errors import user_language
 
     return user_language()
 

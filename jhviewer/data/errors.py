@@ -9,6 +9,7 @@ Chinese here rather than in the UI's Qt catalogue; the window shows `text(lang)`
 
 from __future__ import annotations
 
+import os
 from typing import Literal
 
 ZH_MESSAGES: dict[str, str] = {
@@ -195,6 +196,16 @@ ZH_MESSAGES: dict[str, str] = {
     "wrote {path} ({count} page)": "已写入 {path}（{count}页）",
     "wrote {path} ({count} pages)": "已写入 {path}（{count}页）",
 }
+
+
+def user_language() -> Literal["zh", "en"]:
+    """'zh' when the terminal's locale is Chinese (LC_ALL, LC_MESSAGES, LANG: the first that
+    is set, starting with zh), else 'en': the command line's language without --lang."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
 
 
 def localized(template: str, lang: Literal["zh", "en"] | str, /, **fields: object) -> str:
