@@ -251,3 +251,19 @@ def test_every_progress_message_has_chinese() -> None:
     assert len(templates) >= 50
     assert [t for t in templates if t not in ZH_MESSAGES] == []
     assert untranslatable == []
+
+
+def test_the_progress_report_command_in_both_languages(tmp_path: Path) -> None:
+    db = ["--progress-db", str(tmp_path / "p.db")]
+    zh_pdf, en_pdf = tmp_path / "zh.pdf", tmp_path / "en.pdf"
+    code, out, err = run("pdf", str(zh_pdf), "--progress", *db, LANG="zh_CN.UTF-8")
+    assert (code, out, err) == (0, f"已写入 {zh_pdf}（3页）\n", "")
+    code, out, err = run("pdf", str(en_pdf), "--progress", "--lang", "en", *db)
+    assert (code, out, err) == (0, f"wrote {en_pdf} (4 pages)\n", "")
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database at all, just text" * 10)
+    args = ["pdf", str(tmp_path / "x.pdf"), "--progress", "--progress-db", str(junk)]
+    assert run(*args, LANG="zh_CN.UTF-8") == (1, "", f"jhviewer: {junk} 不是 SQLite 数据库。\n")
+    assert run(*args, "--lang", "en") == (1, "", f"jhviewer: {junk} is not an SQLite "
+                                                 "database.\n")
+    assert not (tmp_path / "x.pdf").exists()
