@@ -267,3 +267,24 @@ def test_the_progress_report_command_in_both_languages(tmp_path: Path) -> None:
     assert run(*args, "--lang", "en") == (1, "", f"jhviewer: {junk} is not an SQLite "
                                                  "database.\n")
     assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.mark.parametrize(("args", "env", "expected"), [
+    (["export", "csv", "o.csv", "--db", "nothere.db", "--lang", "zh"], {"LANG": "C.UTF-8"},
+     "jhviewer: nothere.db 处没有文件。\n"),
+    (["--lang=en", "export", "csv", "o.csv", "--db", "nothere.db"], {"LANG": "zh_CN.UTF-8"},
+     "jhviewer: There is no file at nothere.db.\n"),
+    (["search", "x", "--db", "nothere.db"], {"LANG": "zh_CN.UTF-8"},
+     "jhviewer: nothere.db 处没有文件。\n"),
+])
+def test_other_commands_errors_follow_lang_or_the_locale(
+        tmp_path: Path, args: list[str], env: dict[str, str], expected: str) -> None:
+    """Not only `progress`: every command's error line is in --lang, else the locale's."""
+    import os
+    import subprocess
+    import sys
+
+    clean = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+    result = subprocess.run([sys.executable, "-m", "jhviewer", *args], cwd=tmp_path,
+                            env={**clean, **env}, capture_output=True, text=True, timeout=60)
+    assert (result.returncode, result.stdout, result.stderr) == (1, "", expected)
