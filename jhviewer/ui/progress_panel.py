@@ -12,8 +12,8 @@ an edit or a retraction adds a row). A figure more than 10 times the target is a
 with a warning (`model.sanity_warning`). `run_import` previews a CSV or .xlsx file, every
 row to be added and every row refused with its reason, before one transaction.
 
-Texts added since the first version go through Qt's catalogue (`HISTORY_TEXTS`, in the
-pane's own language with `i18n.translate_for`); the first ones still pick zh/en inline.
+Its texts are Qt's catalogue's (`TEXTS`, context "Progress", in the pane's own language
+through `i18n.translate_for`); messages about entries come from the data layer in both.
 """
 
 from __future__ import annotations
@@ -64,8 +64,43 @@ from jhviewer.ui.i18n import translate_for
 from jhviewer.ui.progress_state import ProgressTracker
 from jhviewer.ui.text import plain_label
 
-# The history view's texts (Qt's catalogue, context "Progress").
-HISTORY_TEXTS = {
+# The pane's texts, written in English and translated by Qt's catalogue (context
+# "Progress"); `_tr` gives one in the pane's own language, whatever the UI's.
+TEXTS = {
+    "title": QT_TRANSLATE_NOOP("Progress", "Progress"),
+    "close": QT_TRANSLATE_NOOP("Progress", "Close"),
+    "value": QT_TRANSLATE_NOOP("Progress", "Value"),
+    "status": QT_TRANSLATE_NOOP("Progress", "Status"),
+    "as_of": QT_TRANSLATE_NOOP("Progress", "As of"),
+    "source_note": QT_TRANSLATE_NOOP("Progress", "Source note"),
+    "entered_by": QT_TRANSLATE_NOOP("Progress", "Entered by"),
+    "note_hint": QT_TRANSLATE_NOOP("Progress", "e.g. district statistics bureau, Jan–Jun"),
+    "add": QT_TRANSLATE_NOOP("Progress", "Add"),
+    "save_edit": QT_TRANSLATE_NOOP("Progress", "Save Edit"),
+    "retract": QT_TRANSLATE_NOOP("Progress", "Retract"),
+    "undo": QT_TRANSLATE_NOOP("Progress", "Undo"),
+    "note": QT_TRANSLATE_NOOP("Progress", "Note"),
+    "by": QT_TRANSLATE_NOOP("Progress", "By"),
+    "entered": QT_TRANSLATE_NOOP("Progress", "Entered"),
+    "month": QT_TRANSLATE_NOOP("Progress", "Month"),
+    "no_chart": QT_TRANSLATE_NOOP("Progress", "Qualitative target: no chart"),
+    "ready": QT_TRANSLATE_NOOP("Progress", "Ready to save"),
+    "added": QT_TRANSLATE_NOOP("Progress", "Added entry {id}"),
+    "edit_saved": QT_TRANSLATE_NOOP("Progress", "Edit saved"),
+    "retracted_done": QT_TRANSLATE_NOOP("Progress", "Retracted"),
+    "undone": QT_TRANSLATE_NOOP("Progress", "Undone"),
+    "import_title": QT_TRANSLATE_NOOP("Progress", "Import Progress"),
+    "import_summary": QT_TRANSLATE_NOOP(
+        "Progress", "{name}: {added} rows to add, {refused} refused, {blank} blank "
+        "({encoding}). Refused rows are left out."),
+    "line": QT_TRANSLATE_NOOP("Progress", "Line"),
+    "result": QT_TRANSLATE_NOOP("Progress", "Result"),
+    "row": QT_TRANSLATE_NOOP("Progress", "Row"),
+    "add_row": QT_TRANSLATE_NOOP("Progress", "add"),
+    "add_check": QT_TRANSLATE_NOOP("Progress", "add (check)"),
+    "refused": QT_TRANSLATE_NOOP("Progress", "refused"),
+    "import_rows": QT_TRANSLATE_NOOP("Progress", "Import {count} rows"),
+    "sheets": QT_TRANSLATE_NOOP("Progress", "Progress sheets (*.csv *.xlsx)"),
     "toggle": QT_TRANSLATE_NOOP("Progress", "Show history"),
     "toggle_tip": QT_TRANSLATE_NOOP(
         "Progress", "Also list superseded and retracted entries: entries are never "
@@ -80,13 +115,10 @@ HISTORY_TEXTS = {
 WARNING_COLOUR = "#8A5A00"  # dark amber: a warning, not a refusal (refusals use "behind")
 
 
-def _t(lang: Lang, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
-
-
-def _h(lang: Lang, key: str) -> str:
-    """A history-view text in `lang`."""
-    return translate_for(lang, "Progress", HISTORY_TEXTS[key])
+def _tr(lang: Lang, key: str, **fields: object) -> str:
+    """The pane's text `key` (see TEXTS) in `lang`, filled with `fields`."""
+    text = translate_for(lang, "Progress", TEXTS[key])
+    return text.format(**fields) if fields else text
 
 
 def history_marks(rows: list[Entry], lang: Lang) -> dict[int, str]:
@@ -98,13 +130,13 @@ def history_marks(rows: list[Entry], lang: Lang) -> dict[int, str]:
     for row in rows:
         after = successor.get(row.id)
         if row.retracted:
-            text = _h(lang, "retraction").format(of=row.supersedes)
+            text = _tr(lang, "retraction", of=row.supersedes)
         elif after is None:
-            text = _h(lang, "current")
+            text = _tr(lang, "current")
         elif after.retracted:
-            text = _h(lang, "retracted").format(by=after.id)
+            text = _tr(lang, "retracted", by=after.id)
         else:
-            text = _h(lang, "superseded").format(by=after.id)
+            text = _tr(lang, "superseded", by=after.id)
         marks[row.id] = text
     return marks
 
@@ -235,24 +267,21 @@ class ProgressPanel(QWidget):
 
     def _translate(self) -> None:
         lang = self._lang
-        self.title.setText(_t(lang, "进度记录", "Progress"))
-        self.close_button.setText(_t(lang, "关闭", "Close"))
-        for label, (zh, en) in zip(self._form_labels, (
-                ("完成值", "Value"), ("状态", "Status"), ("截至", "As of"),
-                ("来源说明", "Source note"), ("填报人", "Entered by")), strict=False):
-            label.setText(_t(lang, zh, en))
-        self.note_edit.setPlaceholderText(_t(lang, "如：区统计局 1–6月快报",
-                                             "e.g. district statistics bureau, Jan–Jun"))
-        self.add_button.setText(_t(lang, "添加", "Add"))
-        self.edit_button.setText(_t(lang, "保存修改", "Save Edit"))
-        self.retract_button.setText(_t(lang, "撤回所选", "Retract"))
-        self.undo_button.setText(_t(lang, "撤销上一步", "Undo"))
+        self.title.setText(_tr(lang, "title"))
+        self.close_button.setText(_tr(lang, "close"))
+        for label, key in zip(self._form_labels, ("value", "status", "as_of", "source_note",
+                                                  "entered_by"), strict=False):
+            label.setText(_tr(lang, key))
+        self.note_edit.setPlaceholderText(_tr(lang, "note_hint"))
+        self.add_button.setText(_tr(lang, "add"))
+        self.edit_button.setText(_tr(lang, "save_edit"))
+        self.retract_button.setText(_tr(lang, "retract"))
+        self.undo_button.setText(_tr(lang, "undo"))
         self.table.setHorizontalHeaderLabels([
-            _t(lang, "截至", "As of"), _t(lang, "完成值", "Value"),
-            _t(lang, "来源说明", "Note"), _t(lang, "填报人", "By"),
-            _t(lang, "录入时间", "Entered"), _h(lang, "column")])
-        self.history_box.setText(_h(lang, "toggle"))
-        self.history_box.setToolTip(_h(lang, "toggle_tip"))
+            _tr(lang, "as_of"), _tr(lang, "value"), _tr(lang, "note"), _tr(lang, "by"),
+            _tr(lang, "entered"), _tr(lang, "column")])
+        self.history_box.setText(_tr(lang, "toggle"))
+        self.history_box.setToolTip(_tr(lang, "toggle_tip"))
         self.status_box.blockSignals(True)
         self.status_box.clear()
         self.status_box.addItem("", "")
@@ -349,10 +378,10 @@ class ProgressPanel(QWidget):
     def _draw(self, target: Target, entries: list[Entry]) -> None:
         plot = self.plot
         plot.clear()
-        plot.setLabel("bottom", _t(self._lang, "月份", "Month"))
+        plot.setLabel("bottom", _tr(self._lang, "month"))
         plot.setXRange(0, 12, padding=0.02)
         if target.value is None or target.unit is None:
-            plot.setTitle(_t(self._lang, "定性目标：无图", "Qualitative target: no chart"))
+            plot.setTitle(_tr(self._lang, "no_chart"))
             return
         plot.setTitle(f"{target.label(self._lang)} ({target.unit.name(self._lang)})")
         goal_pen = pg.mkPen(QColor("#555555"), width=1.5, style=Qt.PenStyle.DashLine)
@@ -420,10 +449,10 @@ class ProgressPanel(QWidget):
                 )
                 warning = sanity_warning(target, self._candidate, self.tracker.units)
                 if warning is None:
-                    self._set_message(_t(self._lang, "可以保存", "Ready to save"), ok=True)
+                    self._set_message(_tr(self._lang, "ready"), ok=True)
                 else:  # stored all the same: a warning is not a refusal
-                    self._set_message(_h(self._lang, "check").format(
-                        warning=warning.text(self._lang)), colour=WARNING_COLOUR)
+                    self._set_message(_tr(self._lang, "check", warning=warning.text(self._lang)),
+                                      colour=WARNING_COLOUR)
             except ProgressInputError as error:
                 self._set_message(error.text(self._lang), ok=False)
         self._update_buttons()
@@ -451,7 +480,7 @@ class ProgressPanel(QWidget):
             return False
         stored = self.tracker.add(candidate)
         if stored is not None:
-            self._after_change(_t(self._lang, f"已添加第{stored.id}条", f"Added entry {stored.id}"))
+            self._after_change(_tr(self._lang, "added", id=stored.id))
         return stored is not None
 
     def save_edit(self) -> bool:
@@ -460,7 +489,7 @@ class ProgressPanel(QWidget):
             return False
         stored = self.tracker.edit(entry_id, candidate)
         if stored is not None:
-            self._after_change(_t(self._lang, "已保存修改", "Edit saved"))
+            self._after_change(_tr(self._lang, "edit_saved"))
         return stored is not None
 
     def retract_selected(self) -> bool:
@@ -469,13 +498,13 @@ class ProgressPanel(QWidget):
             return False
         stored = self.tracker.retract(entry_id)
         if stored is not None:
-            self._after_change(_t(self._lang, "已撤回", "Retracted"))
+            self._after_change(_tr(self._lang, "retracted_done"))
         return stored is not None
 
     def undo(self) -> bool:
         stored = self.tracker.undo_last()
         if stored is not None:
-            self._after_change(_t(self._lang, "已撤销", "Undone"))
+            self._after_change(_tr(self._lang, "undone"))
         return stored is not None
 
     def _after_change(self, text: str) -> None:
@@ -495,14 +524,11 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("progress-import")
         self.plan = plan
-        self.setWindowTitle(_t(lang, "导入进度", "Import Progress"))
+        self.setWindowTitle(_tr(lang, "import_title"))
         layout = QVBoxLayout(self)
-        summary = plain_label(_t(
-            lang,
-            f"{path.name}：将添加{len(plan.rows)}行，拒绝{len(plan.refused)}行，"
-            f"空白{plan.skipped}行（{plan.encoding}）。被拒绝的行不会导入。",
-            f"{path.name}: {len(plan.rows)} rows to add, {len(plan.refused)} refused, "
-            f"{plan.skipped} blank ({plan.encoding}). Refused rows are left out."))
+        summary = plain_label(_tr(
+            lang, "import_summary", name=path.name, added=len(plan.rows),
+            refused=len(plan.refused), blank=plan.skipped, encoding=plan.encoding))
         summary.setWordWrap(True)
         layout.addWidget(summary)
         self.table = QTableWidget(len(plan.rows) + len(plan.refused), 3)
@@ -510,7 +536,7 @@ class ImportDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setHorizontalHeaderLabels(
-            [_t(lang, "行", "Line"), _t(lang, "结果", "Result"), _t(lang, "内容", "Row")])
+            [_tr(lang, "line"), _tr(lang, "result"), _tr(lang, "row")])
         self.table.horizontalHeader().setStretchLastSection(True)
         row = 0
         warnings = dict(plan.warnings)
@@ -521,18 +547,18 @@ class ImportDialog(QDialog):
             text = f"{entry.target_id}  {what}  {entry.as_of}"
             warning = warnings.get(added.line)
             if warning is None:
-                self._row(row, added.line, _t(lang, "添加", "add"), text)
+                self._row(row, added.line, _tr(lang, "add_row"), text)
             else:  # added all the same: a warning is not a refusal
-                self._row(row, added.line, _t(lang, "添加（请核对）", "add (check)"),
+                self._row(row, added.line, _tr(lang, "add_check"),
                           f"{text}  — {warning.text(lang)}")
             row += 1
         for refused in plan.refused:
-            self._row(row, refused.line, _t(lang, "拒绝", "refused"), refused.text(lang))
+            self._row(row, refused.line, _tr(lang, "refused"), refused.text(lang))
             row += 1
         layout.addWidget(self.table)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
-            _t(lang, f"导入{len(plan.rows)}行", f"Import {len(plan.rows)} rows"),
+            _tr(lang, "import_rows", count=len(plan.rows)),
             QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(bool(plan.rows))
         self.buttons.accepted.connect(self.accept)
@@ -551,8 +577,7 @@ def run_import(parent: QWidget, tracker: ProgressTracker, lang: Lang,
     transaction. Returns the number imported, or None if nothing was."""
     if path is None:
         name, _ = QFileDialog.getOpenFileName(
-            parent, _t(lang, "导入进度", "Import Progress"), str(Path.home()),
-            _t(lang, "进度表 (*.csv *.xlsx)", "Progress sheets (*.csv *.xlsx)"))
+            parent, _tr(lang, "import_title"), str(Path.home()), _tr(lang, "sheets"))
         if not name:
             return None
         path = Path(name)
