@@ -90,6 +90,9 @@ def test_import_preview_reasons_in_the_window_language(window: MainWindow, tmp_p
         ["7", "refused", "value 'lots' is not a number"],
     ])
     assert dialog.import_button.text() == by_lang(window, "导入2行", "Import 2 rows")
+    assert dialog.table.item(3, 2).toolTip() == by_lang(  # the whole reason, as plain text
+        window, "<qt>截至日期2023-12不在目标年份2024年内</qt>",
+        "<qt>as-of date 2023-12 is outside the target year 2024 of target-first-stores</qt>")
 
 
 def test_a_rate_card_shows_figures_not_a_bar(window: MainWindow) -> None:

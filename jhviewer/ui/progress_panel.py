@@ -62,7 +62,7 @@ from jhviewer.data.progress.model import (
 from jhviewer.data.records import Lang
 from jhviewer.ui.i18n import translate_for
 from jhviewer.ui.progress_state import ProgressTracker
-from jhviewer.ui.text import plain_label
+from jhviewer.ui.text import plain_label, tooltip
 
 # The pane's texts, written in English and translated by Qt's catalogue (context
 # "Progress"); `_tr` gives one in the pane's own language, whatever the UI's.
@@ -538,6 +538,9 @@ class ImportDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [_tr(lang, "line"), _tr(lang, "result"), _tr(lang, "row")])
         self.table.horizontalHeader().setStretchLastSection(True)
+        for column in (0, 1):  # "添加（请核对）" whole
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents)
         row = 0
         warnings = dict(plan.warnings)
         for added in plan.rows:
@@ -569,6 +572,7 @@ class ImportDialog(QDialog):
     def _row(self, row: int, line: int, result: str, text: str) -> None:
         for column, value in enumerate((str(line), result, text)):
             self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.item(row, 2).setToolTip(tooltip(text))  # whole, as plain text
 
 
 def run_import(parent: QWidget, tracker: ProgressTracker, lang: Lang,
