@@ -11,13 +11,14 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QScrollBar
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QScrollBar, QWidget
 
 from jhviewer.data import errors
 from jhviewer.data.errors import ZH_MESSAGES, DatabaseNotFoundError
@@ -502,6 +503,10 @@ def test_presentation_steps_fit_the_screen(
                 for label in page.findChildren(QLabel):
                     if label.isVisible() and not label.wordWrap():
                         assert label.geometry().right() <= page.width(), label.text()
+                assert cut_labels(page) == [], view.steps[index].name
+                figures = [label for label in page.findChildren(QLabel)
+                           if label.objectName() == "presentation-figure"]
+                assert len({label.font().pixelSize() for label in figures}) <= 1
                 assert view.fit >= 0.55
             assert view.source.text().startswith("来源：" if lang == "zh" else "Source: ")
     finally:
@@ -509,6 +514,76 @@ def test_presentation_steps_fit_the_screen(
         view.deleteLater()
         translators.set_language("en")
         settle()
+
+
+@contextmanager
+def presenting(built_db: Path, lang: str, size: tuple[int, int]) -> Iterator[PresentationView]:
+    """A presentation view of the built database at a projector's size, in `lang`."""
+    from jhviewer.ui.i18n import Translators
+
+    translators = Translators()
+    translators.set_language(lang)  # type: ignore[arg-type]
+    view = PresentationView()
+    try:
+        with Store.open(built_db) as store:
+            view.resize(*size)
+            view.show()
+            settle()
+            view.start(store, lang)  # type: ignore[arg-type]
+            settle()
+            yield view
+    finally:
+        view.close()
+        view.deleteLater()
+        translators.set_language("en")
+        settle()
+
+
+def cut_labels(page: QWidget) -> list[str]:
+    """The visible labels of `page` whose text needs more room than they have."""
+    cut = []
+    for label in page.findChildren(QLabel):
+        if not label.isVisible():
+            continue
+        if label.wordWrap():
+            if label.heightForWidth(label.width()) > label.height():
+                cut.append(label.text())
+        elif label.sizeHint().width() > label.width() or label.sizeHint().height() > label.height():
+            cut.append(label.text())
+    return cut
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_presentation_headline_figures_share_one_size(
+    qapp, built_db: Path, lang: str, size: tuple[int, int]
+) -> None:
+    with presenting(built_db, lang, size) as view:
+        assert view.steps[0].kind == "overview" and view.page is not None
+        labels = view.page.findChildren(QLabel)
+
+        def named(name: str) -> list[QLabel]:
+            return [label for label in labels if label.objectName() == name]
+
+        figures = named("presentation-figure")
+        sizes = {figure.font().pixelSize() for figure in figures}
+        assert len(sizes) == 1, sizes  # "more than 600 institutions" as big as "No. 1"
+        assert cut_labels(view.page) == []  # ... and not drawn smaller than it says
+        assert [figure.accessibleName() for figure in figures] == (
+            ["预计7.4%", "突破400亿元", "600多家", "8家", "78家", "约300万平方米", "70多家",
+             "第1名"] if lang == "zh" else
+            ["est. 7.4%", "over CNY 40 billion", "more than 600 institutions",
+             "8 headquarters", "78 institutions", "about 3,000,000 m²", "more than 70 firms",
+             "No. 1"]
+        )
+        body = size[1] / 32 * view.fit  # body text, as the step is set
+        assert view.fit >= 0.9
+        assert sizes.pop() >= 1.15 * body
+        qualifiers = named("presentation-qualifier")
+        units = named("presentation-unit")
+        assert len(qualifiers) == (3 if lang == "zh" else 5)
+        assert len(units) == (6 if lang == "zh" else 5)
+        assert {label.font().pixelSize() for label in qualifiers + units} == {round(body)}
 
 
 def test_presentation_keys(qapp, built_db: Path, qtbot) -> None:
