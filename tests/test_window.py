@@ -586,6 +586,56 @@ def test_presentation_headline_figures_share_one_size(
         assert {label.font().pixelSize() for label in qualifiers + units} == {round(body)}
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_presentation_charts_are_set_for_a_meeting_room(
+    qapp, built_db: Path, lang: str, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QPointF, QRectF, QSizeF
+
+    from jhviewer.ui import charts
+
+    painted: list[tuple[charts.ChartData, QRectF, charts.FigureType]] = []
+    paint = charts.paint_figure
+
+    def recording(data, painter, rect, colours, figure=charts.PRINTED) -> None:  # noqa: ANN001
+        painted.append((data, QRectF(rect), figure))
+        paint(data, painter, rect, colours, figure)
+
+    monkeypatch.setattr(charts, "paint_figure", recording)
+    body = size[1] / 32  # the other steps' body text: 34 px at 1080 lines, 22 at 720
+    with presenting(built_db, lang, size) as view:
+        chart_steps = [index for index, step in enumerate(view.steps) if step.kind == "chart"]
+        assert len(chart_steps) == 9
+        for index in chart_steps:
+            painted.clear()
+            view.go(index)
+            settle()
+            view.grab()
+            assert view.page is not None and painted
+            data, rect, figure = painted[-1]
+            assert data.title == view.steps[index].name
+            zoom = rect.width() / figure.width  # canvas pixels to screen pixels
+            assert charts.TICK_PIXELS * figure.text * zoom >= 0.88 * body, data.title
+            assert 24 * figure.text * zoom >= 1.5 * body  # the title, near heading size
+            area = charts.plot_area(data, rect.size() / zoom, figure)
+            # The x-axis and its labels are inside the view, above the source line.
+            assert QRectF(QPointF(0, 0), rect.size() / zoom).contains(area)
+            assert rect.bottom() <= view.page.height()
+            plots = charts.plot_layout(data, charts.PAPER, area.size(), figure.text)
+            inside = QRectF(QPointF(0, 0), area.size()).adjusted(-0.5, -0.5, 0.5, 0.5)
+            names = [text for text in plots.texts if text.kind == "category"]
+            assert len(names) == sum(len(plot.bars) for plot in data.plots)
+            for text in plots.texts:
+                assert text.pixels * zoom >= 0.88 * body, (data.title, text.text)
+                assert "…" not in text.text
+                if text.kind == "value":  # a bar's value sits inside its plot
+                    assert any(view_rect.adjusted(-0.5, -0.5, 0.5, 0.5).contains(text.rect)
+                               for view_rect in plots.views), (data.title, text.text)
+                else:
+                    assert inside.contains(text.rect), (data.title, text.text)
+
+
 def test_presentation_keys(qapp, built_db: Path, qtbot) -> None:
     view = PresentationView()
     left: list[bool] = []

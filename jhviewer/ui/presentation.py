@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -52,6 +53,9 @@ from jhviewer.ui.i18n import translate
 from jhviewer.ui.models import answers
 from jhviewer.ui.targets_panel import group_targets
 from jhviewer.ui.text import plain_label, source_reference
+
+if TYPE_CHECKING:
+    from jhviewer.ui.charts import FigureType
 
 # Text sizes as fractions of the screen's height: a 1080-line projector sets body text
 # at 34 px, so it reads from the back of a meeting room.
@@ -138,7 +142,8 @@ class StepBuilder:
             ))
         for spec in store.charts(briefing.id):
             steps.append(Step(
-                "chart", spec.title(lang), lambda _fit, chart=spec: ChartStep(store, chart, lang)
+                "chart", spec.title(lang),
+                lambda _fit, chart=spec: ChartStep(store, chart, lang, self.height)
             ))
         return steps
 
@@ -285,20 +290,48 @@ class StepBuilder:
 
 class ChartStep(QWidget):
     """A chart drawn to fill the screen (the charts module's whole figure, in screen
-    colours), redrawn when the size changes."""
+    colours), redrawn when the size changes.
 
-    def __init__(self, store: Store, spec: ChartSpec, lang: Lang) -> None:
+    Its type is set for the room like the other steps': axis labels and bar names at body
+    size, the title at about heading size, all from the screen's `height`; a chart whose
+    names or values would not show whole at that size is set smaller (down to MIN_FIT)."""
+
+    def __init__(self, store: Store, spec: ChartSpec, lang: Lang, height: int) -> None:
         super().__init__()
         self.setObjectName("presentation-chart")
         self.data = chart_data(store, spec, lang)
         self.setAccessibleName(self.data.title)
+        self.screen_height = height
+        self.fit = 1.0
         self._pixmap: QPixmap | None = None
 
     def minimumSizeHint(self) -> QSize:
         return QSize(0, 0)
 
-    def paintEvent(self, _event: QPaintEvent) -> None:
+    def figure_type(self, size: QSize) -> FigureType:
+        """The figure's canvas and type for a step of `size` (see the class)."""
         from jhviewer.ui import charts  # pyqtgraph: only once a chart is shown
+
+        colours = charts.screen_colours(self.palette())
+        canvas = QSizeF(size)
+        fit = 1.0
+        while True:
+            figure = charts.FigureType(
+                width=max(1, size.width()),
+                text=self.screen_height * BODY * fit / charts.TICK_PIXELS,
+                margin=round(self.screen_height * SMALL * 0.8),
+            )
+            if self.data.empty or fit <= MIN_FIT:
+                break
+            area = charts.plot_area(self.data, canvas, figure)
+            if not charts.plot_layout(self.data, colours, area.size(), figure.text).problems():
+                break
+            fit = max(MIN_FIT, fit - 0.08)
+        self.fit = fit
+        return figure
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        from jhviewer.ui import charts
 
         ratio = self.devicePixelRatioF()
         size = self.size()
@@ -309,7 +342,7 @@ class ChartStep(QWidget):
             pixmap.fill(colours.background)
             painter = QPainter(pixmap)
             charts.paint_figure(self.data, painter, QRectF(0, 0, size.width(), size.height()),
-                                colours)
+                                colours, self.figure_type(size))
             painter.end()
             self._pixmap = pixmap
         painter = QPainter(self)
