@@ -591,14 +591,16 @@ def test_presentation_headline_figures_share_one_size(
 def test_presentation_charts_are_set_for_a_meeting_room(
     qapp, built_db: Path, lang: str, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from PySide6.QtCore import QPointF, QRectF, QSizeF
+    from PySide6.QtCore import QPointF, QRectF
+    from PySide6.QtGui import QPainter
 
     from jhviewer.ui import charts
 
     painted: list[tuple[charts.ChartData, QRectF, charts.FigureType]] = []
     paint = charts.paint_figure
 
-    def recording(data, painter, rect, colours, figure=charts.PRINTED) -> None:  # noqa: ANN001
+    def recording(data: charts.ChartData, painter: QPainter, rect: QRectF,
+                  colours: charts.Colours, figure: charts.FigureType = charts.PRINTED) -> None:
         painted.append((data, QRectF(rect), figure))
         paint(data, painter, rect, colours, figure)
 
