@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtGui import QColor, QGuiApplication, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QScrollBar, QWidget
 
@@ -109,6 +109,67 @@ def test_every_tab_fits_at_scale_2(tmp_path: Path, lang: str, screen: str) -> No
     for key in TABS:
         image = QImage(str(out / f"{key}-{lang}.png"))
         assert (image.width(), image.height()) == (width, height)
+
+
+def ink_lines(image: QImage, top: int, bottom: int, left: int, right: int) -> list[int]:
+    """The rows from `top` to `bottom` of `image` where a line of dark text begins and
+    where it ends, as [start, end, start, end, ...]: a row is inked if any pixel in it is
+    darker than half."""
+    edges: list[int] = []
+    inked = False
+    for y in range(top, bottom + 1):
+        row = any(QColor(image.pixel(x, y)).lightness() < 128 for x in range(left, right + 1))
+        if row != inked:
+            edges.append(y)
+            inked = row
+    if inked:
+        edges.append(bottom + 1)
+    return edges
+
+
+@pytest.mark.parametrize(("lang", "size", "name", "lines"), [
+    ("zh", (800, 600), "数字经济与科技创新", 2),
+    ("en", (800, 520), "Green development and urban renewal", 4),  # as at scale 2
+])
+def test_long_theme_names_show_in_full(
+    qtbot, tmp_path: Path, built_db: Path, lang: str, size: tuple[int, int], name: str,
+    lines: int,
+) -> None:
+    window = make_window(qtbot, tmp_path, built_db, lang)  # type: ignore[arg-type]
+    try:
+        window.resize(*size)
+        panel = facts_of(window)
+        view = panel.theme_view
+        model = view.model()
+        names = [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+        assert name in names and all("…" not in text for text in names)
+        row = names.index(name)
+        view.scrollTo(model.index(row + 1, 0))  # the name and the row below it in view
+        settle()
+        image = view.viewport().grab().toImage()
+        line = view.fontMetrics().lineSpacing()
+        rect = view.visualRect(model.index(row, 0))
+        assert rect.top() >= 0 and rect.bottom() < image.height()
+        assert view.fontMetrics().horizontalAdvance(name) > rect.width() - 8  # it must wrap
+        assert rect.height() >= lines * line
+        # The whole name is painted, a line of text per line, and nothing below its row.
+        edges = ink_lines(image, rect.top(), rect.bottom(), rect.left(), rect.right())
+        assert len(edges) == 2 * lines, edges
+        below = view.visualRect(model.index(row + 1, 0))
+        assert below.top() > rect.bottom()
+        assert ink_lines(image, rect.bottom() + 1, below.top() - 1, rect.left(),
+                         rect.right()) == []
+        for other in range(model.rowCount()):  # every other name, on one line or more
+            index = model.index(other, 0)
+            box = view.visualRect(index)
+            if view.selectionModel().isSelected(index):
+                continue  # dark text on its highlight
+            if box.isValid() and box.top() >= 0 and box.bottom() < image.height():
+                found = ink_lines(image, box.top(), box.bottom(), box.left(), box.right())
+                assert found, names[other]
+                assert found[0] > box.top() and found[-1] <= box.bottom(), names[other]
+    finally:
+        close_window(window)
 
 
 def test_chart_value_labels_fit_a_narrow_plot(window: MainWindow) -> None:
