@@ -110,6 +110,8 @@ class StepBuilder:
         self.lang = lang
         self.height = height
         self.width = width if width is not None else round(height * 16 / 9)
+        # Each chart's fit at a size, found once: stepping back to a chart skips the search.
+        self.chart_fits: dict[tuple[str, int, int], float] = {}
 
     def px(self, share: float, fit: float) -> float:
         return self.height * share * fit
@@ -143,7 +145,7 @@ class StepBuilder:
         for spec in store.charts(briefing.id):
             steps.append(Step(
                 "chart", spec.title(lang),
-                lambda _fit, chart=spec: ChartStep(store, chart, lang, self.height)
+                lambda _fit, chart=spec: ChartStep(store, chart, lang, self.height, self.chart_fits)
             ))
         return steps
 
@@ -296,13 +298,16 @@ class ChartStep(QWidget):
     size, the title at about heading size, all from the screen's `height`; a chart whose
     names or values would not show whole at that size is set smaller (down to MIN_FIT)."""
 
-    def __init__(self, store: Store, spec: ChartSpec, lang: Lang, height: int) -> None:
+    def __init__(self, store: Store, spec: ChartSpec, lang: Lang, height: int,
+                 fits: dict[tuple[str, int, int], float] | None = None) -> None:
         super().__init__()
         self.setObjectName("presentation-chart")
+        self.spec_id = spec.id
         self.data = chart_data(store, spec, lang)
         self.setAccessibleName(self.data.title)
         self.screen_height = height
         self.fit = 1.0
+        self._fits = fits if fits is not None else {}
         self._pixmap: QPixmap | None = None
 
     def minimumSizeHint(self) -> QSize:
@@ -314,20 +319,21 @@ class ChartStep(QWidget):
 
         colours = charts.screen_colours(self.palette())
         canvas = QSizeF(size)
-        fit = 1.0
+        key = (self.spec_id, size.width(), size.height())
+        fit = self._fits.get(key, 1.0)
         while True:
             figure = charts.FigureType(
                 width=max(1, size.width()),
                 text=self.screen_height * BODY * fit / charts.TICK_PIXELS,
                 margin=round(self.screen_height * SMALL * 0.8),
             )
-            if self.data.empty or fit <= MIN_FIT:
+            if key in self._fits or self.data.empty or fit <= MIN_FIT:
                 break
             area = charts.plot_area(self.data, canvas, figure)
             if not charts.plot_layout(self.data, colours, area.size(), figure.text).problems():
                 break
             fit = max(MIN_FIT, fit - 0.08)
-        self.fit = fit
+        self.fit = self._fits[key] = fit
         return figure
 
     def paintEvent(self, _event: QPaintEvent) -> None:
