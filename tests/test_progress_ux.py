@@ -176,3 +176,14 @@ def test_a_figure_ten_times_the_target_warns_as_you_type(window: MainWindow) -> 
     assert pane.add_entry()
     with ProgressStore.open(default_location()) as db:
         assert [e.value for e in db.entries(B)] == [9000.0]
+
+
+def test_the_unit_box_shows_every_unit_whole(window: MainWindow) -> None:
+    """Units are filled after the pane is first shown; the box still grows to show them."""
+    pane = pane_on(targets(window), "target-funds-in-place")
+    box = pane.unit_box
+    names = [box.itemText(i) for i in range(box.count())]
+    assert names == by_lang(window, ["亿元", "万元"], ["CNY 100 million", "CNY 10,000"])
+    metrics = box.fontMetrics()
+    widest = max(metrics.horizontalAdvance(name) for name in names)
+    assert box.width() >= widest + 16, (box.width(), widest)

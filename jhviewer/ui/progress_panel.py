@@ -210,6 +210,8 @@ class ProgressPanel(QWidget):
         self.value_edit.setObjectName("progress-value")
         self.unit_box = QComboBox()
         self.unit_box.setObjectName("progress-unit")
+        # Filled per target after the first show: the box must grow with what it holds.
+        self.unit_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status_box = QComboBox()
         self.status_box.setObjectName("progress-status-set")
         self.as_of_edit = QLineEdit()
