@@ -731,8 +731,9 @@ class MainWindow(QMainWindow):
             title = translate("MainWindow", TAB_BY_KEY[key].title)
             if key == "targets" and targets_title:
                 title = targets_title
-            self.tabs.setTabText(index, title)
-            self.tabs.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
+            if self.tabs.tabText(index) != title:  # the tab bar lays out and repaints
+                self.tabs.setTabText(index, title)
+                self.tabs.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
             self._slots[key].setAccessibleName(title)
         self.tabs.setAccessibleName(translate("MainWindow", "Panels"))
         self.act[f"language-{self._lang}"].setChecked(True)
