@@ -235,3 +235,22 @@ def test_an_unused_wal_file_removed_after_opening_still_reads_as_it_was(
     with Store.open(user_copy) as store:
         user_copy.unlink()
         assert store.count_facts() == total  # the open file, not "there is no file"
+
+
+def test_the_scan_reads_every_row_a_page_at_a_time(user_copy: Path) -> None:
+    """Entities and facts are scanned in pages of rowids (200 briefings hold 400,000
+    entities, too many for one turn of the event loop): a bad row on a table's last page is
+    found as well as one on its first."""
+    for table, column in (("entities", "name_zh"), ("facts", "label_zh")):
+        _edit(user_copy, f"UPDATE {table} SET {column} = 'a' || char(0) || 'b' WHERE rowid IN "
+              f"((SELECT min(rowid) FROM {table}), (SELECT max(rowid) FROM {table}))")
+    with Store.open(user_copy) as store:
+        steps = list(store.scan_steps(facts_per_step=10))
+        found = sorted((problem.table, problem.row_id) for problem in store.problems)
+    assert found == [
+        ("entities", "jianghan-2024/fifteen-minute-circle"),
+        ("entities", "jianghan-2024/jianghan-publicity-dept"),
+        ("facts", "jianghan-2024/chu-most-prosperous"),
+        ("facts", "jianghan-2024/target-new-jobs"),
+    ]
+    assert len(steps) > 105 // 10 + 115 // 10  # a page of ten rows per step

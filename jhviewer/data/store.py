@@ -77,6 +77,7 @@ _T = TypeVar("_T")
 CHECK_SECONDS_FLOOR = 10.0
 CHECK_SECONDS_PER_GB = 40.0
 MAX_TEXT_CHARS = 4000
+SCAN_BRIEFINGS_PER_STEP = 10  # tiers and charts of this many briefings per scan step
 _PROGRESS_EVERY_N_OPS = 20_000
 
 # Limits for files other than the shipped one (sqlite3.SQLITE_LIMIT_* -> value).
@@ -981,24 +982,43 @@ class Store:
         return list(self.problems)
 
     def scan_steps(self, facts_per_step: int = 5000) -> Iterator[None]:
-        """`scan_problems` a step at a time: the small tables, then a page of facts per step
-        (about 10 ms per 1,000), so that a window can go on answering in between."""
+        """`scan_problems` a step at a time, so that a window can go on answering in
+        between: the units, then the tiers and charts of a few briefings per step, then a
+        page of `facts_per_step` sections, entities or facts per step (about 10 ms per
+        1,000 facts). Entities are paged too: 200 briefings hold 400,000 of them, which read
+        at once took one step of 2-4 s (or ran over the query time limit)."""
         self.units()
-        for briefing in self.briefings():
+        for number, briefing in enumerate(self.briefings(), start=1):
             self.tiers(briefing.id)
             self.charts(briefing.id)
+            if number % SCAN_BRIEFINGS_PER_STEP == 0:
+                yield
         yield
         read = 0
         while read < self.count_sections():  # a page at a time: there may be 100,000
             self.sections_page(None, read, facts_per_step)
             read += facts_per_step
             yield
-        self.entities()
-        offset = 0
-        yield
-        while self.facts(offset=offset, limit=facts_per_step):
-            offset += facts_per_step
-            yield
+        units = self.units()
+        for table, build in (
+            ("entities", entity_from_row),
+            ("facts", lambda row: fact_from_row(row, units)),
+        ):
+            last: int | None = None
+            while True:  # pages by rowid: each a range of the table's own b-tree
+                after = "" if last is None else " WHERE rowid > ?"
+                rowids = [int(row[0]) for row in self.rows(
+                    f"SELECT rowid FROM {table}{after} ORDER BY rowid LIMIT ?",
+                    (*(() if last is None else (last,)), facts_per_step),
+                )]
+                if not rowids:
+                    break
+                self._records(
+                    table, _select(table) + " WHERE rowid BETWEEN ? AND ?",
+                    (rowids[0], rowids[-1]), build,
+                )
+                last = rowids[-1]
+                yield
 
 
 def _select(table: str, alias: str | None = None) -> str:

@@ -63,7 +63,7 @@ FRAME_ALLOWANCE = (16, 48)
 # Actions whose keys a focused text field would otherwise keep (Ctrl+E, Ctrl+C...).
 PASS_THROUGH_ACTIONS = ("export-pdf", "copy-fact", "print", "print-preview")
 FILE_ACTIONS = ("print-preview", "print", "export-pdf", "import-progress", "print-progress")
-SCAN_FACTS_PER_STEP = 1000  # about 10 ms of reading between two turns of the event loop
+SCAN_FACTS_PER_STEP = 250  # 2-5 ms of reading between two turns of the event loop
 
 
 class MainWindow(QMainWindow):
