@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPalette
+from PySide6.QtGui import QMouseEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -94,6 +95,7 @@ class TargetsPanel(PagePanel):
         self.progress_pane: ProgressPanel | None = None
         self.tracker = ProgressTracker(progress_location, self)
         self.tracker.changed.connect(self.update_progress)
+        self.tracker.target_changed.connect(self.update_target_progress)
         self.tracker.failed.connect(self._show_progress_error)
         self._tracked: tuple[Store, str] | None = None
         self._error = ""
@@ -187,6 +189,22 @@ class TargetsPanel(PagePanel):
         results = self.tracker.results
         for target_id, strip in self.strips.items():
             strip.show_status(results.get(target_id), lang)
+        self._show_tally()
+        if self.progress_pane is not None:
+            self.progress_pane.refresh()
+
+    def update_target_progress(self, target_id: str) -> None:
+        """After a change to one target's entries: its card, the tally and the pane."""
+        strip = self.strips.get(target_id)
+        if strip is not None:
+            strip.show_status(self.tracker.results.get(target_id), self._lang)
+        self._show_tally()
+        if self.progress_pane is not None:
+            self.progress_pane.refresh()
+
+    def _show_tally(self) -> None:
+        lang = self._lang
+        results = self.tracker.results
         if self.tally_label is not None:
             if self._error:
                 self.tally_label.setText(self._error)
@@ -197,8 +215,6 @@ class TargetsPanel(PagePanel):
             self.tally_label.setToolTip(tooltip(
                 ("进度数据库：" if lang == "zh" else "Progress database: ")
                 + self.tracker.shown_location))
-        if self.progress_pane is not None:
-            self.progress_pane.refresh()
 
     def _settings(self) -> Settings | None:
         """The window's settings (where the progress database's location is kept)."""
@@ -332,6 +348,11 @@ class ProgressStrip(QWidget):
 
     The chip carries a symbol and a word as well as a colour, so it reads in black-and-white
     print and for colour-blind readers. The tooltip is the status's one-line reason.
+
+    A new figure changes the strip's texts but not its height, so the page need not be laid
+    out again: the texts and the bar sit in a body held at the strip's own size (a widget of
+    fixed size does not pass its children's size changes on to its parent), and the strip
+    asks its card for another layout only when the height it needs changes (another font).
     """
 
     clicked = Signal(str)
@@ -341,7 +362,9 @@ class ProgressStrip(QWidget):
         self.setObjectName("progress-strip")
         self.target_id = target_id
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        layout = QVBoxLayout(self)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.body = QWidget(self)
+        layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.setSpacing(4)
         top = QHBoxLayout()
@@ -360,6 +383,24 @@ class ProgressStrip(QWidget):
         self.bar.setFixedHeight(6)
         layout.addWidget(self.bar)
         self.status = ""
+        self._height = 0  # the height last asked of the card
+
+    def sizeHint(self) -> QSize:
+        hint = self.body.layout().sizeHint()
+        self._height = hint.height()
+        return hint
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.body.layout().minimumSize().width(), self.sizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.body.setFixedSize(event.size())
+        super().resizeEvent(event)
+
+    def _fit(self) -> None:
+        """Ask the card for another layout if the body now needs another height."""
+        if self.body.layout().sizeHint().height() != self._height:
+            self.updateGeometry()
 
     def show_status(self, result: TargetStatus | None, lang: Lang) -> None:
         status = result.status if result is not None else "no_data"
@@ -390,6 +431,7 @@ class ProgressStrip(QWidget):
         reason = result.reason(lang) if result is not None else ""
         self.setToolTip(tooltip(reason))  # the reason quotes the user's note: plain text
         self.setAccessibleName(f"{status_name(status, lang)}: {reason}")
+        self._fit()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
