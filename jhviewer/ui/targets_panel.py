@@ -164,7 +164,7 @@ class TargetsPanel(PagePanel):
         """The tally and the progress buttons, under the title."""
         self.tally_label = role_label("", Role.STRONG, True)
         self.tally_label.setObjectName("progress-tally")
-        self._layout.addWidget(self.tally_label)
+        self._layout.addWidget(SteadyHolder(self.tally_label))  # a new count lays out nothing
         row = QHBoxLayout()
         row.setSpacing(10)
         zh = self._lang == "zh"
@@ -215,6 +215,12 @@ class TargetsPanel(PagePanel):
             self.tally_label.setToolTip(tooltip(
                 ("进度数据库：" if lang == "zh" else "Progress database: ")
                 + self.tracker.shown_location))
+            self._fit_tally()
+
+    def _fit_tally(self) -> None:
+        holder = self.tally_label.parentWidget() if self.tally_label is not None else None
+        if isinstance(holder, SteadyHolder):
+            holder.fit()
 
     def _settings(self) -> Settings | None:
         """The window's settings (where the progress database's location is kept)."""
@@ -246,6 +252,7 @@ class TargetsPanel(PagePanel):
         self._error = message
         if self.tally_label is not None:
             self.tally_label.setText(message)
+            self._fit_tally()
 
     def open_progress(self, target_id: str | None = None) -> ProgressPanel:
         """Show the progress pane beside the cards (on `target_id` if given)."""
@@ -343,28 +350,66 @@ class TargetsPanel(PagePanel):
         return frame
 
 
-class ProgressStrip(QWidget):
+class SteadyHolder(QWidget):
+    """Holds `body` at the holder's own size, so that what changes inside it often (a
+    card's latest figure, the tally) does not lay the whole page out again.
+
+    A widget of fixed size does not pass its children's size changes on to its parent
+    (`QWidget::updateGeometry`), so the body's texts and bars change, and repaint, within
+    it. `fit()`, called after such a change, asks for another layout only when the height
+    the body needs at the current width is not the height it has (a longer message that
+    wraps, another font).
+    """
+
+    def __init__(self, body: QWidget) -> None:
+        super().__init__()
+        self.body = body
+        body.setParent(self)
+        self.setSizePolicy(body.sizePolicy())
+
+    def sizeHint(self) -> QSize:
+        return self.body.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self.body.minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:
+        return self.body.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:
+        return self.body.heightForWidth(width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.body.setFixedSize(event.size())
+        super().resizeEvent(event)
+
+    def fit(self) -> None:
+        """Ask for another layout if the body now needs another height."""
+        body = self.body
+        needed = (body.heightForWidth(self.width()) if body.hasHeightForWidth()
+                  else body.sizeHint().height())
+        if needed != self.height():
+            self.updateGeometry()
+
+
+class ProgressStrip(SteadyHolder):
     """A card's progress: latest actual and as-of, a bar, and a status chip.
 
     The chip carries a symbol and a word as well as a colour, so it reads in black-and-white
-    print and for colour-blind readers. The tooltip is the status's one-line reason.
-
-    A new figure changes the strip's texts but not its height, so the page need not be laid
-    out again: the texts and the bar sit in a body held at the strip's own size (a widget of
-    fixed size does not pass its children's size changes on to its parent), and the strip
-    asks its card for another layout only when the height it needs changes (another font).
+    print and for colour-blind readers. The tooltip is the status's one-line reason. A new
+    figure repaints the strip without laying out the cards again (see `SteadyHolder`).
     """
 
     clicked = Signal(str)
 
     def __init__(self, target_id: str) -> None:
-        super().__init__()
+        body = QWidget()
+        body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        super().__init__(body)
         self.setObjectName("progress-strip")
         self.target_id = target_id
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.body = QWidget(self)
-        layout = QVBoxLayout(self.body)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.setSpacing(4)
         top = QHBoxLayout()
@@ -383,24 +428,6 @@ class ProgressStrip(QWidget):
         self.bar.setFixedHeight(6)
         layout.addWidget(self.bar)
         self.status = ""
-        self._height = 0  # the height last asked of the card
-
-    def sizeHint(self) -> QSize:
-        hint = self.body.layout().sizeHint()
-        self._height = hint.height()
-        return hint
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(self.body.layout().minimumSize().width(), self.sizeHint().height())
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        self.body.setFixedSize(event.size())
-        super().resizeEvent(event)
-
-    def _fit(self) -> None:
-        """Ask the card for another layout if the body now needs another height."""
-        if self.body.layout().sizeHint().height() != self._height:
-            self.updateGeometry()
 
     def show_status(self, result: TargetStatus | None, lang: Lang) -> None:
         status = result.status if result is not None else "no_data"
@@ -431,7 +458,7 @@ class ProgressStrip(QWidget):
         reason = result.reason(lang) if result is not None else ""
         self.setToolTip(tooltip(reason))  # the reason quotes the user's note: plain text
         self.setAccessibleName(f"{status_name(status, lang)}: {reason}")
-        self._fit()
+        self.fit()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
