@@ -2,9 +2,9 @@
 
 The tracker opens the progress database when first needed (never on the way to the first
 window), reads the briefing's current entries, works out every target's status with the
-data layer's rules, and says `changed` whenever they change: after its own writes, and
-when another window or the CLI wrote to the same database (it polls the database's
-revision every `POLL_MS` while it is in use). Errors become `failed(message)`.
+data layer's rules, and says `changed` whenever they change: when another window or the
+CLI wrote to the same database (it polls the database's revision every `POLL_MS` while it
+is in use), and after its own writes. Errors become `failed(message)`.
 
 After its own write it reads nothing back when it can tell that no one else wrote since
 it last read (the stored row is the next one after the revision it holds): the row is
