@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 
 from jhviewer.data.progress.db import ProgressStore, default_location
 from jhviewer.data.progress.model import NewEntry, validate_entry
@@ -140,3 +140,13 @@ def test_a_long_message_in_the_tally_wraps_and_is_shown_whole(window: MainWindow
     settle()
     assert label.height() > 2 * one_line
     assert label.height() >= label.heightForWidth(label.width())
+
+
+def test_clicking_a_card_s_progress_line_opens_its_target(window: MainWindow, qtbot) -> None:
+    panel = targets(window)
+    strip = panel.strips["target-new-jobs"]
+    qtbot.mouseClick(strip.actual, Qt.MouseButton.LeftButton)  # the click reaches the strip
+    settle()
+    pane = panel.progress_pane
+    assert pane is not None and pane.isVisible()
+    assert pane.target is not None and pane.target.id == "target-new-jobs"

@@ -92,6 +92,7 @@ class TargetsPanel(PagePanel):
         self.cards: list[QFrame] = []
         self.strips: dict[str, ProgressStrip] = {}
         self.tally_label: QLabel | None = None
+        self._tally_holder: SteadyHolder | None = None
         self.progress_pane: ProgressPanel | None = None
         self.tracker = ProgressTracker(progress_location, self)
         self.tracker.changed.connect(self.update_progress)
@@ -115,6 +116,7 @@ class TargetsPanel(PagePanel):
         self.cards = []
         self.strips = {}
         self.tally_label = None
+        self._tally_holder = None
         store = self._store
         briefing = store.briefing() if store is not None else None
         self.setAccessibleName(briefing.targets_title(self._lang) if briefing else "")
@@ -164,7 +166,8 @@ class TargetsPanel(PagePanel):
         """The tally and the progress buttons, under the title."""
         self.tally_label = role_label("", Role.STRONG, True)
         self.tally_label.setObjectName("progress-tally")
-        self._layout.addWidget(SteadyHolder(self.tally_label))  # a new count lays out nothing
+        self._tally_holder = SteadyHolder(self.tally_label)  # a new count lays out nothing
+        self._layout.addWidget(self._tally_holder)
         row = QHBoxLayout()
         row.setSpacing(10)
         zh = self._lang == "zh"
@@ -218,9 +221,8 @@ class TargetsPanel(PagePanel):
             self._fit_tally()
 
     def _fit_tally(self) -> None:
-        holder = self.tally_label.parentWidget() if self.tally_label is not None else None
-        if isinstance(holder, SteadyHolder):
-            holder.fit()
+        if self._tally_holder is not None:
+            self._tally_holder.fit()
 
     def _settings(self) -> Settings | None:
         """The window's settings (where the progress database's location is kept)."""
