@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -37,7 +37,7 @@ from jhviewer.data.progress.status import TargetStatus, amount_text, tally_text
 from jhviewer.data.records import Briefing, Fact, Lang
 from jhviewer.data.store import Store
 from jhviewer.ui import style
-from jhviewer.ui.i18n import translate
+from jhviewer.ui.i18n import translate, translate_for
 from jhviewer.ui.models import answers
 from jhviewer.ui.progress_state import ProgressTracker
 from jhviewer.ui.settings import Settings
@@ -54,6 +54,27 @@ from jhviewer.ui.widgets import (
 
 if TYPE_CHECKING:
     from jhviewer.ui.progress_panel import ProgressPanel
+
+# The progress texts of this tab, in English and translated by Qt's catalogue (context
+# "Progress", shared with the progress pane); `_progress_text` picks the panel's language.
+PROGRESS_TEXTS = {
+    "open": QT_TRANSLATE_NOOP("Progress", "Progress…"),
+    "import": QT_TRANSLATE_NOOP("Progress", "Import Progress…"),
+    "refresh": QT_TRANSLATE_NOOP("Progress", "Refresh"),
+    "database": QT_TRANSLATE_NOOP("Progress", "Progress Database…"),
+    "database_title": QT_TRANSLATE_NOOP("Progress", "Progress Database"),
+    "database_tip": QT_TRANSLATE_NOOP("Progress", "Progress database: {location}"),
+    "database_ask": QT_TRANSLATE_NOOP(
+        "Progress", "A file path or postgresql://user@host/db (empty: the default place)"),
+    "no_progress": QT_TRANSLATE_NOOP("Progress", "No progress yet"),
+}
+
+
+def _progress_text(lang: Lang, key: str, **fields: object) -> str:
+    """The tab's progress text `key` (see PROGRESS_TEXTS) in `lang`, filled with `fields`."""
+    text = translate_for(lang, "Progress", PROGRESS_TEXTS[key])
+    return text.format(**fields) if fields else text
+
 
 CARD_WIDTH = 230
 CARD_SPACING = 14
@@ -170,15 +191,13 @@ class TargetsPanel(PagePanel):
         self._layout.addWidget(self._tally_holder)
         row = QHBoxLayout()
         row.setSpacing(10)
-        zh = self._lang == "zh"
-        for name, text, slot in (
-            ("progress-open", "进度记录…" if zh else "Progress…", lambda: self.open_progress()),
-            ("progress-import", "导入进度…" if zh else "Import Progress…", self.import_progress),
-            ("progress-refresh", "刷新" if zh else "Refresh", self.tracker.refresh),
-            ("progress-database", "进度数据库…" if zh else "Progress Database…",
-             self.choose_progress_database),
+        for name, key, slot in (
+            ("progress-open", "open", lambda: self.open_progress()),
+            ("progress-import", "import", self.import_progress),
+            ("progress-refresh", "refresh", self.tracker.refresh),
+            ("progress-database", "database", self.choose_progress_database),
         ):
-            button = QPushButton(text)
+            button = QPushButton(_progress_text(self._lang, key))
             button.setObjectName(name)
             button.clicked.connect(slot)
             row.addWidget(button)
@@ -215,9 +234,8 @@ class TargetsPanel(PagePanel):
                 self.tally_label.setText(tally_text(list(results.values()), lang))
             else:
                 self.tally_label.setText("")
-            self.tally_label.setToolTip(tooltip(
-                ("进度数据库：" if lang == "zh" else "Progress database: ")
-                + self.tracker.shown_location))
+            self.tally_label.setToolTip(tooltip(_progress_text(
+                lang, "database_tip", location=self.tracker.shown_location)))
             self._fit_tally()
 
     def _fit_tally(self) -> None:
@@ -235,11 +253,9 @@ class TargetsPanel(PagePanel):
         if location is None:
             from PySide6.QtWidgets import QInputDialog
 
-            zh = self._lang == "zh"
             text, ok = QInputDialog.getText(
-                self, "进度数据库" if zh else "Progress Database",
-                ("文件路径或 postgresql://用户@主机/数据库（留空则用默认位置）" if zh else
-                 "A file path or postgresql://user@host/db (empty: the default place)"),
+                self, _progress_text(self._lang, "database_title"),
+                _progress_text(self._lang, "database_ask"),
                 text=str(self.tracker.location or ""))
             if not ok:
                 return
@@ -450,7 +466,7 @@ class ProgressStrip(SteadyHolder):
         latest = result.latest if result is not None else None
         target = result.target if result is not None else None
         if result is None or latest is None or target is None:
-            self.actual.setText("暂无进度" if lang == "zh" else "No progress yet")
+            self.actual.setText(_progress_text(lang, "no_progress"))
             self.bar.setValue(0)
         elif result.actual is None:
             self.actual.setText(latest.as_of)
