@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from statistics import median
 
 from benchmarks.harness import Figure, Options, alternate, figure_from_samples, percentile
 from benchmarks.startup import run_probe
@@ -90,22 +91,29 @@ def _status_speed(options: Options) -> Figure:
     targets, entries, units = synthetic_progress()
 
     def app() -> dict[str, float]:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         statuses(targets, entries, units)
-        return {"ms": (time.perf_counter() - start) * 1000}
+        return {"ms": (time.perf_counter() - start) * 1000,
+                "cpu_ms": (time.process_time() - cpu) * 1000}
 
     def floor() -> dict[str, float]:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         grouped: dict[str, list] = {}
         for entry in entries:
             grouped.setdefault(entry.target_id, []).append(entry)
-        return {"ms": (time.perf_counter() - start) * 1000}
+        return {"ms": (time.perf_counter() - start) * 1000,
+                "cpu_ms": (time.process_time() - cpu) * 1000}
 
     runs = alternate({"app": app, "floor": floor}, options.runs, options.warmup)
+    # On a shared machine the wall clock also counts the time other processes had the CPU;
+    # the CPU time this process spent is shown beside it to tell the two apart.
+    cpu = median(s["cpu_ms"] for s in runs["app"])
+    cpu_floor = median(s["cpu_ms"] for s in runs["floor"])
     return figure_from_samples(
         "progress", f"status of {TARGETS:,} targets × {ENTRIES_PER_TARGET} entries", "ms",
         [s["ms"] for s in runs["app"]], [s["ms"] for s in runs["floor"]], budget_abs=50.0,
-        note="floor: grouping the entries by target",
+        note=f"floor: grouping the entries by target; CPU time {cpu:.1f} ms, "
+             f"floor {cpu_floor:.1f} ms",
     )
 
 

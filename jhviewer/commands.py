@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import click
 
 from jhviewer import __version__
-from jhviewer.console import echo
+from jhviewer.console import echo, say
 from jhviewer.data.atomic import shown_path
 from jhviewer.data.errors import one_line
 from jhviewer.data.textsafe import tolerant_streams
@@ -107,7 +107,7 @@ def build_db(out: Path, source_dir: Path) -> None:
         )
     with _format_problems_reported():
         count = build_database(source_dir, out)
-    echo(f"wrote {shown_path(out)} ({count} facts)")
+    say("wrote {path} ({count} facts)", path=shown_path(out), count=count)
 
 
 @cli.command()
@@ -170,7 +170,7 @@ def search(
             echo("\t".join(field.replace("\t", "\\t") for field in fields))
         _note_unreadable_rows(store)
     if not hits:
-        echo(f"no facts match {query!r}", err=True)
+        say("no facts match {query!r}", True, query=query)
 
 
 @cli.command()
@@ -202,7 +202,7 @@ def export(
             briefing = store.briefing()
             count = export_facts(store, what, out, briefing.id if briefing else None,
                                  force=force)
-            echo(f"wrote {shown_path(out)} ({count} facts)")
+            say("wrote {path} ({count} facts)", path=shown_path(out), count=count)
         _note_unreadable_rows(store)
 
 
@@ -221,7 +221,7 @@ def _export_charts(store: Store, folder: Path, fmt: str, lang: Lang, force: bool
         with store.snapshot():  # one consistent view of the file per chart
             data = charts.chart_data(store, spec, lang)
         charts.export_chart(data, path, fmt, force=force)
-        echo(f"wrote {shown_path(path)}")
+        say("wrote {path}", path=shown_path(path))
 
 
 @cli.command()
@@ -270,7 +270,8 @@ def pdf(
             raise ExportError(f"{reason} Use --summary-only, or --allow-large to print it all.")
         pages = printer.to_pdf(out, summary_only=summary_only, force=force)
         _note_unreadable_rows(store)
-    echo(f"wrote {shown_path(out)} ({pages} page{'' if pages == 1 else 's'})")
+    say("wrote {path} ({count} page)" if pages == 1 else "wrote {path} ({count} pages)",
+        path=shown_path(out), count=pages)
 
 
 @cli.command()
@@ -305,7 +306,7 @@ def snapshot(
     paths = take(outdir, "en" if lang == "en" else "zh", (int(width), int(height)),
                  db_path, briefing_id)
     for path in paths:
-        echo(f"wrote {shown_path(path)}")
+        say("wrote {path}", path=shown_path(path))
 
 
 cli.add_command(progress)
@@ -323,12 +324,12 @@ def install_desktop(uninstall: bool) -> None:
     if uninstall:
         removed = desktop.uninstall()
         for path in removed:
-            click.echo(f"removed {path}")
+            say("removed {path}", path=path)
         if not removed:
-            click.echo(f"nothing to remove under {desktop.data_home()}")
+            say("nothing to remove under {path}", path=desktop.data_home())
         return
     for path in desktop.install():
-        click.echo(f"wrote {path}")
+        say("wrote {path}", path=path)
 
 
 @contextmanager
@@ -340,11 +341,8 @@ def _open_briefing(db_path: Path | None, briefing_id: str | None) -> Iterator[St
     with Store.open(db_path) as store:
         briefing = store.select_briefing(briefing_id)
         if briefing_id is None and briefing is not None and len(store.briefings()) > 1:
-            echo(
-                one_line(f"jhviewer: using briefing {briefing.id} (the newest); "
-                         "choose another with --briefing"),
-                err=True,
-            )
+            say("jhviewer: using briefing {briefing} (the newest); choose another with "
+                "--briefing", True, briefing=briefing.id)
         yield store
 
 

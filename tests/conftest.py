@@ -22,8 +22,13 @@ SOURCE_TEXT = REPO_ROOT.parent / "shared" / "source" / "jianghan-2024.txt"
 @pytest.fixture(autouse=True)
 def private_data_folder(tmp_path_factory: pytest.TempPathFactory,
                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """The user's data folder (where progress.db lives by default) is a private one."""
+    """The user's data folder (where progress.db lives by default) is a private one, and
+    the command line speaks English (its language follows the locale) unless a test picks a
+    locale itself."""
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
 
 
 @pytest.fixture(scope="session")

@@ -289,3 +289,34 @@ def test_notes_are_shown_as_plain_text(window: MainWindow) -> None:
     assert pane.table.item(0, 2).text() == "<b>bold</b><img src=file:///etc/passwd>"
     assert all(label.textFormat() == Qt.TextFormat.PlainText
                for label in pane.findChildren(QLabel) if "<b>" in label.text())
+
+
+def chart_lines(pane: ProgressPanel) -> dict[str, object]:
+    goal, path, actual = pane._plot_items()
+    xs, ys = (list(v) if v is not None else [] for v in actual.getData())
+    px, py = (list(v) if v is not None else [] for v in path.getData())
+    return {"title": pane.plot.getPlotItem().titleLabel.text,
+            "goal": goal.value() if goal.isVisible() else None,
+            "path": list(zip(px, py, strict=True)) if path.isVisible() else None,
+            "actual": [(round(x, 2), y) for x, y in zip(xs, ys, strict=True)]
+            if actual.isVisible() else None}
+
+
+def test_the_chart_follows_the_entries_and_the_picked_target(window: MainWindow) -> None:
+    panel = targets(window)
+    pane = pane_on(panel, "target-first-stores")
+    assert chart_lines(pane) == {"title": "引进首店 (家)", "goal": 100.0,
+                                 "path": [(0.0, 0.0), (12.0, 100.0)], "actual": []}
+    for value, as_of in (("63", "2024-06"), ("20", "2024-03")):
+        pane.value_edit.setText(value)
+        pane.as_of_edit.setText(as_of)
+        assert pane.add_entry()
+    assert chart_lines(pane)["actual"] == [(3.0, 20.0), (6.0, 63.0)]  # in date order
+    pane.undo()
+    assert chart_lines(pane)["actual"] == [(6.0, 63.0)]
+    pane = pane_on(panel, "gdp-growth-2024-target")  # a rate: no linear path
+    assert chart_lines(pane) == {"title": "地区生产总值增长 (%)", "goal": 7.3, "path": None,
+                                 "actual": []}
+    pane = pane_on(panel, "target-disposable-income")  # qualitative: no lines at all
+    assert chart_lines(pane) == {"title": "定性目标：无图", "goal": None, "path": None,
+                                 "actual": None}

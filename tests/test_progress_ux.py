@@ -187,3 +187,17 @@ def test_the_unit_box_shows_every_unit_whole(window: MainWindow) -> None:
     metrics = box.fontMetrics()
     widest = max(metrics.horizontalAdvance(name) for name in names)
     assert box.width() >= widest + 16, (box.width(), widest)
+
+
+def test_the_tab_progress_buttons_speak_the_window_language(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    panel = targets(window)
+    texts = [panel.findChild(QPushButton, name).text() for name in (
+        "progress-open", "progress-import", "progress-refresh", "progress-database")]
+    assert texts == by_lang(window, ["进度记录…", "导入进度…", "刷新", "进度数据库…"],
+                            ["Progress…", "Import Progress…", "Refresh", "Progress Database…"])
+    assert panel.strips["target-first-stores"].actual.text() == by_lang(
+        window, "暂无进度", "No progress yet")
+    assert panel.tally_label.toolTip().startswith(by_lang(window, "<qt>进度数据库：",
+                                                          "<qt>Progress database: "))

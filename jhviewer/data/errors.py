@@ -195,6 +195,13 @@ ZH_MESSAGES: dict[str, str] = {
     "wrote {path} ({count} entries)": "已写入 {path}（{count}条记录）",
     "wrote {path} ({count} page)": "已写入 {path}（{count}页）",
     "wrote {path} ({count} pages)": "已写入 {path}（{count}页）",
+    "wrote {path} ({count} facts)": "已写入 {path}（{count}条数据）",
+    "wrote {path}": "已写入 {path}",
+    "removed {path}": "已删除 {path}",
+    "nothing to remove under {path}": "{path} 下没有可删除的内容",
+    "no facts match {query!r}": "没有与 {query!r} 匹配的数据",
+    "jhviewer: using briefing {briefing} (the newest); choose another with --briefing":
+        "jhviewer：使用最新的简报 {briefing}；可用 --briefing 另选",
 }
 
 

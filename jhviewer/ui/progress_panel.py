@@ -182,6 +182,8 @@ class ProgressPanel(QWidget):
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
         self.plot = pg.PlotWidget()
+        self._items: tuple[pg.InfiniteLine, pg.PlotDataItem, pg.PlotDataItem] | None = None
+        self._title = ""
         self.plot.setObjectName("progress-chart")
         self.plot.setBackground(None)
         self.plot.setMinimumHeight(180)
@@ -271,6 +273,7 @@ class ProgressPanel(QWidget):
         lang = self._lang
         self.title.setText(_tr(lang, "title"))
         self.close_button.setText(_tr(lang, "close"))
+        self.plot.setLabel("bottom", _tr(lang, "month"))
         for label, key in zip(self._form_labels, ("value", "status", "as_of", "source_note",
                                                   "entered_by"), strict=False):
             label.setText(_tr(lang, key))
@@ -377,20 +380,34 @@ class ProgressPanel(QWidget):
         self._draw(target, entries)
         self._update_buttons()
 
+    def _plot_items(self) -> tuple[pg.InfiniteLine, pg.PlotDataItem, pg.PlotDataItem]:
+        """The target line, the linear path and the actuals: made once, then given new data,
+        because clearing and rebuilding them cost most of an add's frame."""
+        if self._items is None:
+            goal = pg.InfiniteLine(pos=0.0, angle=0, pen=pg.mkPen(
+                QColor("#555555"), width=1.5, style=Qt.PenStyle.DashLine))
+            self.plot.addItem(goal)
+            path = self.plot.plot([], [], pen=pg.mkPen(QColor("#999999"), width=1,
+                                                       style=Qt.PenStyle.DotLine))
+            colour = QColor(STATUS_COLOURS["on_track"])
+            actual = self.plot.plot([], [], pen=pg.mkPen(colour, width=2), symbol="o",
+                                    symbolBrush=colour, symbolPen=None, symbolSize=8)
+            self.plot.setXRange(0, 12, padding=0.02)
+            self._items = (goal, path, actual)
+        return self._items
+
     def _draw(self, target: Target, entries: list[Entry]) -> None:
-        plot = self.plot
-        plot.clear()
-        plot.setLabel("bottom", _tr(self._lang, "month"))
-        plot.setXRange(0, 12, padding=0.02)
+        goal, path, actual = self._plot_items()
+        numeric = target.value is not None and target.unit is not None
+        for item in (goal, path, actual):
+            item.setVisible(numeric)
         if target.value is None or target.unit is None:
-            plot.setTitle(_tr(self._lang, "no_chart"))
+            self._set_title(_tr(self._lang, "no_chart"))
             return
-        plot.setTitle(f"{target.label(self._lang)} ({target.unit.name(self._lang)})")
-        goal_pen = pg.mkPen(QColor("#555555"), width=1.5, style=Qt.PenStyle.DashLine)
-        plot.addItem(pg.InfiniteLine(pos=target.value, angle=0, pen=goal_pen))
-        if target.measure == "cumulative":
-            plot.plot([0, 12], [0, target.value],
-                      pen=pg.mkPen(QColor("#999999"), width=1, style=Qt.PenStyle.DotLine))
+        self._set_title(f"{target.label(self._lang)} ({target.unit.name(self._lang)})")
+        goal.setPos(target.value)
+        path.setVisible(target.measure == "cumulative")
+        path.setData([0, 12], [0, target.value])
         points = []
         for entry in entries:
             unit = self.tracker.units.get(entry.unit or "", target.unit)
@@ -400,14 +417,15 @@ class ProgressPanel(QWidget):
             except ProgressInputError:
                 continue
         points.sort()
-        colour = QColor(STATUS_COLOURS["on_track"])
-        if points:
-            plot.plot([x for x, _ in points], [y for _, y in points],
-                      pen=pg.mkPen(colour, width=2), symbol="o", symbolBrush=colour,
-                      symbolPen=None, symbolSize=8)
+        actual.setData([x for x, _ in points], [y for _, y in points])
         top = max([target.value, *[y for _, y in points]])
         low = min([0.0, *[y for _, y in points]])
-        plot.setYRange(low, top * 1.1 if top > 0 else 1, padding=0.02)
+        self.plot.setYRange(low, top * 1.1 if top > 0 else 1, padding=0.02)
+
+    def _set_title(self, title: str) -> None:
+        if title != self._title:  # a new title lays the plot out again
+            self._title = title
+            self.plot.setTitle(title)
 
     # --- the form ------------------------------------------------------------------------
 

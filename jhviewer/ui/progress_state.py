@@ -2,9 +2,15 @@
 
 The tracker opens the progress database when first needed (never on the way to the first
 window), reads the briefing's current entries, works out every target's status with the
-data layer's rules, and says `changed` whenever they change: after its own writes, and
-when another window or the CLI wrote to the same database (it polls the database's
-revision every `POLL_MS` while it is in use). Errors become `failed(message)`.
+data layer's rules, and says `changed` whenever they change: when another window or the
+CLI wrote to the same database (it polls the database's revision every `POLL_MS` while it
+is in use), and after its own writes. Errors become `failed(message)`.
+
+After its own write it reads nothing back when it can tell that no one else wrote since
+it last read (the stored row is the next one after the revision it holds): the row is
+applied to the entries it holds, only that target's status is worked out again, and
+`target_changed(target_id)` says so, so that a window repaints one card, not all of them.
+Otherwise it reads everything again and says `changed`.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from jhviewer.data.errors import JhviewerError
 from jhviewer.data.progress.db import ProgressStore
 from jhviewer.data.progress.model import Entry, NewEntry, Target, target_from_fact
-from jhviewer.data.progress.status import TargetStatus, statuses, tally
+from jhviewer.data.progress.status import TargetStatus, statuses, tally, target_status
 from jhviewer.data.records import Unit
 from jhviewer.data.store import Store
 from jhviewer.ui.i18n import error_text
@@ -28,7 +34,8 @@ T = TypeVar("T")
 
 
 class ProgressTracker(QObject):
-    changed = Signal()
+    changed = Signal()  # any target's status may have changed: read them all
+    target_changed = Signal(str)  # only this target's entries and status changed
     failed = Signal(str)
 
     def __init__(self, location: str | Path | None = None,
@@ -205,8 +212,29 @@ class ProgressTracker(QObject):
         if stored is not None:
             if remember:
                 self._undo.append(stored.id)
-            self.refresh()
+            if not self._apply(stored):
+                self.refresh()
         return stored
+
+    def _apply(self, stored: Entry) -> bool:
+        """Take this window's stored row into the entries held, without reading them again,
+        if nothing else was stored since they were read (ids are handed out in order, so
+        the row's id is then the held revision + 1). False if they must be read again."""
+        target = self.target(stored.target_id)
+        if (self._revision < 0 or stored.id != self._revision + 1
+                or stored.briefing_id != self.briefing_id or target is None):
+            return False
+        # What `ProgressStore.entries` would now return for the target: the row it
+        # supersedes is no longer current, and a retraction is not an entry.
+        current = [entry for entry in self._entries.get(target.id, [])
+                   if entry.id != stored.supersedes]
+        if not stored.retracted:
+            current.append(stored)
+        self._entries[target.id] = current
+        self._revision = stored.id
+        self.results[target.id] = target_status(target, current, self.units)
+        self.target_changed.emit(target.id)
+        return True
 
     def _guard(self, job: Callable[[], T]) -> T | None:
         try:

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QMouseEvent, QPalette
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
+from PySide6.QtGui import QMouseEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -36,7 +37,7 @@ from jhviewer.data.progress.status import TargetStatus, amount_text, tally_text
 from jhviewer.data.records import Briefing, Fact, Lang
 from jhviewer.data.store import Store
 from jhviewer.ui import style
-from jhviewer.ui.i18n import translate
+from jhviewer.ui.i18n import translate, translate_for
 from jhviewer.ui.models import answers
 from jhviewer.ui.progress_state import ProgressTracker
 from jhviewer.ui.settings import Settings
@@ -53,6 +54,27 @@ from jhviewer.ui.widgets import (
 
 if TYPE_CHECKING:
     from jhviewer.ui.progress_panel import ProgressPanel
+
+# The progress texts of this tab, in English and translated by Qt's catalogue (context
+# "Progress", shared with the progress pane); `_progress_text` picks the panel's language.
+PROGRESS_TEXTS = {
+    "open": QT_TRANSLATE_NOOP("Progress", "Progress…"),
+    "import": QT_TRANSLATE_NOOP("Progress", "Import Progress…"),
+    "refresh": QT_TRANSLATE_NOOP("Progress", "Refresh"),
+    "database": QT_TRANSLATE_NOOP("Progress", "Progress Database…"),
+    "database_title": QT_TRANSLATE_NOOP("Progress", "Progress Database"),
+    "database_tip": QT_TRANSLATE_NOOP("Progress", "Progress database: {location}"),
+    "database_ask": QT_TRANSLATE_NOOP(
+        "Progress", "A file path or postgresql://user@host/db (empty: the default place)"),
+    "no_progress": QT_TRANSLATE_NOOP("Progress", "No progress yet"),
+}
+
+
+def _progress_text(lang: Lang, key: str, **fields: object) -> str:
+    """The tab's progress text `key` (see PROGRESS_TEXTS) in `lang`, filled with `fields`."""
+    text = translate_for(lang, "Progress", PROGRESS_TEXTS[key])
+    return text.format(**fields) if fields else text
+
 
 CARD_WIDTH = 230
 CARD_SPACING = 14
@@ -91,9 +113,11 @@ class TargetsPanel(PagePanel):
         self.cards: list[QFrame] = []
         self.strips: dict[str, ProgressStrip] = {}
         self.tally_label: QLabel | None = None
+        self._tally_holder: SteadyHolder | None = None
         self.progress_pane: ProgressPanel | None = None
         self.tracker = ProgressTracker(progress_location, self)
         self.tracker.changed.connect(self.update_progress)
+        self.tracker.target_changed.connect(self.update_target_progress)
         self.tracker.failed.connect(self._show_progress_error)
         self._tracked: tuple[Store, str] | None = None
         self._error = ""
@@ -113,6 +137,7 @@ class TargetsPanel(PagePanel):
         self.cards = []
         self.strips = {}
         self.tally_label = None
+        self._tally_holder = None
         store = self._store
         briefing = store.briefing() if store is not None else None
         self.setAccessibleName(briefing.targets_title(self._lang) if briefing else "")
@@ -162,18 +187,17 @@ class TargetsPanel(PagePanel):
         """The tally and the progress buttons, under the title."""
         self.tally_label = role_label("", Role.STRONG, True)
         self.tally_label.setObjectName("progress-tally")
-        self._layout.addWidget(self.tally_label)
+        self._tally_holder = SteadyHolder(self.tally_label)  # a new count lays out nothing
+        self._layout.addWidget(self._tally_holder)
         row = QHBoxLayout()
         row.setSpacing(10)
-        zh = self._lang == "zh"
-        for name, text, slot in (
-            ("progress-open", "进度记录…" if zh else "Progress…", lambda: self.open_progress()),
-            ("progress-import", "导入进度…" if zh else "Import Progress…", self.import_progress),
-            ("progress-refresh", "刷新" if zh else "Refresh", self.tracker.refresh),
-            ("progress-database", "进度数据库…" if zh else "Progress Database…",
-             self.choose_progress_database),
+        for name, key, slot in (
+            ("progress-open", "open", lambda: self.open_progress()),
+            ("progress-import", "import", self.import_progress),
+            ("progress-refresh", "refresh", self.tracker.refresh),
+            ("progress-database", "database", self.choose_progress_database),
         ):
-            button = QPushButton(text)
+            button = QPushButton(_progress_text(self._lang, key))
             button.setObjectName(name)
             button.clicked.connect(slot)
             row.addWidget(button)
@@ -187,6 +211,22 @@ class TargetsPanel(PagePanel):
         results = self.tracker.results
         for target_id, strip in self.strips.items():
             strip.show_status(results.get(target_id), lang)
+        self._show_tally()
+        if self.progress_pane is not None:
+            self.progress_pane.refresh()
+
+    def update_target_progress(self, target_id: str) -> None:
+        """After a change to one target's entries: its card, the tally and the pane."""
+        strip = self.strips.get(target_id)
+        if strip is not None:
+            strip.show_status(self.tracker.results.get(target_id), self._lang)
+        self._show_tally()
+        if self.progress_pane is not None:
+            self.progress_pane.refresh()
+
+    def _show_tally(self) -> None:
+        lang = self._lang
+        results = self.tracker.results
         if self.tally_label is not None:
             if self._error:
                 self.tally_label.setText(self._error)
@@ -194,11 +234,13 @@ class TargetsPanel(PagePanel):
                 self.tally_label.setText(tally_text(list(results.values()), lang))
             else:
                 self.tally_label.setText("")
-            self.tally_label.setToolTip(tooltip(
-                ("进度数据库：" if lang == "zh" else "Progress database: ")
-                + self.tracker.shown_location))
-        if self.progress_pane is not None:
-            self.progress_pane.refresh()
+            self.tally_label.setToolTip(tooltip(_progress_text(
+                lang, "database_tip", location=self.tracker.shown_location)))
+            self._fit_tally()
+
+    def _fit_tally(self) -> None:
+        if self._tally_holder is not None:
+            self._tally_holder.fit()
 
     def _settings(self) -> Settings | None:
         """The window's settings (where the progress database's location is kept)."""
@@ -211,11 +253,9 @@ class TargetsPanel(PagePanel):
         if location is None:
             from PySide6.QtWidgets import QInputDialog
 
-            zh = self._lang == "zh"
             text, ok = QInputDialog.getText(
-                self, "进度数据库" if zh else "Progress Database",
-                ("文件路径或 postgresql://用户@主机/数据库（留空则用默认位置）" if zh else
-                 "A file path or postgresql://user@host/db (empty: the default place)"),
+                self, _progress_text(self._lang, "database_title"),
+                _progress_text(self._lang, "database_ask"),
                 text=str(self.tracker.location or ""))
             if not ok:
                 return
@@ -230,6 +270,7 @@ class TargetsPanel(PagePanel):
         self._error = message
         if self.tally_label is not None:
             self.tally_label.setText(message)
+            self._fit_tally()
 
     def open_progress(self, target_id: str | None = None) -> ProgressPanel:
         """Show the progress pane beside the cards (on `target_id` if given)."""
@@ -327,21 +368,66 @@ class TargetsPanel(PagePanel):
         return frame
 
 
-class ProgressStrip(QWidget):
+class SteadyHolder(QWidget):
+    """Holds `body` at the holder's own size, so that what changes inside it often (a
+    card's latest figure, the tally) does not lay the whole page out again.
+
+    A widget of fixed size does not pass its children's size changes on to its parent
+    (`QWidget::updateGeometry`), so the body's texts and bars change, and repaint, within
+    it. `fit()`, called after such a change, asks for another layout only when the height
+    the body needs at the current width is not the height it has (a longer message that
+    wraps, another font).
+    """
+
+    def __init__(self, body: QWidget) -> None:
+        super().__init__()
+        self.body = body
+        body.setParent(self)
+        self.setSizePolicy(body.sizePolicy())
+
+    def sizeHint(self) -> QSize:
+        return self.body.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self.body.minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:
+        return self.body.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:
+        return self.body.heightForWidth(width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.body.setFixedSize(event.size())
+        super().resizeEvent(event)
+
+    def fit(self) -> None:
+        """Ask for another layout if the body now needs another height."""
+        body = self.body
+        needed = (body.heightForWidth(self.width()) if body.hasHeightForWidth()
+                  else body.sizeHint().height())
+        if needed != self.height():
+            self.updateGeometry()
+
+
+class ProgressStrip(SteadyHolder):
     """A card's progress: latest actual and as-of, a bar, and a status chip.
 
     The chip carries a symbol and a word as well as a colour, so it reads in black-and-white
-    print and for colour-blind readers. The tooltip is the status's one-line reason.
+    print and for colour-blind readers. The tooltip is the status's one-line reason. A new
+    figure repaints the strip without laying out the cards again (see `SteadyHolder`).
     """
 
     clicked = Signal(str)
 
     def __init__(self, target_id: str) -> None:
-        super().__init__()
+        body = QWidget()
+        body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        super().__init__(body)
         self.setObjectName("progress-strip")
         self.target_id = target_id
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.setSpacing(4)
         top = QHBoxLayout()
@@ -380,7 +466,7 @@ class ProgressStrip(QWidget):
         latest = result.latest if result is not None else None
         target = result.target if result is not None else None
         if result is None or latest is None or target is None:
-            self.actual.setText("暂无进度" if lang == "zh" else "No progress yet")
+            self.actual.setText(_progress_text(lang, "no_progress"))
             self.bar.setValue(0)
         elif result.actual is None:
             self.actual.setText(latest.as_of)
@@ -401,6 +487,7 @@ class ProgressStrip(QWidget):
         reason = result.reason(lang) if result is not None else ""
         self.setToolTip(tooltip(reason))  # the reason quotes the user's note: plain text
         self.setAccessibleName(f"{status_name(status, lang)}: {reason}")
+        self.fit()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() == Qt.MouseButton.LeftButton:

@@ -777,6 +777,38 @@ Skip the check only for a file you trust.</source>
         <source>Can be saved, but check: {warning}</source>
         <translation>可以保存，但请核对：{warning}</translation>
     </message>
+    <message>
+        <source>Progress…</source>
+        <translation>进度记录…</translation>
+    </message>
+    <message>
+        <source>Import Progress…</source>
+        <translation>导入进度…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Progress Database…</source>
+        <translation>进度数据库…</translation>
+    </message>
+    <message>
+        <source>Progress Database</source>
+        <translation>进度数据库</translation>
+    </message>
+    <message>
+        <source>Progress database: {location}</source>
+        <translation>进度数据库：{location}</translation>
+    </message>
+    <message>
+        <source>A file path or postgresql://user@host/db (empty: the default place)</source>
+        <translation>文件路径或 postgresql://用户@主机/数据库（留空则用默认位置）</translation>
+    </message>
+    <message>
+        <source>No progress yet</source>
+        <translation>暂无进度</translation>
+    </message>
 </context>
 <context>
     <name>QFileDialog</name>

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from jhviewer.data.format import QUALIFIER_FORMS, _scaled_english, plain_number
 from jhviewer.data.progress.model import (
+    RATE_UNIT,
     Entry,
     ProgressInputError,
     StatusCode,
@@ -49,6 +50,8 @@ GOOD = ("achieved", "on_track")
 _SET_BY_USER: dict[str, StatusCode] = {
     "achieved": "achieved", "on_track": "on_track", "behind": "behind",
 }
+# The source's words that mean "more than" (sign '>'): such a target is met only above it.
+_MORE_THAN = frozenset(word for word, form in QUALIFIER_FORMS.items() if form.sign == ">")
 
 
 @dataclass(slots=True)  # not frozen: a frozen __init__ costs 10k targets some 10 ms
@@ -95,36 +98,41 @@ def _later(entry: Entry, other: Entry) -> bool:
 
 def target_status(target: Target, entries: Iterable[Entry], units: dict[str, Unit]) -> TargetStatus:
     """The status of one target from its current entries (see the module's rules)."""
-    return _status(target, latest_entry(entries), units)
+    return _status(target, latest_entry(entries), units, {})
 
 
-def _status(target: Target, latest: Entry | None, units: dict[str, Unit]) -> TargetStatus:
+def _status(target: Target, latest: Entry | None, units: dict[str, Unit],
+            elapsed_of: dict[str, float]) -> TargetStatus:
+    """`elapsed_of` caches `year_elapsed` by as-of date across the targets of one call."""
     if latest is None:
         return TargetStatus(target, "no_data", None)
     as_of = latest.as_of
-    elapsed = int(as_of[5:7]) / 12 if len(as_of) == 7 else year_elapsed(as_of)
-    measure = target.measure
-    if measure == "qualitative":
+    elapsed = elapsed_of.get(as_of)
+    if elapsed is None:
+        elapsed = elapsed_of[as_of] = year_elapsed(as_of)
+    goal = target.value
+    if goal is None:  # qualitative
         chosen = _SET_BY_USER.get(latest.status or "", "no_data")
-        return TargetStatus(target, chosen, latest, elapsed=elapsed)
-    assert target.value is not None and target.unit is not None
-    if latest.unit == target.unit.id or not latest.unit:
+        return TargetStatus(target, chosen, latest, None, None, elapsed)
+    unit = target.unit
+    assert unit is not None
+    if latest.unit == unit.id or not latest.unit:
         actual = float(latest.value or 0.0)
     else:
         try:
-            actual = convert(latest.value or 0.0, units.get(latest.unit, target.unit),
-                             target.unit)
+            actual = convert(latest.value or 0.0, units.get(latest.unit, unit), unit)
         except ProgressInputError:
-            return TargetStatus(target, "no_data", latest, elapsed=elapsed)
+            return TargetStatus(target, "no_data", latest, None, None, elapsed)
     # '多', '超', '余', '突破' (sign '>') are met only above the figure; the others at it
-    strict = QUALIFIER_FORMS.get(target.qualifier or "") is not None and \
-        QUALIFIER_FORMS[target.qualifier or ""].sign == ">"
-    meets = actual > target.value + _EPSILON if strict else actual >= target.value - _EPSILON
-    if measure == "rate":
+    if target.qualifier in _MORE_THAN:
+        meets = actual > goal + _EPSILON
+    else:
+        meets = actual >= goal - _EPSILON
+    if unit.id == RATE_UNIT:
         year_end = elapsed >= 1.0 - _EPSILON
         status: StatusCode = ("achieved" if year_end else "on_track") if meets else "behind"
         return TargetStatus(target, status, latest, actual, None, elapsed)
-    share = actual / target.value if target.value > 0 else 1.0
+    share = actual / goal if goal > 0 else 1.0
     if meets:
         status = "achieved"
     elif elapsed >= 1.0 - _EPSILON:
@@ -139,7 +147,11 @@ def _status(target: Target, latest: Entry | None, units: dict[str, Unit]) -> Tar
 def statuses(
     targets: Iterable[Target], entries: Iterable[Entry], units: dict[str, Unit]
 ) -> list[TargetStatus]:
-    """The status of every target, in the order given, from the briefing's current entries."""
+    """The status of every target, in the order given, from the briefing's current entries.
+
+    `entries` may hold other targets' entries (they are skipped) and retracted ones (they
+    do not count); their as-of dates are `YYYY-MM` or `YYYY-MM-DD` (`model.parse_as_of`).
+    """
     latest: dict[str, Entry] = {}
     get = latest.get
     for entry in entries:  # one pass keeping each target's latest entry: the hot loop
@@ -150,15 +162,22 @@ def statuses(
         if best is None:
             latest[key] = entry
             continue
+        # As strings, a later date sorts later, except that a month ('2024-06') ends after
+        # its own days ('2024-06-15'), which sort after it. For as-of dates, `b in a` is
+        # `a.startswith(b)` (a 'YYYY-MM' can only sit at the start of a 'YYYY-MM-DD'; of
+        # two as long, each is in the other only when equal), and the operator is cheaper
+        # than the method call on 120,000 entries.
         a, b = entry.as_of, best.as_of
-        if a == b:
+        if a > b:
+            if b not in a:  # not a day of month b
+                latest[key] = entry
+        elif a == b:
             if (entry.entered_at, entry.id) > (best.entered_at, best.id):
                 latest[key] = entry
-        # As strings, a later date sorts later, except that a month ('2024-06') ends after
-        # its own days ('2024-06-15'), which sort after it.
-        elif (not a.startswith(b)) if a > b else b.startswith(a):
+        elif a in b:  # a is the month of day b
             latest[key] = entry
-    return [_status(t, get(t.id), units) for t in targets]
+    elapsed_of: dict[str, float] = {}
+    return [_status(t, get(t.id), units, elapsed_of) for t in targets]
 
 
 def tally(results: Iterable[TargetStatus]) -> tuple[int, int]:

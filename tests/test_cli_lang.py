@@ -1,0 +1,61 @@
+"""The data commands' own lines ("wrote …", "no facts match …", "using briefing …") in the
+language of a `--lang` given on the command line, else the locale's; a command's default
+output language does not choose them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from jhviewer.paths import BRIEFINGS_DIR
+
+CLEAN = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+
+
+def run(cwd: Path, locale: str, *args: str) -> tuple[int, str, str]:
+    result = subprocess.run([sys.executable, "-m", "jhviewer", *args], cwd=cwd,
+                            env={**CLEAN, "LANG": locale}, capture_output=True, text=True,
+                            timeout=120)
+    return result.returncode, result.stdout, result.stderr
+
+
+@pytest.mark.parametrize(("locale", "args", "expected"), [
+    ("zh_CN.UTF-8", [], (0, "", "没有与 'zzqqx' 匹配的数据\n")),
+    ("en_US.UTF-8", [], (0, "", "no facts match 'zzqqx'\n")),
+    ("en_US.UTF-8", ["--lang", "zh"], (0, "", "没有与 'zzqqx' 匹配的数据\n")),
+    ("zh_CN.UTF-8", ["--lang", "en"], (0, "", "no facts match 'zzqqx'\n")),
+])
+def test_no_match_speaks_the_locale_or_lang(tmp_path: Path, locale: str, args: list[str],
+                                            expected: tuple[int, str, str]) -> None:
+    assert run(tmp_path, locale, "search", "zzqqx", *args) == expected
+
+
+def test_wrote_lines_in_both_languages(tmp_path: Path) -> None:
+    assert run(tmp_path, "zh_CN.UTF-8", "pdf", "a.pdf", "--summary-only") == (
+        0, "已写入 a.pdf（1页）\n", "")
+    assert run(tmp_path, "C.UTF-8", "pdf", "b.pdf", "--summary-only", "--lang", "zh") == (
+        0, "已写入 b.pdf（1页）\n", "")
+    assert run(tmp_path, "C.UTF-8", "pdf", "e.pdf", "--summary-only") == (
+        0, "wrote e.pdf (1 page)\n", "")
+    assert run(tmp_path, "C.UTF-8", "export", "csv", "c.csv") == (
+        0, "wrote c.csv (115 facts)\n", "")
+    assert run(tmp_path, "zh_CN.UTF-8", "export", "csv", "d.csv") == (
+        0, "已写入 d.csv（115条数据）\n", "")
+
+
+def test_the_default_briefing_is_named_in_the_locale(tmp_path: Path) -> None:
+    from jhviewer.data.build import build_database
+
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    fixtures = Path(__file__).parent / "fixtures" / "briefings"
+    for path in [BRIEFINGS_DIR / "jianghan-2024.toml", *fixtures.glob("*.toml")]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    db = tmp_path / "multi.db"
+    build_database(folder, db)
+    code, _, err = run(tmp_path, "zh_CN.UTF-8", "search", "增速", "--db", str(db))
+    assert (code, err) == (0, "jhviewer：使用最新的简报 newtown-2031；可用 --briefing 另选\n")
