@@ -180,7 +180,7 @@ def test_every_tab_shows_the_chosen_briefing(
     qtbot, multi_db: Path, tmp_path: Path, briefing_id: str
 ) -> None:
     window = make_window(qtbot, tmp_path, multi_db, "en")
-    window.set_briefing(briefing_id)
+    window.session.set_briefing(briefing_id)
     for key in ("overview", "facts", "targets", "charts"):
         window.show_tab(key)
         settle()
@@ -210,12 +210,12 @@ def test_the_picker_switches_every_tab_and_is_remembered(
     assert window.counts_label.text().startswith("简报：江汉区 2024 · 数据 115 条")
     assert window.panel("charts").chart_list.count() == 9  # type: ignore[attr-defined]
     window.briefing_menu.aboutToShow.emit()  # as opening File ▸ Briefing does
-    assert [a.text() for a in window.briefing_actions.actions()] == [
+    assert [a.text() for a in window.session.briefing_actions.actions()] == [
         "新城区 2031", "新城区 2030", "江汉区 2024"
     ]
-    checked = [a.text() for a in window.briefing_actions.actions() if a.isChecked()]
+    checked = [a.text() for a in window.session.briefing_actions.actions() if a.isChecked()]
     assert checked == ["江汉区 2024"]
-    window.briefing_actions.actions()[1].trigger()
+    window.session.briefing_actions.actions()[1].trigger()
     assert window.store.briefing().id == "newtown-2030"  # type: ignore[union-attr]
     close_window(window)
     again = make_window(qtbot, tmp_path, multi_db, "zh")  # same settings file
@@ -227,7 +227,7 @@ def test_the_detail_pane_lists_the_indicator_in_other_years(
     qtbot, multi_db: Path, tmp_path: Path
 ) -> None:
     window = make_window(qtbot, tmp_path, multi_db, "en")
-    window.set_briefing("newtown-2031")
+    window.session.set_briefing("newtown-2031")
     facts = window.show_tab("facts")
     settle()
     facts.table.selectRow(0)  # type: ignore[attr-defined]
@@ -361,8 +361,8 @@ def test_an_unknown_briefing_in_the_window_is_said_and_not_remembered(
     qtbot, multi_db: Path, tmp_path: Path
 ) -> None:
     window = make_window(qtbot, tmp_path, multi_db, "en")
-    window.set_briefing("jianghan-2024")
-    window.set_briefing("nope")
+    window.session.set_briefing("jianghan-2024")
+    window.session.set_briefing("nope")
     assert window.statusBar().currentMessage() == (
         "There is no briefing 'nope' in multi.db (briefings: jianghan-2024, newtown-2030, "
         "newtown-2031)."

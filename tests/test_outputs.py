@@ -382,7 +382,7 @@ def test_the_window_export_pdf_refuses_the_open_database(qtbot, db_copy: Path,
 
     window = MainWindow(Settings.in_file(tmp_path / "s.ini"), "zh")
     qtbot.addWidget(window)
-    assert window.load_database(db_copy) is None
+    assert window.session.load_database(db_copy) is None
     target = db_copy.with_suffix(".pdf")
     os.link(db_copy, target)  # the database under a PDF name (a hard link)
     before = db_copy.read_bytes()
@@ -394,7 +394,7 @@ def test_the_window_export_pdf_refuses_the_open_database(qtbot, db_copy: Path,
     window.export_pdf()
     assert shown == [f"不会覆盖 {target}：这是正在读取的数据库。请另选文件名。"]
     assert db_copy.read_bytes() == before
-    window.close_store()
+    window.session.close_store()
 
 
 def test_the_window_export_pdf_on_a_full_disk_says_so(qtbot, built_db: Path, tmp_path: Path,
@@ -408,7 +408,7 @@ def test_the_window_export_pdf_on_a_full_disk_says_so(qtbot, built_db: Path, tmp
 
     window = MainWindow(Settings.in_file(tmp_path / "s.ini"), "zh")
     qtbot.addWidget(window)
-    assert window.load_database(built_db) is None
+    assert window.session.load_database(built_db) is None
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     out = out_dir / "brief.pdf"
@@ -426,7 +426,7 @@ def test_the_window_export_pdf_on_a_full_disk_says_so(qtbot, built_db: Path, tmp
     assert messages == []  # no 已保存
     assert out.read_bytes() == b"%PDF- old %%EOF"
     assert os.listdir(out_dir) == ["brief.pdf"]
-    window.close_store()
+    window.session.close_store()
 
 
 def test_the_charts_tab_export_refuses_the_open_database(qtbot, db_copy: Path,
@@ -439,7 +439,7 @@ def test_the_charts_tab_export_refuses_the_open_database(qtbot, db_copy: Path,
 
     window = MainWindow(Settings.in_file(tmp_path / "s.ini"), "en")
     qtbot.addWidget(window)
-    assert window.load_database(db_copy) is None
+    assert window.session.load_database(db_copy) is None
     panel = window.show_tab("charts")
     target = db_copy.with_suffix(".svg")
     os.link(db_copy, target)  # the same file under an SVG name
@@ -453,7 +453,7 @@ def test_the_charts_tab_export_refuses_the_open_database(qtbot, db_copy: Path,
         f"Will not write over {target}: it is the database being read. Choose another file name."
     ]
     assert db_copy.read_bytes() == before
-    window.close_store()
+    window.session.close_store()
 
 
 # --- names ----------------------------------------------------------------------------------

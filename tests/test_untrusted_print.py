@@ -141,7 +141,7 @@ def test_the_window_asks_before_a_huge_printout(
     monkeypatch.setattr(PdfOptionsDialog, "exec", lambda _self: QDialog.DialogCode.Accepted)
     chosen: list[str] = []
     monkeypatch.setattr(
-        "jhviewer.ui.main_window.QFileDialog.getSaveFileName",
+        "jhviewer.ui.print_controller.QFileDialog.getSaveFileName",
         lambda *_a, **_k: chosen.append("file") or (str(tmp_path / "x.pdf"), "PDF (*.pdf)"),
     )
     try:
@@ -167,7 +167,7 @@ def test_a_long_printout_in_the_window_shows_progress_and_cancel_writes_nothing(
     monkeypatch.setattr(print_guard, "SHOW_AFTER_S", 0.0)
     monkeypatch.setattr(PdfOptionsDialog, "exec", lambda _self: QDialog.DialogCode.Accepted)
     out = tmp_path / "full.pdf"
-    monkeypatch.setattr("jhviewer.ui.main_window.QFileDialog.getSaveFileName",
+    monkeypatch.setattr("jhviewer.ui.print_controller.QFileDialog.getSaveFileName",
                         lambda *_a, **_k: (str(out), "PDF (*.pdf)"))
     labels: list[str] = []
 

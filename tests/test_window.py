@@ -324,7 +324,7 @@ def test_printing_needs_an_open_database(qtbot, tmp_path: Path, built_db: Path) 
     try:
         names = ("print", "print-preview", "export-pdf")
         assert [window.act[n].isEnabled() for n in names] == [False, False, False]
-        assert window.load_database(built_db) is None
+        assert window.session.load_database(built_db) is None
         assert [window.act[n].isEnabled() for n in names] == [True, True, True]
     finally:
         close_window(window)

@@ -155,10 +155,10 @@ def gui_run(window: MainWindow, case: Case, path: Path) -> Run:
         asked.append(str(error))
         return OpenChoice.CANCEL
 
-    window.ask_after_open_error = answer
+    window.session.ask_after_open_error = answer
     with ExceptionsInSlots() as exceptions:
         try:
-            opened = window.open_database(path)
+            opened = window.session.open_database(path)
             settle()
             browse(window, case.markup if opened else None)
         except Exception as error:
