@@ -291,12 +291,12 @@ def test_bad_rows_are_skipped_and_reported(qtbot, tmp_path: Path, built_db: Path
     )
     window = make_window(qtbot, tmp_path, None)
     assert window.session.open_database(damaged)
-    qtbot.waitUntil(lambda: window.notice is not None and window.notice.isVisible())
-    assert window.notice is not None
-    assert bad_id in window.notice.text.text()
+    qtbot.waitUntil(lambda: window.session.notice is not None and window.session.notice.isVisible())
+    assert window.session.notice is not None
+    assert bad_id in window.session.notice.text.text()
     store = window.store
     assert store is not None
-    assert window.notice.text.text() == problems_summary(store.problems)
+    assert window.session.notice.text.text() == problems_summary(store.problems)
     panel = window.show_tab("facts")
     settle()
     assert isinstance(panel, FactsPanel)
@@ -304,8 +304,8 @@ def test_bad_rows_are_skipped_and_reported(qtbot, tmp_path: Path, built_db: Path
         panel.model.fetchMore()
     with Store.open(built_db) as good:
         assert panel.model.rowCount() == good.count_facts() - 1
-    window.notice.close_button.click()
-    assert not window.notice.isVisible()
+    window.session.notice.close_button.click()
+    assert not window.session.notice.isVisible()
     close_window(window)
 
 

@@ -409,7 +409,7 @@ def test_a_write_lock_is_a_message_with_retry(
         holder.execute("BEGIN EXCLUSIVE")
         window.show_tab("targets")
         settle()
-        notice = window.read_notice
+        notice = window.session.read_notice
         assert notice is not None and notice.isVisible()
         assert notice.text.text() == (
             "无法读取数据库：locked.db 正被另一个程序修改，请稍后重试。"
@@ -435,7 +435,7 @@ def test_a_deleted_file_is_a_message_with_retry(qtbot, tmp_path: Path, built_db:
         copy.unlink()
         window.show_tab("facts")
         settle()
-        notice = window.read_notice
+        notice = window.session.read_notice
         assert notice is not None and notice.isVisible()
         assert notice.text.text() == (
             "Could not read the database: brief.db is no longer there: it was deleted or "
@@ -554,7 +554,8 @@ def test_a_read_failure_in_any_slot_reaches_the_user(window: MainWindow) -> None
         "{name} is being changed by another program. Try again in a moment.", name="x.db"
     )
     hook(errors.DatabaseBusyError, busy, None)
-    assert window.read_notice is not None and window.read_notice.isVisible()
-    assert window.read_notice.text.text() == "无法读取数据库：x.db 正被另一个程序修改，请稍后重试。"
+    notice = window.session.read_notice
+    assert notice is not None and notice.isVisible()
+    assert notice.text.text() == "无法读取数据库：x.db 正被另一个程序修改，请稍后重试。"
     hook(ValueError, ValueError("a bug"), None)
     assert others == [ValueError]  # not ours to explain: the usual hook prints it

@@ -110,7 +110,7 @@ def read_failures_to(window: MainWindow, fallback: ExceptHook) -> ExceptHook:
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         if isinstance(error, DatabaseError):
-            window.report_read_error(error)
+            window.session.report_read_error(error)
         else:
             fallback(kind, error, trace)
 

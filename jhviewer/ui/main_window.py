@@ -2,6 +2,9 @@
 
 Only the Overview is built up front. The other panels are built the first time their
 tab is shown, so start-up never imports pyqtgraph (Charts) or pays for the facts table.
+The window builds and lays out; the open database and its briefing picker are the
+session's (ui/session.py), printing is ui/print_controller.py, presenting ui/presenting.py,
+the status bar ui/status.py, the tabs are declared in ui/tabs.py.
 """
 
 from __future__ import annotations
@@ -29,26 +32,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jhviewer import __version__
 from jhviewer.data.errors import DatabaseError
-from jhviewer.data.records import FactFilter, Lang, RowProblem
+from jhviewer.data.records import Lang
 from jhviewer.data.store import Store
-from jhviewer.fonts import FONT_FAMILY
-from jhviewer.paths import FONTS_DIR
-from jhviewer.ui import actions, progress_actions, style
-from jhviewer.ui.i18n import LANGUAGES, Translators, error_text, other_language, translate
+from jhviewer.ui import about, actions, progress_actions
+from jhviewer.ui.i18n import LANGUAGES, Translators, other_language, translate
 from jhviewer.ui.menu_style import give_menus_room
+from jhviewer.ui.presenting import PresentationMode
 from jhviewer.ui.print_controller import PrintController
 from jhviewer.ui.session import DatabaseSession
 from jhviewer.ui.settings import Settings
-from jhviewer.ui.style import PRESENTATION_SCALE
+from jhviewer.ui.status import StatusLine
 from jhviewer.ui.tabs import TAB_BY_KEY, TAB_KEYS, TABS
-from jhviewer.ui.text import plain_label, tooltip
-from jhviewer.ui.widgets import ElidedLabel, Panel
+from jhviewer.ui.text import plain_label
+from jhviewer.ui.widgets import Panel
 
 if TYPE_CHECKING:  # imported when first needed: start-up stays lean
 
-    from jhviewer.ui.errors import ProblemsNotice, ReadFailureNotice
     from jhviewer.ui.facts_panel import FactsPanel
     from jhviewer.ui.presentation import PresentationView
 
@@ -59,7 +59,6 @@ FRAME_ALLOWANCE = (16, 48)
 # Actions whose keys a focused text field would otherwise keep (Ctrl+E, Ctrl+C...).
 PASS_THROUGH_ACTIONS = ("export-pdf", "copy-fact", "print", "print-preview")
 FILE_ACTIONS = ("print-preview", "print", "export-pdf", "import-progress", "print-progress")
-SCAN_FACTS_PER_STEP = 1000  # about 10 ms of reading between two turns of the event loop
 
 
 class MainWindow(QMainWindow):
@@ -75,14 +74,10 @@ class MainWindow(QMainWindow):
         self.translators.set_language(self._lang)
         self.session = DatabaseSession(settings, self._lang, self)
         self.session.first_screen_only = lambda: list(self.panels) == ["overview"]
-        self.notice: ProblemsNotice | None = None  # built when there is something to say
-        self.read_notice: ReadFailureNotice | None = None  # a read failed: why, and Retry
-        self.presentation: PresentationView | None = None  # built when first presenting
-        self._normal_geometry: bytes | None = None  # the geometry before presenting
         self.panels: dict[str, Panel] = {}
-        self.read_errors: list[DatabaseError] = []  # reads refused after the file opened
         self._slots: dict[str, QWidget] = {}
         self.printing = PrintController(self)
+        self.presenting = PresentationMode(self)
         self._build_actions()
         self._build_menus()
         self._build_briefing_bar()
@@ -193,22 +188,17 @@ class MainWindow(QMainWindow):
         self._add_panel("overview", TAB_BY_KEY["overview"].build(self))
         self.tabs.currentChanged.connect(self._on_tab)
         central = QWidget()
-        self._central_layout = QVBoxLayout(central)
-        self._central_layout.setContentsMargins(0, 0, 0, 0)
-        self._central_layout.setSpacing(0)
-        self._central_layout.addWidget(self.tabs, 1)
+        self.central_layout = QVBoxLayout(central)
+        self.central_layout.setContentsMargins(0, 0, 0, 0)
+        self.central_layout.setSpacing(0)
+        self.central_layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
     def _build_status_bar(self) -> None:
-        self.database_label = ElidedLabel()  # a long path is shortened in the middle
-        self.database_label.setObjectName("status-database")
-        self.counts_label = ElidedLabel(mode=Qt.TextElideMode.ElideRight)
-        self.counts_label.setObjectName("status-counts")
-        self.shown_label = plain_label()
-        self.shown_label.setObjectName("status-shown")
-        for label in (self.shown_label, self.counts_label, self.database_label):
-            label.setContentsMargins(8, 0, 8, 0)
-            self.statusBar().addPermanentWidget(label)
+        self.status_line = StatusLine(self.statusBar())
+        self.database_label = self.status_line.database_label
+        self.counts_label = self.status_line.counts_label
+        self.shown_label = self.status_line.shown_label
 
     def _restore_geometry(self) -> None:
         """The last geometry, or the default size, always inside the screen's available
@@ -250,16 +240,12 @@ class MainWindow(QMainWindow):
         session = self.session
         session.store_changed.connect(self._show_store)
         session.briefing_changed.connect(self._show_briefing)
-        session.problems_found.connect(self.show_problems)
-        session.read_failed.connect(self.report_read_error)
         session.reread.connect(self._reread)
+        session.place_strip = lambda strip: self.central_layout.insertWidget(0, strip)
         session.message.connect(self.show_message)
 
     def _show_store(self, store: Store | None) -> None:
         """Every panel, the title and the actions on `store` (the session's new one)."""
-        self.show_problems([])
-        if self.read_notice is not None:
-            self.read_notice.hide()
         for panel in self._each_panel():
             self._guarded(lambda p=panel: p.set_store(store))
         self._translate_texts()  # the targets tab is named by the briefing
@@ -271,17 +257,6 @@ class MainWindow(QMainWindow):
         for panel in self._each_panel():
             self._guarded(panel.briefing_changed)
         self._translate_texts()
-
-    def show_problems(self, problems: list[RowProblem]) -> None:
-        """The strip above the tabs listing unreadable rows (hidden when there are none)."""
-        if self.notice is None:
-            if not problems:
-                return
-            from jhviewer.ui.errors import ProblemsNotice
-
-            self.notice = ProblemsNotice()
-            self._central_layout.insertWidget(0, self.notice)
-        self.notice.show_problems(problems)
 
     # --- panels --------------------------------------------------------------------------
 
@@ -305,25 +280,11 @@ class MainWindow(QMainWindow):
         return True
 
     def report_read_error(self, error: DatabaseError) -> None:
-        """Tell the user a read failed, why, and offer Retry."""
-        self.read_errors.append(error)
-        if self.read_notice is None:
-            from jhviewer.ui.errors import ReadFailureNotice
-
-            self.read_notice = ReadFailureNotice()
-            self.read_notice.retry.connect(self.retry_reading)
-            self._central_layout.insertWidget(0, self.read_notice)
-        self.read_notice.show_error(error)
-        self.show_message(error_text(error))
-
-    def retry_reading(self) -> None:
-        """Read the open file again for every panel built so far; a file that was
-        replaced is opened afresh, one that is gone is reported again."""
-        if self.read_notice is not None:
-            self.read_notice.hide()
-        self.session.retry_reading()
+        """Tell the user a read failed, why, and offer Retry (`session.report_read_error`)."""
+        self.session.report_read_error(error)
 
     def _reread(self, store: Store) -> None:
+        """Retry found the same file: every panel built so far reads it again."""
         for panel in self._each_panel():
             if not self._guarded(lambda p=panel: (p.set_store(None), p.set_store(store))):
                 return
@@ -390,45 +351,14 @@ class MainWindow(QMainWindow):
     # --- status, title -------------------------------------------------------------------
 
     def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, 8000)
+        self.status_line.show_message(text)
 
     def on_read_failed(self, error: DatabaseError) -> None:
         """Rows the store could not read: the table stops there and the strip says why."""
         self.report_read_error(error)
 
     def _update_status(self) -> None:
-        store = self.store
-        if store is None:
-            self.database_label.setText(translate("MainWindow", "No database open"))
-            self.database_label.setToolTip("")
-            self.counts_label.setText("")
-            return
-        metrics = self.database_label.fontMetrics()
-        name = metrics.elidedText(
-            str(store.path), Qt.TextElideMode.ElideMiddle, metrics.averageCharWidth() * 60
-        )
-        if store.trusted:
-            name = translate("MainWindow", "{path} (built-in)").format(path=name)
-        self.database_label.setText(translate("MainWindow", "Database: {name}").format(name=name))
-        self.database_label.setToolTip(tooltip(str(store.path)))  # a path may look like HTML
-        self.database_label.setAccessibleName(str(store.path))
-        briefing = store.briefing()
-        if briefing is None:
-            self.counts_label.setText(translate("MainWindow", "No briefing in this database"))
-            return
-        targets = store.count_facts(FactFilter(
-            briefing_id=briefing.id, kind="target", year=briefing.year
-        ))
-        counts = translate(
-            "MainWindow", "{facts} facts · {targets} targets · {themes} themes"
-        ).format(
-            facts=f"{store.count_facts(FactFilter(briefing_id=briefing.id)):,}",
-            targets=f"{targets:,}", themes=f"{store.count_sections(briefing.id):,}",
-        )
-        shown = translate("MainWindow", "Briefing: {briefing}").format(
-            briefing=briefing.label(self._lang)
-        )
-        self.counts_label.setText(f"{shown} · {counts}")
+        self.status_line.update(self.store, self._lang)
 
     def on_facts_count(self, text: str) -> None:
         self.shown_label.setText(text)
@@ -459,7 +389,7 @@ class MainWindow(QMainWindow):
         self._guarded(lambda: self.session.set_language(lang))
         self._guarded(self._update_title)
         if self.presentation is not None and self.is_presenting():
-            self._guarded(lambda: self._start_presentation(keep_step=True))
+            self._guarded(lambda: self.presenting.start(keep_step=True))
 
     def _language_ticked(self, lang: Lang, checked: bool) -> None:
         if checked:
@@ -499,67 +429,21 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName(translate("MainWindow", "Panels"))
         self.act[f"language-{self._lang}"].setChecked(True)
         progress_actions.retranslate(self.act, self._lang)
-        if self.notice is not None:
-            self.notice.retranslate()
-        if self.read_notice is not None:
-            self.read_notice.retranslate()
+        self.session.retranslate()
         self._guarded(self._update_status)
         self._guarded(self._update_title)
 
+    @property
+    def presentation(self) -> PresentationView | None:
+        """The presentation view, once it has been shown (`presenting.view`)."""
+        return self.presenting.view
+
     def set_presentation(self, on: bool) -> None:
         """Full screen and type 1.5 times larger, for a projector; again to leave."""
-        if on == self.is_presenting():
-            return
-        self.act["presentation"].blockSignals(True)
-        self.act["presentation"].setChecked(on)
-        self.act["presentation"].blockSignals(False)
-        style.set_scale(PRESENTATION_SCALE if on else 1.0)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            style.apply_app_scale(app)
-        style.restyle(self)
-        for panel in self._each_panel():
-            self._guarded(panel.restyle)
-        if on:
-            self._state_before = self.windowState()
-            self._normal_geometry = bytes(self.saveGeometry().data())
-            self.showFullScreen()
-        else:
-            self.setWindowState(getattr(self, "_state_before", Qt.WindowState.WindowNoState))
-        self._show_presentation(on)
-
-    def _show_presentation(self, on: bool) -> None:
-        """The briefing step by step (jhviewer.ui.presentation) in place of the tabs."""
-        if on and self.presentation is None:
-            from jhviewer.ui.presentation import PresentationView
-
-            self.presentation = PresentationView()
-            self.presentation.leave_requested.connect(lambda: self.set_presentation(False))
-            self._central_layout.addWidget(self.presentation, 1)
-        self.menuBar().setVisible(not on)
-        self.statusBar().setVisible(not on)
-        self.briefing_bar.setVisible(not on)
-        self.tabs.setVisible(not on)
-        for strip in (self.notice, self.read_notice):
-            if strip is not None and on:
-                strip.hide()
-        if self.presentation is None:
-            return
-        self.presentation.setVisible(on)
-        if on:
-            self._guarded(self._start_presentation)
-            self.presentation.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self.tabs.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _start_presentation(self, keep_step: bool = False) -> None:
-        view = self.presentation
-        if view is not None:
-            self.session.checked_store()
-            view.start(self.store, self._lang, view.index if keep_step else 0)
+        self.presenting.set(on)
 
     def is_presenting(self) -> bool:
-        return style.scale() != 1.0
+        return self.presenting.is_on()
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -583,40 +467,10 @@ class MainWindow(QMainWindow):
         self.act["copy-fact"].setEnabled(enabled)
 
     def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox  # here: its first use costs start-up a ms
-
-        box = QMessageBox(self)
-        box.setObjectName("about")
-        box.setWindowTitle(translate("MainWindow", "About jhviewer"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(translate("MainWindow", "jhviewer {version}").format(version=__version__))
-        box.setInformativeText(self.about_text())
-        box.setStandardButtons(QMessageBox.StandardButton.Close)
-        box.exec()
+        about.show_about(self, self.about_text())
 
     def about_text(self) -> str:
-        store = self.store
-        briefing = store.briefing() if store is not None else None
-        lines = [translate("MainWindow", "An offline viewer of district briefings.")]
-        if briefing is not None and store is not None:
-            lines += [
-                "",
-                briefing.about(self._lang),
-                translate("MainWindow", "Data: {title}, {publisher}.").format(
-                    title=briefing.title(self._lang), publisher=briefing.publisher(self._lang)
-                ),
-                briefing.source(self._lang),
-                translate("MainWindow", "Database: {path}").format(path=store.path),
-            ]
-        lines += [
-            "",
-            translate(
-                "MainWindow",
-                "Font: {family}, a subset of Noto Sans CJK SC by Adobe and Google, under the "
-                "SIL Open Font License 1.1 ({licence}).",
-            ).format(family=FONT_FAMILY, licence=FONTS_DIR / "OFL.txt"),
-        ]
-        return "\n".join(lines)
+        return about.about_text(self.store, self._lang)
 
     def print_preview(self) -> None:
         self.printing.print_preview()
@@ -634,7 +488,7 @@ class MainWindow(QMainWindow):
         if presenting:
             self.set_presentation(False)
         # Leaving full screen takes effect later: save the window as it was before it.
-        geometry = self._normal_geometry if presenting and self._normal_geometry else None
+        geometry = self.presenting.normal_geometry if presenting else None
         self.settings.set_geometry(QByteArray(geometry) if geometry else self.saveGeometry())
         self.settings.set_last_tab(self.tabs.currentIndex())
         self.settings.sync()

@@ -8,8 +8,9 @@ are one entry), reads the file again on Retry, and fills the briefing picker (th
 box and File ▸ Briefing) with the briefing chosen last time.
 
 It owns no panel and no layout: the window puts its widgets (`briefing_box`,
-`briefing_menu`, `recent_menu`) where they belong and connects its signals to the panels,
-the notice strips and the status bar. Its dialogs are the window's (`parent`).
+`briefing_menu`, `recent_menu`, and through `place_strip` the two notice strips: rows
+that could not be read, a read that failed with Retry) where they belong and connects its
+signals to the panels and the status bar. Its dialogs are the window's (`parent`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ from jhviewer.ui.settings import Settings
 from jhviewer.ui.text import tooltip
 
 if TYPE_CHECKING:
-    from jhviewer.ui.errors import OpenChoice
+    from jhviewer.data.records import RowProblem
+    from jhviewer.ui.errors import OpenChoice, ProblemsNotice, ReadFailureNotice
 
 SCAN_FACTS_PER_STEP = 1000  # about 10 ms of reading between two turns of the event loop
 
@@ -42,13 +44,12 @@ class DatabaseSession(QObject):
 
     Public API: `store` (the open Store or None), `open_database`, `load_database`,
     `choose_database`, `report_open_error`, `set_briefing`, `checked_store`,
-    `retry_reading`, `close_store`, `set_language`, `painted`.
+    `report_read_error`, `retry_reading`, `close_store`, `set_language`, `painted`;
+    `read_errors` lists the reads refused since the window opened.
     """
 
     store_changed = Signal(object)  # the Store now shown (its briefing chosen), or None
     briefing_changed = Signal(str)  # the id of the briefing now shown, in the same store
-    problems_found = Signal(list)  # list[RowProblem]: rows that could not be read ([]: none)
-    read_failed = Signal(object)  # DatabaseError: a read refused after the file opened
     reread = Signal(object)  # Store: Retry found the same file; read it again everywhere
     message = Signal(str)  # a status-bar message in the user's language
 
@@ -59,6 +60,11 @@ class DatabaseSession(QObject):
         self._window = parent
         self._lang: Lang = lang
         self._scan_pending = False
+        self.notice: ProblemsNotice | None = None  # built when there is something to say
+        self.read_notice: ReadFailureNotice | None = None  # a read failed: why, and Retry
+        self.read_errors: list[DatabaseError] = []  # reads refused after the file opened
+        # Puts a notice strip above the tabs (the window's layout); set by the window.
+        self.place_strip: Callable[[QWidget], None] = lambda _strip: None
         # Replaceable so tests can answer the modal dialog; None means ask the user.
         self.ask_after_open_error: Callable[
             [QWidget | None, Path | None, DatabaseError], OpenChoice
@@ -203,7 +209,7 @@ class DatabaseSession(QObject):
             self.settings.set_last_directory(str(real_path(path).parent))
             self._schedule_scan()
         else:
-            self.problems_found.emit(store.problems)
+            self.show_problems(store.problems)
         return None
 
     def report_open_error(self, path: Path | None, error: DatabaseError) -> None:
@@ -237,6 +243,9 @@ class DatabaseSession(QObject):
         if store is not None:
             self._choose_saved_briefing(store)
         self._fill_briefing_picker()
+        self.show_problems([])
+        if self.read_notice is not None:
+            self.read_notice.hide()
         self.store_changed.emit(store)
         if old is not None and old is not store:
             old.close()
@@ -309,16 +318,43 @@ class DatabaseSession(QObject):
         else:
             QTimer.singleShot(0, self, lambda: self._scan_step(store, steps))
             return
-        self.problems_found.emit(problems)
+        self.show_problems(problems)
         if problems:
             from jhviewer.ui.errors import problems_summary
 
             self.message.emit(problems_summary(problems))
 
+    # --- the notice strips ----------------------------------------------------------------
+
+    def show_problems(self, problems: list[RowProblem]) -> None:
+        """The strip above the tabs listing unreadable rows (hidden when there are none)."""
+        if self.notice is None:
+            if not problems:
+                return
+            from jhviewer.ui.errors import ProblemsNotice
+
+            self.notice = ProblemsNotice()
+            self.place_strip(self.notice)
+        self.notice.show_problems(problems)
+
+    def report_read_error(self, error: DatabaseError) -> None:
+        """Tell the user a read failed, why, and offer Retry."""
+        self.read_errors.append(error)
+        if self.read_notice is None:
+            from jhviewer.ui.errors import ReadFailureNotice
+
+            self.read_notice = ReadFailureNotice()
+            self.read_notice.retry.connect(self.retry_reading)
+            self.place_strip(self.read_notice)
+        self.read_notice.show_error(error)
+        self.message.emit(error_text(error))
+
     def retry_reading(self) -> None:
-        """Retry after a failed read: a file that was replaced is opened afresh, one that
-        is gone is reported again (`read_failed`), the same file is read again (`reread`)."""
+        """Read the open file again for every panel built so far (`reread`); a file that
+        was replaced is opened afresh, one that is gone is reported again."""
         store = self.store
+        if self.read_notice is not None:
+            self.read_notice.hide()
         if store is None:
             return
         try:
@@ -327,9 +363,22 @@ class DatabaseSession(QObject):
             if store.path.exists():  # replaced: open what is there now
                 self.open_database(store.path if not store.trusted else None)
             else:
-                self.read_failed.emit(error)
+                self.report_read_error(error)
             return
         self.reread.emit(store)
+
+    def hide_strips(self) -> None:
+        """Hide both strips (presenting shows neither)."""
+        for strip in (self.notice, self.read_notice):
+            if strip is not None:
+                strip.hide()
+
+    def retranslate(self) -> None:
+        """The strips' texts in the language now set."""
+        if self.notice is not None:
+            self.notice.retranslate()
+        if self.read_notice is not None:
+            self.read_notice.retranslate()
 
     # --- recent files --------------------------------------------------------------------
 

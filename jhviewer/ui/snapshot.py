@@ -54,8 +54,8 @@ def take_snapshots(
             for key in TAB_KEYS:
                 window.show_tab(key)
                 settle(app)
-                if window.read_errors:  # a tab that could not read its rows is no snapshot
-                    raise window.read_errors[0]
+                if window.session.read_errors:  # a tab that could not read its rows is no snapshot
+                    raise window.session.read_errors[0]
                 written.append(_save(window, out_dir / f"{key}.png"))
         finally:
             window.close()

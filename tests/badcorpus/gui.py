@@ -173,7 +173,7 @@ def gui_run(window: MainWindow, case: Case, path: Path) -> Run:
         violations = markup_violations(window, case.markup)
         if violations:
             return Run("gui", MARKUP_SEEN, "; ".join(violations)[:300])
-    notice = window.notice
+    notice = window.session.notice
     if notice is not None and notice.isVisible():
         return Run("gui", PROBLEMS, notice.text.text()[:200])
     return Run("gui", OK)
