@@ -391,7 +391,7 @@ def test_the_window_export_pdf_refuses_the_open_database(qtbot, db_copy: Path,
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(target), "")))
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
-    window.export_pdf()
+    window.printing.export_pdf()
     assert shown == [f"不会覆盖 {target}：这是正在读取的数据库。请另选文件名。"]
     assert db_copy.read_bytes() == before
     window.session.close_store()
@@ -421,7 +421,7 @@ def test_the_window_export_pdf_on_a_full_disk_says_so(qtbot, built_db: Path, tmp
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
     monkeypatch.setattr(window, "show_message", messages.append)
     _inject_enospc(monkeypatch, after=1000)
-    window.export_pdf()
+    window.printing.export_pdf()
     assert shown == [f"无法写入 {out}：磁盘已满。原有文件（如有）未被改动。"]
     assert messages == []  # no 已保存
     assert out.read_bytes() == b"%PDF- old %%EOF"

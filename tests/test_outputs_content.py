@@ -271,7 +271,7 @@ def test_the_print_dialog_range_paper_and_orientation_are_honoured(
         return QPrintDialog.DialogCode.Accepted
 
     monkeypatch.setattr(QPrintDialog, "exec", choose)
-    window.print_briefing()
+    window.printing.print_briefing()
     assert seen["max"] == 14  # the dialog offers the briefing's own pages
     assert _page_sizes(out) == [(792, 612), (792, 612)]  # 2 pages, Letter landscape
     assert oct(out.stat().st_mode & 0o777) == oct(0o666 & ~_umask())
@@ -307,7 +307,7 @@ def test_print_preview_shows_as_many_pages_as_the_pdf(
         window = MainWindow(Settings.in_file(tmp_path / f"{lang}.ini"), lang)
         qtbot.addWidget(window)
         assert window.session.load_database(built_db) is None
-        window.print_preview()
+        window.printing.print_preview()
         with Store.open(built_db) as store:
             pdf = tmp_path / f"{lang}.pdf"
             pages = BriefingPrinter(store, lang, figures=FIGURE_PAINTER).to_pdf(pdf)

@@ -102,9 +102,9 @@ class MainWindow(QMainWindow):
         for spec, slot in (
             (actions.OPEN, self.session.choose_database),
             (actions.OPEN_BUILTIN, lambda: self.session.open_database(None)),
-            (actions.PRINT_PREVIEW, self.print_preview),
-            (actions.PRINT, self.print_briefing),
-            (actions.EXPORT_PDF, self.export_pdf),
+            (actions.PRINT_PREVIEW, self.printing.print_preview),
+            (actions.PRINT, self.printing.print_briefing),
+            (actions.EXPORT_PDF, self.printing.export_pdf),
             (actions.QUIT, self.close),
             (actions.FIND, self.find),
             (actions.COPY_FACT, self.copy_fact),
@@ -275,13 +275,9 @@ class MainWindow(QMainWindow):
         try:
             read()
         except DatabaseError as error:
-            self.report_read_error(error)
+            self.session.report_read_error(error)
             return False
         return True
-
-    def report_read_error(self, error: DatabaseError) -> None:
-        """Tell the user a read failed, why, and offer Retry (`session.report_read_error`)."""
-        self.session.report_read_error(error)
 
     def _reread(self, store: Store) -> None:
         """Retry found the same file: every panel built so far reads it again."""
@@ -352,10 +348,6 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         self.status_line.show_message(text)
-
-    def on_read_failed(self, error: DatabaseError) -> None:
-        """Rows the store could not read: the table stops there and the strip says why."""
-        self.report_read_error(error)
 
     def _update_status(self) -> None:
         self.status_line.update(self.store, self._lang)
@@ -471,15 +463,6 @@ class MainWindow(QMainWindow):
 
     def about_text(self) -> str:
         return about.about_text(self.store, self._lang)
-
-    def print_preview(self) -> None:
-        self.printing.print_preview()
-
-    def print_briefing(self) -> None:
-        self.printing.print_briefing()
-
-    def export_pdf(self) -> None:
-        self.printing.export_pdf()
 
     # --- closing -----------------------------------------------------------------------------
 
