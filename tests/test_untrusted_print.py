@@ -54,6 +54,7 @@ def with_targets(built_db: Path, folder: Path, count: int) -> Path:
     return path
 
 
+@pytest.mark.slow  # 4,000 sections paginated; the fast loop keeps the 25-section check below
 def test_four_thousand_empty_sections_paginate_a_page_per_dozen_not_one_each(
     built_db: Path, tmp_path: Path
 ) -> None:
