@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import platform
 import shutil
 import stat
 import subprocess
@@ -469,14 +470,36 @@ def test_a_non_utf8_pdf_name_is_written(built_db: Path, tmp_path: Path) -> None:
     assert (tmp_path / name).read_bytes().startswith(b"%PDF-")
 
 
-def test_a_chinese_name_under_a_gb18030_locale(built_db: Path, tmp_path: Path) -> None:
-    locales = tmp_path / "locales"
-    locales.mkdir()
-    made = subprocess.run(
-        ["localedef", "-i", "zh_CN", "-f", "GB18030", str(locales / "zh_CN.GB18030")],
-        capture_output=True,
-    ) if shutil.which("localedef") else None
-    if made is None or not (locales / "zh_CN.GB18030").exists():
+def gb18030_locales(folder: Path, tmp_path: Path) -> Path | None:
+    """`folder` as a LOCPATH holding zh_CN.GB18030, made there if it is not yet; None if
+    localedef cannot make it. It is built in a temporary folder and moved in at once, so
+    an interrupted build is never taken for a finished one."""
+    if (folder / "zh_CN.GB18030" / "LC_CTYPE").exists():
+        return folder
+    if shutil.which("localedef") is None:
+        return None
+    building = tmp_path / "locale-build"
+    subprocess.run(["localedef", "-i", "zh_CN", "-f", "GB18030", str(building)],
+                   capture_output=True)
+    if not (building / "LC_CTYPE").exists():
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        building.rename(folder / "zh_CN.GB18030")
+    except OSError:  # another process moved its own in first
+        shutil.rmtree(building, ignore_errors=True)
+    return folder if (folder / "zh_CN.GB18030" / "LC_CTYPE").exists() else None
+
+
+def test_a_chinese_name_under_a_gb18030_locale(
+    built_db: Path, tmp_path: Path, pytestconfig: pytest.Config
+) -> None:
+    # Compiling the locale takes some 10 s: pytest's cache keeps it (per C library version).
+    cache = pytestconfig.cache
+    libc = "-".join(platform.libc_ver())
+    folder = cache.mkdir(f"locale-{libc}") if cache is not None else tmp_path / "locales"
+    locales = gb18030_locales(folder, tmp_path)
+    if locales is None:
         pytest.skip("cannot build a zh_CN.GB18030 locale here (localedef or its "
                     "zh_CN/GB18030 sources are missing)")
     out_dir = tmp_path / "out"

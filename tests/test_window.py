@@ -87,7 +87,8 @@ def test_facts_indicator_column_gets_the_room(window: MainWindow) -> None:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("screen", ["1600x1000", "1920x1080"])
+# The smaller screen is the harder fit; the larger one runs with --all.
+@pytest.mark.parametrize("screen", ["1600x1000", pytest.param("1920x1080", marks=pytest.mark.slow)])
 def test_every_tab_fits_at_scale_2(tmp_path: Path, lang: str, screen: str) -> None:
     """QT_SCALE_FACTOR=2 on a 1600x1000 (or 1080p) screen: the window at the screen's
     available 800x500 (960x540) logical pixels, every tab checked, images twice the size."""
