@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from jhviewer.data.errors import JhviewerError, one_line
+from jhviewer.data.errors import JhviewerError, one_line, user_language
 from jhviewer.data.textsafe import tolerant_streams
 
 if TYPE_CHECKING:
@@ -68,20 +68,26 @@ def main() -> None:
     except JhviewerError as error:
         from jhviewer.data.atomic import error_message
 
-        _fail(f"jhviewer: {error_message(error, user_language())}", 1)
+        _fail(f"jhviewer: {error_message(error, message_language(sys.argv[1:]))}", 1)
     except Exception as error:
         if os.environ.get("JHVIEWER_DEBUG"):
             raise
         _fail(f"jhviewer: unexpected error: {type(error).__name__}: {error}", 2)
 
 
-def user_language() -> Literal["zh", "en"]:
-    """'zh' when the terminal's locale is Chinese (LC_ALL, LC_MESSAGES, LANG), else 'en'."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+def message_language(arguments: list[str]) -> Literal["zh", "en"]:
+    """The language of an error message: the command line's `--lang zh|en` (wherever it
+    stands: `jhviewer --lang zh export ...` or `jhviewer export ... --lang zh`), else the
+    locale's (`errors.user_language`)."""
+    for index, argument in enumerate(arguments):
+        name, equals, value = argument.partition("=")
+        if name != "--lang":
+            continue
+        if not equals:
+            value = arguments[index + 1] if index + 1 < len(arguments) else ""
+        if value in LANGUAGES:
+            return "zh" if value == "zh" else "en"
+    return user_language()
 
 
 def _fail(message: str, code: int) -> None:

@@ -250,7 +250,8 @@ def pdf(
 
     language: Lang = "en" if lang == "en" else "zh"
     if progress:
-        write_progress_pdf(out, db_path, language, progress_db, briefing_id)
+        write_progress_pdf(out, db_path, progress_db, briefing_id, pdf_lang=language,
+                           lang=lang)
         return
     with _open_briefing(db_path, briefing_id) as store:  # open: no writer may replace it
         figures = None

@@ -5,6 +5,12 @@ input (an unknown target, a value that is not a number, a date outside the targe
 unit that does not convert, a malformed file) prints one line on stderr and exits with
 status 2; a database problem (locked, damaged, unreachable) exits with 1. Either way
 nothing is written.
+
+Every line is in Chinese or English: `--lang zh|en` on the command (or `jhviewer --lang`
+before it), else the terminal's locale (`errors.user_language`: LC_ALL, LC_MESSAGES, LANG
+starting with zh). The texts are the data layer's one table (`data.errors.ZH_MESSAGES`,
+through `localized`). A figure that looks wrong (see `model.sanity_warning`) is stored and
+named in a warning line on stderr; the exit status stays 0.
 """
 
 from __future__ import annotations
@@ -21,13 +27,18 @@ from typing import Any, TypeVar
 import click
 
 from jhviewer.console import echo
-from jhviewer.data.errors import one_line
+from jhviewer.data.errors import localized, one_line
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _options(function: F) -> F:
-    """--briefing, --db and --progress-db, shared by every progress command."""
+    """--briefing, --db, --progress-db and --lang, shared by every progress command."""
+    function = click.option(
+        "--lang", type=click.Choice(["zh", "en"]), default=None,
+        help="Language of messages, labels and reasons (default: your locale's, "
+             "zh if it starts with zh, else en).",
+    )(function)
     function = click.option(
         "--progress-db", "progress_db", default=None, metavar="PATH|URL",
         help="Progress database: a file, or postgresql://user@host/db "
@@ -44,22 +55,38 @@ def _options(function: F) -> F:
     return function
 
 
+def language(lang: str | None = None) -> str:
+    """The language of the command's lines: `lang` if given, else `jhviewer --lang` before
+    the command, else the locale's (`errors.user_language`)."""
+    if lang in ("zh", "en"):
+        return lang
+    context = click.get_current_context(silent=True)
+    root = context.find_root().params.get("lang") if context is not None else None
+    if root in ("zh", "en"):
+        return str(root)
+    from jhviewer.data.errors import user_language
+
+    return user_language()
+
+
 def _plain_errors(function: F) -> F:
-    """Input errors exit 2, database errors 1: one line on stderr, never a traceback."""
+    """Input errors exit 2, database errors 1: one line on stderr in the command's language
+    (`lang`, see `language`), never a traceback. Passes the language on as `lang`."""
 
     @wraps(function)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         from jhviewer.data.errors import DatabaseError, JhviewerError
         from jhviewer.data.progress.model import ProgressInputError
 
+        lang = kwargs["lang"] = language(kwargs.get("lang"))
         try:
             return function(*args, **kwargs)
         except ProgressInputError as error:
-            _fail(str(error), 2)
+            _fail(error.text(lang), 2)  # type: ignore[arg-type]
         except DatabaseError as error:
-            _fail(str(error), 1)
+            _fail(error.text(lang), 1)  # type: ignore[arg-type]
         except JhviewerError as error:  # e.g. an export that cannot be written
-            _fail(str(error), 1)
+            _fail(error.text(lang), 1)  # type: ignore[arg-type]
 
     return wrapper  # type: ignore[return-value]
 
@@ -88,7 +115,8 @@ def _briefing(db_path: Path | None, briefing_id: str | None) -> Iterator[_Contex
         briefing = store.briefing(briefing_id)
         if briefing is None:
             known = ", ".join(b.id for b in store.briefings()) or "none"
-            raise ProgressInputError(f"unknown briefing {briefing_id!r} (known: {known})")
+            raise ProgressInputError("unknown briefing {briefing!r} (known: {known})",
+                                     briefing=briefing_id, known=known)
         targets = [target_from_fact(fact) for fact in store.targets(briefing.id)]
         yield _Context(briefing.id, briefing.year, targets, store.units(),
                        Path(db_path or DEFAULT_DB))
@@ -108,8 +136,8 @@ def _find_target(context: _Context, target_id: str) -> Any:
         if target.id == wanted:
             return target
     raise ProgressInputError(
-        f"unknown target id {target_id!r} in {context.briefing_id} "
-        "(`jhviewer progress status` lists them)")
+        "unknown target id {target!r} in {briefing} (`jhviewer progress status` lists them)",
+        target=target_id, briefing=context.briefing_id)
 
 
 @click.group("progress")
@@ -127,14 +155,14 @@ def progress() -> None:
 @_options
 @_plain_errors
 def template(out: Path, briefing_id: str | None, db_path: Path | None,
-             progress_db: str | None) -> None:
+             progress_db: str | None, lang: str) -> None:
     """Write a fill-in sheet (OUT.csv or OUT.xlsx), one row per target."""
     from jhviewer.data.progress.files import write_template
 
     del progress_db  # the template needs no progress database
     with _briefing(db_path, briefing_id) as context:
         count = write_template(out, context.targets, context.units)
-    echo(f"wrote {out} ({count} targets)")
+    echo(localized("wrote {path} ({count} targets)", lang, path=out, count=count))
 
 
 @progress.command("add")
@@ -148,13 +176,14 @@ def template(out: Path, briefing_id: str | None, db_path: Path | None,
 @_options
 @_plain_errors
 def add(target_id: str, value: str, as_of: str, unit: str | None, note: str, who: str,
-        briefing_id: str | None, db_path: Path | None, progress_db: str | None) -> None:
+        briefing_id: str | None, db_path: Path | None, progress_db: str | None,
+        lang: str) -> None:
     """Record VALUE for TARGET_ID as of a date.
 
     For a target without a number, VALUE is a status: achieved, on_track or behind
     (with --note saying why).
     """
-    from jhviewer.data.progress.model import validate_entry
+    from jhviewer.data.progress.model import sanity_warning, validate_entry
 
     with _briefing(db_path, briefing_id) as context:
         target = _find_target(context, target_id)
@@ -163,10 +192,15 @@ def add(target_id: str, value: str, as_of: str, unit: str | None, note: str, who
             target, None if qualitative else value, as_of, context.units, unit=unit,
             status=value if qualitative else None, note=note, who=who,
         )
+        warning = sanity_warning(target, entry, context.units)
         with _open_progress(progress_db, context) as db:
             stored = db.add(entry)
     shown = stored.status if qualitative else f"{value} {stored.unit}"
-    echo(f"added entry {stored.id}: {target.id} {shown} as of {stored.as_of}")
+    echo(localized("added entry {entry}: {target} {shown} as of {as_of}", lang,
+                   entry=stored.id, target=target.id, shown=shown, as_of=stored.as_of))
+    if warning is not None:
+        echo(one_line("jhviewer: " + localized("warning: {reason}", lang,
+                                               reason=warning.text(lang))), err=True)
 
 
 @progress.command("retract")
@@ -175,12 +209,12 @@ def add(target_id: str, value: str, as_of: str, unit: str | None, note: str, who
 @_options
 @_plain_errors
 def retract(entry_id: int, note: str, briefing_id: str | None, db_path: Path | None,
-            progress_db: str | None) -> None:
+            progress_db: str | None, lang: str) -> None:
     """Withdraw entry ENTRY_ID (it stays in the history)."""
     with _briefing(db_path, briefing_id) as context, \
             _open_progress(progress_db, context) as db:
         stored = db.retract(entry_id, note=note)
-    echo(f"retracted entry {entry_id} (row {stored.id})")
+    echo(localized("retracted entry {entry} (row {row})", lang, entry=entry_id, row=stored.id))
 
 
 @progress.command("import")
@@ -189,7 +223,7 @@ def retract(entry_id: int, note: str, briefing_id: str | None, db_path: Path | N
 @_options
 @_plain_errors
 def import_(file: Path, dry_run: bool, briefing_id: str | None, db_path: Path | None,
-            progress_db: str | None) -> None:
+            progress_db: str | None, lang: str) -> None:
     """Import a filled-in sheet (CSV in UTF-8 or GBK, or .xlsx) in one transaction.
 
     Every row to be added and every row refused (with its reason) is listed first. If any
@@ -205,20 +239,30 @@ def import_(file: Path, dry_run: bool, briefing_id: str | None, db_path: Path | 
             entry = row.entry
             what = entry.status if entry.value is None else (
                 f"{plain_number(entry.value)} {entry.unit}")
-            echo(f"add  line {row.line}: {entry.target_id} {what} as of {entry.as_of}")
+            echo(localized("add  line {line}: {target} {shown} as of {as_of}", lang,
+                           line=row.line, target=entry.target_id, shown=what,
+                           as_of=entry.as_of))
         for refused in plan.refused:
-            echo(one_line(f"refuse line {refused.line}: {refused.reason}"))
-        summary = (f"{len(plan.rows)} to add, {len(plan.refused)} refused, "
-                   f"{plan.skipped} blank ({plan.encoding})")
+            echo(one_line(localized("refuse line {line}: {reason}", lang, line=refused.line,
+                                    reason=refused.text(lang))))
+        for line, warning in plan.warnings:
+            echo(one_line("jhviewer: " + localized("warning: line {line}: {reason}", lang,
+                                                   line=line, reason=warning.text(lang))),
+                 err=True)
+        summary = localized("{added} to add, {refused} refused, {blank} blank ({encoding})",
+                            lang, added=len(plan.rows), refused=len(plan.refused),
+                            blank=plan.skipped, encoding=plan.encoding)
         if plan.refused:
             raise ProgressInputError(
-                f"{file.name}: {len(plan.refused)} rows refused; nothing imported ({summary})")
+                "{name}: {refused} rows refused; nothing imported ({summary})",
+                name=file.name, refused=len(plan.refused), summary=summary)
         if dry_run:
-            echo(f"dry run: {summary}; nothing written")
+            echo(localized("dry run: {summary}; nothing written", lang, summary=summary))
             return
         with _open_progress(progress_db, context) as db:
             db.add_many([row.entry for row in plan.rows])
-    echo(f"imported {len(plan.rows)} entries from {file} ({summary})")
+    echo(localized("imported {count} entries from {path} ({summary})", lang,
+                   count=len(plan.rows), path=file, summary=summary))
 
 
 @progress.command("export")
@@ -227,7 +271,7 @@ def import_(file: Path, dry_run: bool, briefing_id: str | None, db_path: Path | 
 @_options
 @_plain_errors
 def export(out: Path, history: bool, briefing_id: str | None, db_path: Path | None,
-           progress_db: str | None) -> None:
+           progress_db: str | None, lang: str) -> None:
     """Write the entries to OUT.csv or OUT.json."""
     from jhviewer.data.progress.files import export_entries
 
@@ -236,13 +280,11 @@ def export(out: Path, history: bool, briefing_id: str | None, db_path: Path | No
         entries = db.history(context.briefing_id) if history else db.entries(
             context.briefing_id)
         count = export_entries(out, entries)
-    echo(f"wrote {out} ({count} entries)")
+    echo(localized("wrote {path} ({count} entries)", lang, path=out, count=count))
 
 
 @progress.command("status")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for machines.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of labels and reasons.")
 @_options
 @_plain_errors
 def status(as_json: bool, lang: str, briefing_id: str | None, db_path: Path | None,
@@ -297,15 +339,17 @@ def PROGRESS_PDF_OPTIONS(function: F) -> F:
 
 
 @_plain_errors
-def write_progress_pdf(out: Path, db_path: Path | None, lang: str,
-                       progress_db: str | None, briefing_id: str | None = None) -> None:
-    """`jhviewer pdf OUT --progress`: the A4 progress report as a PDF."""
+def write_progress_pdf(out: Path, db_path: Path | None, progress_db: str | None,
+                       briefing_id: str | None = None, *, pdf_lang: str,
+                       lang: str | None) -> None:
+    """`jhviewer pdf OUT --progress`: the A4 progress report as a PDF in `pdf_lang`;
+    messages in `lang` (see `language`)."""
     from jhviewer.data.progress.db import default_location, shown_location
     from jhviewer.data.progress.status import statuses
     from jhviewer.data.store import Store
     from jhviewer.report.progress import ProgressReport
 
-    language = "en" if lang == "en" else "zh"
+    language = "en" if pdf_lang == "en" else "zh"
     with _briefing(db_path, briefing_id) as context, \
             _open_progress(progress_db, context) as db:
         entries = db.entries(context.briefing_id)
@@ -315,7 +359,8 @@ def write_progress_pdf(out: Path, db_path: Path | None, lang: str,
                 store, results, entries, language,  # type: ignore[arg-type]
                 location=shown_location(progress_db or default_location()),
             ).to_pdf(out)
-    echo(f"wrote {out} ({pages} page{'' if pages == 1 else 's'})")
+    template = "wrote {path} ({count} page)" if pages == 1 else "wrote {path} ({count} pages)"
+    echo(localized(template, str(lang), path=out, count=pages))
 
 
 def _status_json(result: Any) -> dict[str, Any]:

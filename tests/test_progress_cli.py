@@ -27,6 +27,14 @@ B = "jianghan-2024"
 SUBCOMMANDS = ["template", "add", "retract", "import", "export", "status"]
 
 
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The messages below are English: the command's language follows the locale."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 def run(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(cli, ["progress", *args])
     if result.exception and not isinstance(result.exception, SystemExit):

@@ -190,7 +190,7 @@ def test_import_preview_lists_added_and_refused_rows(window: MainWindow, tmp_pat
     rows = [[dialog.table.item(r, c).text() for c in range(3)]
             for r in range(dialog.table.rowCount())]
     assert rows == [["2", "添加", "target-first-stores  63 家  2024-06"],
-                    ["3", "拒绝", "unknown target id 'target-nope'"]]
+                    ["3", "拒绝", "未知的目标编号“target-nope”"]]
     assert dialog.import_button.text() == "导入1行"
     assert run_import(panel, panel.tracker, "zh", path=sheet, confirm=False) == 1
     assert panel.strips["target-first-stores"].actual.text() == "63家 · 2024-06"
@@ -270,7 +270,7 @@ def test_a_bad_progress_database_is_named_on_the_page(window: MainWindow,
     junk.write_text("not a database", encoding="utf-8")
     panel = targets(window)
     panel.choose_progress_database(str(junk))
-    assert panel.tally_label.text() == f"{junk} is not an SQLite database."
+    assert panel.tally_label.text() == f"{junk} 不是 SQLite 数据库。"  # the window is in zh
     assert panel.strips["target-first-stores"].chip.text() == "– 暂无数据"
 
 

@@ -11,13 +11,14 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtGui import QColor, QGuiApplication, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QScrollBar
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QScrollBar, QWidget
 
 from jhviewer.data import errors
 from jhviewer.data.errors import ZH_MESSAGES, DatabaseNotFoundError
@@ -109,6 +110,67 @@ def test_every_tab_fits_at_scale_2(tmp_path: Path, lang: str, screen: str) -> No
     for key in TABS:
         image = QImage(str(out / f"{key}-{lang}.png"))
         assert (image.width(), image.height()) == (width, height)
+
+
+def ink_lines(image: QImage, top: int, bottom: int, left: int, right: int) -> list[int]:
+    """The rows from `top` to `bottom` of `image` where a line of dark text begins and
+    where it ends, as [start, end, start, end, ...]: a row is inked if any pixel in it is
+    darker than half."""
+    edges: list[int] = []
+    inked = False
+    for y in range(top, bottom + 1):
+        row = any(QColor(image.pixel(x, y)).lightness() < 128 for x in range(left, right + 1))
+        if row != inked:
+            edges.append(y)
+            inked = row
+    if inked:
+        edges.append(bottom + 1)
+    return edges
+
+
+@pytest.mark.parametrize(("lang", "size", "name", "lines"), [
+    ("zh", (800, 600), "数字经济与科技创新", 2),
+    ("en", (800, 520), "Green development and urban renewal", 4),  # as at scale 2
+])
+def test_long_theme_names_show_in_full(
+    qtbot, tmp_path: Path, built_db: Path, lang: str, size: tuple[int, int], name: str,
+    lines: int,
+) -> None:
+    window = make_window(qtbot, tmp_path, built_db, lang)  # type: ignore[arg-type]
+    try:
+        window.resize(*size)
+        panel = facts_of(window)
+        view = panel.theme_view
+        model = view.model()
+        names = [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+        assert name in names and all("…" not in text for text in names)
+        row = names.index(name)
+        view.scrollTo(model.index(row + 1, 0))  # the name and the row below it in view
+        settle()
+        image = view.viewport().grab().toImage()
+        line = view.fontMetrics().lineSpacing()
+        rect = view.visualRect(model.index(row, 0))
+        assert rect.top() >= 0 and rect.bottom() < image.height()
+        assert view.fontMetrics().horizontalAdvance(name) > rect.width() - 8  # it must wrap
+        assert rect.height() >= lines * line
+        # The whole name is painted, a line of text per line, and nothing below its row.
+        edges = ink_lines(image, rect.top(), rect.bottom(), rect.left(), rect.right())
+        assert len(edges) == 2 * lines, edges
+        below = view.visualRect(model.index(row + 1, 0))
+        assert below.top() > rect.bottom()
+        assert ink_lines(image, rect.bottom() + 1, below.top() - 1, rect.left(),
+                         rect.right()) == []
+        for other in range(model.rowCount()):  # every other name, on one line or more
+            index = model.index(other, 0)
+            box = view.visualRect(index)
+            if view.selectionModel().isSelected(index):
+                continue  # dark text on its highlight
+            if box.isValid() and box.top() >= 0 and box.bottom() < image.height():
+                found = ink_lines(image, box.top(), box.bottom(), box.left(), box.right())
+                assert found, names[other]
+                assert found[0] > box.top() and found[-1] <= box.bottom(), names[other]
+    finally:
+        close_window(window)
 
 
 def test_chart_value_labels_fit_a_narrow_plot(window: MainWindow) -> None:
@@ -503,6 +565,10 @@ def test_presentation_steps_fit_the_screen(
                 for label in page.findChildren(QLabel):
                     if label.isVisible() and not label.wordWrap():
                         assert label.geometry().right() <= page.width(), label.text()
+                assert cut_labels(page) == [], view.steps[index].name
+                figures = [label for label in page.findChildren(QLabel)
+                           if label.objectName() == "presentation-figure"]
+                assert len({label.font().pixelSize() for label in figures}) <= 1
                 assert view.fit >= 0.55
             assert view.source.text().startswith("来源：" if lang == "zh" else "Source: ")
     finally:
@@ -510,6 +576,128 @@ def test_presentation_steps_fit_the_screen(
         view.deleteLater()
         translators.set_language("en")
         settle()
+
+
+@contextmanager
+def presenting(built_db: Path, lang: str, size: tuple[int, int]) -> Iterator[PresentationView]:
+    """A presentation view of the built database at a projector's size, in `lang`."""
+    from jhviewer.ui.i18n import Translators
+
+    translators = Translators()
+    translators.set_language(lang)  # type: ignore[arg-type]
+    view = PresentationView()
+    try:
+        with Store.open(built_db) as store:
+            view.resize(*size)
+            view.show()
+            settle()
+            view.start(store, lang)  # type: ignore[arg-type]
+            settle()
+            yield view
+    finally:
+        view.close()
+        view.deleteLater()
+        translators.set_language("en")
+        settle()
+
+
+def cut_labels(page: QWidget) -> list[str]:
+    """The visible labels of `page` whose text needs more room than they have."""
+    cut = []
+    for label in page.findChildren(QLabel):
+        if not label.isVisible():
+            continue
+        if label.wordWrap():
+            if label.heightForWidth(label.width()) > label.height():
+                cut.append(label.text())
+        elif label.sizeHint().width() > label.width() or label.sizeHint().height() > label.height():
+            cut.append(label.text())
+    return cut
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_presentation_headline_figures_share_one_size(
+    qapp, built_db: Path, lang: str, size: tuple[int, int]
+) -> None:
+    with presenting(built_db, lang, size) as view:
+        assert view.steps[0].kind == "overview" and view.page is not None
+        labels = view.page.findChildren(QLabel)
+
+        def named(name: str) -> list[QLabel]:
+            return [label for label in labels if label.objectName() == name]
+
+        figures = named("presentation-figure")
+        sizes = {figure.font().pixelSize() for figure in figures}
+        assert len(sizes) == 1, sizes  # "more than 600 institutions" as big as "No. 1"
+        assert cut_labels(view.page) == []  # ... and not drawn smaller than it says
+        assert [figure.accessibleName() for figure in figures] == (
+            ["预计7.4%", "突破400亿元", "600多家", "8家", "78家", "约300万平方米", "70多家",
+             "第1名"] if lang == "zh" else
+            ["est. 7.4%", "over CNY 40 billion", "more than 600 institutions",
+             "8 headquarters", "78 institutions", "about 3,000,000 m²", "more than 70 firms",
+             "No. 1"]
+        )
+        body = size[1] / 32 * view.fit  # body text, as the step is set
+        assert view.fit >= 0.9
+        assert sizes.pop() >= 1.15 * body
+        qualifiers = named("presentation-qualifier")
+        units = named("presentation-unit")
+        assert len(qualifiers) == (3 if lang == "zh" else 5)
+        assert len(units) == (6 if lang == "zh" else 5)
+        assert {label.font().pixelSize() for label in qualifiers + units} == {round(body)}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_presentation_charts_are_set_for_a_meeting_room(
+    qapp, built_db: Path, lang: str, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QPointF, QRectF
+    from PySide6.QtGui import QPainter
+
+    from jhviewer.ui import charts
+
+    painted: list[tuple[charts.ChartData, QRectF, charts.FigureType]] = []
+    paint = charts.paint_figure
+
+    def recording(data: charts.ChartData, painter: QPainter, rect: QRectF,
+                  colours: charts.Colours, figure: charts.FigureType = charts.PRINTED) -> None:
+        painted.append((data, QRectF(rect), figure))
+        paint(data, painter, rect, colours, figure)
+
+    monkeypatch.setattr(charts, "paint_figure", recording)
+    body = size[1] / 32  # the other steps' body text: 34 px at 1080 lines, 22 at 720
+    with presenting(built_db, lang, size) as view:
+        chart_steps = [index for index, step in enumerate(view.steps) if step.kind == "chart"]
+        assert len(chart_steps) == 9
+        for index in chart_steps:
+            painted.clear()
+            view.go(index)
+            settle()
+            view.grab()
+            assert view.page is not None and painted
+            data, rect, figure = painted[-1]
+            assert data.title == view.steps[index].name
+            zoom = rect.width() / figure.width  # canvas pixels to screen pixels
+            assert charts.TICK_PIXELS * figure.text * zoom >= 0.88 * body, data.title
+            assert 24 * figure.text * zoom >= 1.5 * body  # the title, near heading size
+            area = charts.plot_area(data, rect.size() / zoom, figure)
+            # The x-axis and its labels are inside the view, above the source line.
+            assert QRectF(QPointF(0, 0), rect.size() / zoom).contains(area)
+            assert rect.bottom() <= view.page.height()
+            plots = charts.plot_layout(data, charts.PAPER, area.size(), figure.text)
+            inside = QRectF(QPointF(0, 0), area.size()).adjusted(-0.5, -0.5, 0.5, 0.5)
+            names = [text for text in plots.texts if text.kind == "category"]
+            assert len(names) == sum(len(plot.bars) for plot in data.plots)
+            for text in plots.texts:
+                assert text.pixels * zoom >= 0.88 * body, (data.title, text.text)
+                assert "…" not in text.text
+                if text.kind == "value":  # a bar's value sits inside its plot
+                    assert any(view_rect.adjusted(-0.5, -0.5, 0.5, 0.5).contains(text.rect)
+                               for view_rect in plots.views), (data.title, text.text)
+                else:
+                    assert inside.contains(text.rect), (data.title, text.text)
 
 
 def test_presentation_keys(qapp, built_db: Path, qtbot) -> None:

@@ -9,6 +9,7 @@ Chinese here rather than in the UI's Qt catalogue; the window shows `text(lang)`
 
 from __future__ import annotations
 
+import os
 from typing import Literal
 
 ZH_MESSAGES: dict[str, str] = {
@@ -91,7 +92,129 @@ ZH_MESSAGES: dict[str, str] = {
         "所选页码范围超出了简报的 {count} 页。",
     "This printout has charts, but no chart painter was given to draw them.":
         "此打印稿含有图表，但没有提供绘制图表的程序。",
+    # Progress tracking: entries and files (ProgressInputError, CLI exit status 2)
+    "as-of date {text!r} is not YYYY-MM or YYYY-MM-DD (e.g. 2024-06 or 2024-06-30)":
+        "截至日期“{text}”应写作 年-月 或 年-月-日（如 2024-06 或 2024-06-30）",
+    "as-of date {text!r} has no month {month}": "截至日期“{text}”的月份{month}不存在",
+    "as-of date {text!r} has no day {day} in that month": "截至日期“{text}”：该月没有{day}日",
+    "as-of date {day} is outside the target year {year} of {target}":
+        "截至日期{day}不在目标年份{year}年内",
+    "as-of date {day} is in the future": "截至日期{day}尚未到来",
+    "value {text!r} is not a number": "“{text}”不是数字",
+    "value {text!r} is not a finite number": "“{text}”不是有限的数字",
+    "unit {unit} cannot be converted to the target's unit {target_unit}":
+        "单位“{unit}”无法换算为目标的单位“{target_unit}”",
+    "unknown unit {unit!r} (the target is in {target_unit})":
+        "未知单位“{unit}”（目标单位为“{target_unit}”）",
+    "{target} has no number: give a status ({statuses}) and a note instead of a value":
+        "该目标没有数值：请选择状态并填写说明",
+    "{target} has no number: leave the value empty": "该目标没有数值：完成值请留空",
+    "{target}: a status needs a note saying why": "设定状态时请填写说明",
+    "{target} is numeric: its status is worked out, not set":
+        "数值类目标的状态由系统计算，不能手动设定",
+    "no value given for {target}": "请填写完成值",
+    "value {value} for {target} is negative": "完成值{value}不能为负数",
+    "unknown target id {target!r}": "未知的目标编号“{target}”",
+    "unknown target id {target!r} in {briefing} (`jhviewer progress status` lists them)":
+        "{briefing} 中没有目标编号“{target}”（“jhviewer progress status”会列出全部目标）",
+    "unknown briefing {briefing!r} (known: {known})":
+        "未知的简报“{briefing}”（现有简报：{known}）",
+    "cannot export to {name}: use a .csv or .json file name":
+        "无法导出到 {name}：请使用 .csv 或 .json 文件名",
+    "cannot write {name}: use a .csv or .xlsx file name":
+        "无法写入 {name}：请使用 .csv 或 .xlsx 文件名",
+    "cannot read {path}: {reason}": "无法读取 {path}：{reason}",
+    "{name} is too large to be a progress sheet": "{name} 太大，不像是进度表",
+    "cannot import {name}: use a .csv or .xlsx file": "无法导入 {name}：请使用 .csv 或 .xlsx 文件",
+    "{name} is empty": "{name} 是空文件",
+    "{name} has no {need} column; start from `jhviewer progress template`":
+        "{name} 缺少 {need} 列；请从“jhviewer progress template”生成的模板开始填写",
+    "{name} is not a text CSV file": "{name} 不是文本 CSV 文件",
+    "{name} is neither UTF-8 nor GBK text": "{name} 既不是 UTF-8 也不是 GBK 编码的文本",
+    "{name} is not a well-formed CSV file: {reason}": "{name} 不是格式正确的 CSV 文件：{reason}",
+    "{name} is not a readable .xlsx workbook": "{name} 不是可读取的 .xlsx 工作簿",
+    "{name} is not a readable .xlsx workbook ({kind})":
+        "{name} 不是可读取的 .xlsx 工作簿（{kind}）",
+    "{name}: {refused} rows refused; nothing imported ({summary})":
+        "{name}：拒绝{refused}行，未导入任何内容（{summary}）",
+    "entry {entry} is for {old}, not {new}": "第{entry}条记录属于 {old}，不是 {new}",
+    "no progress entry {entry}": "没有第{entry}条进度记录",
+    "entry {entry} is a retraction, not an entry": "第{entry}条是撤回记录，不是进度记录",
+    # Progress tracking: the progress database (ProgressDatabaseError, CLI exit status 1)
+    "{name} is the briefing database, which is read-only: choose another file for progress "
+    "(--progress-db PATH).":
+        "{name} 是只读的简报数据库：请为进度另选一个文件（--progress-db PATH）。",
+    "{name} is a folder, not a progress database.": "{name} 是文件夹，不是进度数据库。",
+    "Cannot create the folder for {name}: {reason}.": "无法为 {name} 创建文件夹：{reason}。",
+    "{name}: cannot switch to WAL journal ({mode}).": "{name}：无法切换到 WAL 日志模式（{mode}）。",
+    "Cannot open {name}: PostgreSQL needs psycopg (pip install 'jhviewer[postgres]').":
+        "无法打开 {name}：使用 PostgreSQL 需要 psycopg（pip install 'jhviewer[postgres]'）。",
+    "Cannot connect to {name}: {reason}": "无法连接到 {name}：{reason}",
+    "The progress database is closed.": "进度数据库已关闭。",
+    "{name} has progress schema version {version}, newer than this jhviewer knows "
+    "({latest}): update jhviewer.":
+        "{name} 的进度数据库结构版本为 {version}，比本版本 jhviewer 支持的（{latest}）更新："
+        "请更新 jhviewer。",
+    "Cannot back up {name} before upgrading it: {reason}; nothing was changed.":
+        "升级前无法备份 {name}：{reason}；未做任何更改。",
+    "Entry {entry} was changed since (by entry {newer}); refresh and try again.":
+        "第{entry}条记录已被修改（由第{newer}条）；请刷新后重试。",
+    "{name} is not an SQLite database.": "{name} 不是 SQLite 数据库。",
+    "{name} is a briefing database; progress goes in its own file (--progress-db PATH).":
+        "{name} 是简报数据库；进度需存放在单独的文件中（--progress-db PATH）。",
+    "{name} is not a progress database; progress goes in its own file (--progress-db PATH).":
+        "{name} 不是进度数据库；进度需存放在单独的文件中（--progress-db PATH）。",
+    "That entry was changed by someone else in the meantime; refresh and try again.":
+        "这条记录已被他人修改；请刷新后重试。",
+    "{name} is locked by another program; try again in a moment.":
+        "{name} 被另一个程序锁定；请稍后重试。",
+    "{name} is damaged ({reason}); restore it from a backup.":
+        "{name} 已损坏（{reason}）；请从备份恢复。",
+    "Cannot write {name}: {reason}.": "无法写入 {name}：{reason}。",
+    "{name}: {reason}.": "{name}：{reason}。",
+    "{name}: {reason}": "{name}：{reason}",
+    # Progress tracking: warnings (an entry is stored, but looks wrong)
+    "{value} {unit} is more than {factor}× the target of {target_value} {target_unit}: "
+    "check the unit and the figure":
+        "{value}{unit}超过目标（{target_value}{target_unit}）的{factor}倍：请核对单位和数值",
+    # Progress tracking: what the command line reports
+    "added entry {entry}: {target} {shown} as of {as_of}":
+        "已添加第{entry}条：{target} {shown}，截至{as_of}",
+    "retracted entry {entry} (row {row})": "已撤回第{entry}条（记录{row}）",
+    "add  line {line}: {target} {shown} as of {as_of}":
+        "添加 第{line}行：{target} {shown}，截至{as_of}",
+    "refuse line {line}: {reason}": "拒绝 第{line}行：{reason}",
+    "warning: line {line}: {reason}": "注意：第{line}行：{reason}",
+    "warning: {reason}": "注意：{reason}",
+    "{added} to add, {refused} refused, {blank} blank ({encoding})":
+        "添加{added}行，拒绝{refused}行，空白{blank}行（{encoding}）",
+    "dry run: {summary}; nothing written": "试运行：{summary}；未写入任何内容",
+    "imported {count} entries from {path} ({summary})":
+        "已从 {path} 导入{count}条（{summary}）",
+    "wrote {path} ({count} targets)": "已写入 {path}（{count}项目标）",
+    "wrote {path} ({count} entries)": "已写入 {path}（{count}条记录）",
+    "wrote {path} ({count} page)": "已写入 {path}（{count}页）",
+    "wrote {path} ({count} pages)": "已写入 {path}（{count}页）",
 }
+
+
+def user_language() -> Literal["zh", "en"]:
+    """'zh' when the terminal's locale is Chinese (LC_ALL, LC_MESSAGES, LANG: the first that
+    is set, starting with zh), else 'en': the command line's language without --lang."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def localized(template: str, lang: Literal["zh", "en"] | str, /, **fields: object) -> str:
+    """An English `template` (a key of `ZH_MESSAGES`, or any text) in `lang`, filled with
+    `fields`: `localized("{name} is empty", "zh", name="a.csv")` -> 'a.csv 是空文件'.
+    English where no Chinese is known for it. The one function behind every message below,
+    errors and the command line's own lines alike."""
+    text = ZH_MESSAGES.get(template, template) if lang == "zh" else template
+    return text.format(**fields) if fields else text
 
 
 def one_line(message: str) -> str:
@@ -110,10 +233,9 @@ class JhviewerError(Exception):
 
     def text(self, lang: Literal["zh", "en"]) -> str:
         """The message in `lang`; English where no Chinese is known for it."""
-        chinese = ZH_MESSAGES.get(self.template) if lang == "zh" else None
-        if chinese is None:
+        if lang != "zh" or self.template not in ZH_MESSAGES:
             return str(self)
-        return chinese.format(**self.fields) if self.fields else chinese
+        return localized(self.template, lang, **self.fields)
 
 
 class DatabaseError(JhviewerError):

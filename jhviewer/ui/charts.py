@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 CANVAS_WIDTH = 960
 CANVAS_HEIGHT = 600
+TICK_PIXELS = 13  # axis labels and category names, at scale 1
 PNG_SCALE = 2
 
 __all__ = [
@@ -63,6 +64,23 @@ class Colours:
 
 
 PAPER = Colours(QColor("#ffffff"), QColor("#1f2329"), QColor("#5b6472"), QColor("#d5dae1"))
+
+
+@dataclass(frozen=True)
+class FigureType:
+    """A figure's canvas and type: laid out `width` canvas pixels wide (then scaled to the
+    target), every text size and gap times `text` (title 24 px, subtitle 15, ticks 13, value
+    labels 15, source 12 at 1), with `margin` canvas pixels round it.
+
+    Pages, PNGs and SVGs use the default; presentation mode lays a chart out at the
+    screen's own pixels with type sized from the screen's height."""
+
+    width: float = CANVAS_WIDTH
+    text: float = 1.0
+    margin: float = 32.0
+
+
+PRINTED = FigureType()
 
 
 def screen_colours(palette: QPalette) -> Colours:
@@ -208,7 +226,7 @@ def _escaped_tip(lines: tuple[str, ...]) -> str:
 def _style_axis(axis: pg.AxisItem, colours: Colours, scale: float) -> None:
     axis.setPen(pg.mkPen(colours.grid))
     axis.setTextPen(pg.mkPen(colours.text))
-    axis.setStyle(tickFont=chart_font(13 * scale), tickTextOffset=round(8 * scale))
+    axis.setStyle(tickFont=chart_font(TICK_PIXELS * scale), tickTextOffset=round(8 * scale))
 
 
 def _value_ticks(
@@ -227,7 +245,7 @@ def _value_ticks(
         html.escape(plot.unit), color=colours.muted.name(),
         **{"font-size": f"{round(13 * scale)}px", "font-family": f'"{FONT_FAMILY}"'},
     )
-    metrics = QFontMetricsF(chart_font(13 * scale))
+    metrics = QFontMetricsF(chart_font(TICK_PIXELS * scale))
     # pyqtgraph adds the tick offset and the unit label's height to these text spaces.
     widest = max(metrics.horizontalAdvance(text) for _tick, text in labels)
     axis.setStyle(
@@ -242,7 +260,7 @@ def _tick_text(value: float) -> str:
 
 def _category_ticks(axis: pg.AxisItem, plot: Plot, scale: float) -> None:
     """Category names as ticks, shortened to fit (the bar's tooltip has the full name)."""
-    font = chart_font(13 * scale)
+    font = chart_font(TICK_PIXELS * scale)
     metrics = QFontMetricsF(font)
     limit = 340 * scale if plot.horizontal else 200 * scale
     labels = [
@@ -290,9 +308,15 @@ class _FigurePainter:
 FIGURE_PAINTER = _FigurePainter()
 
 
-def paint_figure(data: ChartData, painter: QPainter, rect: QRectF, colours: Colours) -> None:
-    factor = rect.width() / CANVAS_WIDTH
-    canvas = QSizeF(CANVAS_WIDTH, rect.height() / factor if factor else CANVAS_HEIGHT)
+def paint_figure(
+    data: ChartData, painter: QPainter, rect: QRectF, colours: Colours,
+    figure: FigureType = PRINTED,
+) -> None:
+    """Paint the whole figure (title, subtitle, plots, legend, source) into `rect`: laid
+    out on a canvas `figure.width` pixels wide, as tall as `rect`'s aspect makes it, and
+    scaled to `rect`."""
+    factor = rect.width() / figure.width
+    canvas = QSizeF(figure.width, rect.height() / factor if factor else figure_height())
     painter.save()
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -300,23 +324,21 @@ def paint_figure(data: ChartData, painter: QPainter, rect: QRectF, colours: Colo
         painter.translate(rect.topLeft())
         painter.scale(factor, factor)
         painter.fillRect(QRectF(QPointF(0, 0), canvas), colours.background)
-        _paint_canvas(data, painter, canvas, colours)
+        _paint_canvas(data, painter, canvas, colours, figure)
     finally:
         painter.restore()
 
 
-_MARGIN = 32.0
-
-
 def _text_block(
-    painter: QPainter, text: str, font: QFont, colour: QColor, top: float, width: float
+    painter: QPainter, text: str, font: QFont, colour: QColor, top: float, width: float,
+    margin: float,
 ) -> float:
     """Draw wrapped `text` at `top`; return its height."""
     if not text:
         return 0.0
     painter.setFont(font)
     painter.setPen(colour)
-    box = QRectF(_MARGIN, top, width - 2 * _MARGIN, 10_000)
+    box = QRectF(margin, top, width - 2 * margin, 10_000)
     flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(
         Qt.TextFlag.TextWordWrap
     )
@@ -329,54 +351,92 @@ def _measure(text: str, font: QFont, width: float) -> float:
     if not text:
         return 0.0
     flags = int(Qt.TextFlag.TextWordWrap)
-    box = QRectF(0, 0, width - 2 * _MARGIN, 10_000)
+    box = QRectF(0, 0, width, 10_000)
     return QFontMetricsF(font).boundingRect(box, flags, text).height()
 
 
-def _paint_canvas(data: ChartData, painter: QPainter, canvas: QSizeF, colours: Colours) -> None:
+@dataclass(frozen=True)
+class _Frame:
+    """Where a figure's parts go on its canvas (canvas pixels)."""
+
+    title_top: float
+    subtitle_top: float
+    source_top: float
+    legend_top: float  # meaningful only with a legend
+    plots: QRectF
+
+
+def _frame(data: ChartData, canvas: QSizeF, figure: FigureType) -> _Frame:
     width, height = canvas.width(), canvas.height()
-    top = _MARGIN
-    top += _text_block(painter, data.title, chart_font(24, bold=True), colours.text, top, width)
-    top += 6
-    top += _text_block(painter, data.subtitle, chart_font(15), colours.muted, top, width)
-    top += 18
-    source_font = chart_font(12)
-    bottom = height - _MARGIN - _measure(data.source, source_font, width)
-    _text_block(painter, data.source, source_font, colours.muted, bottom, width)
+    text, margin = figure.text, figure.margin
+    inner = width - 2 * margin
+    title_top = margin
+    subtitle_top = title_top + _measure(data.title, chart_font(24 * text, True), inner)
+    subtitle_top += 6 * text
+    top = subtitle_top + _measure(data.subtitle, chart_font(15 * text), inner) + 18 * text
+    source_top = height - margin - _measure(data.source, chart_font(12 * text), inner)
+    bottom = source_top
+    legend_top = bottom
+    if data.legend():
+        bottom -= 34 * text
+        legend_top = bottom
+    plots = QRectF(margin, top, inner, max(40.0 * text, bottom - 16 * text - top))
+    return _Frame(title_top, subtitle_top, source_top, legend_top, plots)
+
+
+def plot_area(data: ChartData, canvas: QSizeF, figure: FigureType = PRINTED) -> QRectF:
+    """The rectangle of a `canvas`-sized figure (canvas pixels) that its plots fill, below
+    the title and subtitle and above the legend and the source line."""
+    return _frame(data, canvas, figure).plots
+
+
+def _paint_canvas(
+    data: ChartData, painter: QPainter, canvas: QSizeF, colours: Colours, figure: FigureType
+) -> None:
+    width, text, margin = canvas.width(), figure.text, figure.margin
+    frame = _frame(data, canvas, figure)
+    _text_block(painter, data.title, chart_font(24 * text, bold=True), colours.text,
+                frame.title_top, width, margin)
+    _text_block(painter, data.subtitle, chart_font(15 * text), colours.muted,
+                frame.subtitle_top, width, margin)
+    _text_block(painter, data.source, chart_font(12 * text), colours.muted, frame.source_top,
+                width, margin)
     legend = data.legend()
     if legend:
-        bottom -= 34
-        _paint_legend(painter, legend, QPointF(_MARGIN, bottom), colours)
-    area = QRectF(_MARGIN, top, width - 2 * _MARGIN, max(40.0, bottom - 16 - top))
+        _paint_legend(painter, legend, QPointF(margin, frame.legend_top), colours, text)
+    area = frame.plots
     if data.empty:
-        painter.setFont(chart_font(17))
+        painter.setFont(chart_font(17 * text))
         painter.setPen(colours.muted)
         painter.drawText(area, int(Qt.AlignmentFlag.AlignCenter), data.message)
         return
-    with offscreen_plots(data, colours, area.size()) as widget:
+    with offscreen_plots(data, colours, area.size(), text) as widget:
         widget.scene().render(painter, area, QRectF(QPointF(0, 0), area.size()))
 
 
 def _paint_legend(
-    painter: QPainter, legend: list[tuple[str, str]], origin: QPointF, colours: Colours
+    painter: QPainter, legend: list[tuple[str, str]], origin: QPointF, colours: Colours,
+    scale: float = 1.0,
 ) -> None:
-    font = chart_font(13)
+    font = chart_font(13 * scale)
     metrics = QFontMetricsF(font)
     painter.setFont(font)
     x = origin.x()
+    top = origin.y() + 6 * scale
     for colour, name in legend:
-        painter.fillRect(QRectF(x, origin.y() + 6, 14, 14), QColor(colour))
+        painter.fillRect(QRectF(x, top, 14 * scale, 14 * scale), QColor(colour))
         painter.setPen(colours.text)
-        painter.drawText(QPointF(x + 20, origin.y() + 6 + metrics.ascent() - 1), name)
-        x += 20 + metrics.horizontalAdvance(name) + 28
+        painter.drawText(QPointF(x + 20 * scale, top + metrics.ascent() - scale), name)
+        x += (20 + 28) * scale + metrics.horizontalAdvance(name)
 
 
 @contextmanager
 def offscreen_plots(
-    data: ChartData, colours: Colours, size: QSizeF
+    data: ChartData, colours: Colours, size: QSizeF, scale: float = 1.0
 ) -> Iterator[pg.GraphicsLayoutWidget]:
-    """The plots laid out at `size` without showing a window; deleted afterwards."""
-    widget = build_plots(data, colours)
+    """The plots laid out at `size` (type at `scale`, see build_plots) without showing a
+    window; deleted afterwards."""
+    widget = build_plots(data, colours, scale)
     try:
         width, height = round(size.width()), round(size.height())
         widget.resize(width, height)
@@ -387,6 +447,84 @@ def offscreen_plots(
         # Deleting now, not on the event loop: a hidden pyqtgraph view left to the garbage
         # collector can outlive the QApplication and crash the interpreter at exit.
         shiboken6.delete(widget)
+
+
+@dataclass(frozen=True)
+class PlotText:
+    """One text drawn in a figure's plots, where it lands in the plot area (pixels)."""
+
+    kind: str  # "category" (a bar's name), "tick" (a value on the axis) or "value" (a bar's)
+    text: str
+    rect: QRectF
+    pixels: int  # its font's pixel size
+
+
+@dataclass(frozen=True)
+class PlotLayout:
+    """What a plot area of a figure shows once laid out: the plot rectangles (where bars
+    are drawn) and every tick and value label, in the plot area's pixels."""
+
+    size: QSizeF
+    views: list[QRectF]
+    texts: list[PlotText]
+    bars: int  # how many bars (and so category names) there are in all
+
+    def problems(self) -> list[str]:
+        """What a reader would find wrong: a name missing, shortened or overlapping another,
+        a label outside the plot area, a bar's value outside its plot. Empty when fine."""
+        problems: list[str] = []
+        area = QRectF(QPointF(0, 0), self.size).adjusted(-0.5, -0.5, 0.5, 0.5)
+        names = [text for text in self.texts if text.kind == "category"]
+        if len(names) != self.bars:
+            problems.append(f"{self.bars - len(names)} category names not drawn")
+        for text in self.texts:
+            if text.kind == "category" and "…" in text.text:
+                problems.append(f"shortened: {text.text}")
+            if text.kind != "value" and not area.contains(text.rect):
+                problems.append(f"outside the plot area: {text.text}")
+            if text.kind == "value" and not any(
+                view.adjusted(-0.5, -0.5, 0.5, 0.5).contains(text.rect) for view in self.views
+            ):
+                problems.append(f"outside its plot: {text.text}")
+        for index, first in enumerate(names):
+            for second in names[index + 1:]:
+                if first.rect.adjusted(0, -1, 0, 1).intersects(second.rect):
+                    problems.append(f"overlapping: {first.text} / {second.text}")
+        return problems
+
+
+def plot_layout(data: ChartData, colours: Colours, size: QSizeF, scale: float = 1.0) -> PlotLayout:
+    """The figure's plots laid out in a plot area of `size` with type at `scale` (as
+    `paint_figure` draws them): where each plot, tick and value label lands."""
+    from PySide6.QtGui import QImage
+
+    views: list[QRectF] = []
+    texts: list[PlotText] = []
+    image = QImage(8, 8, QImage.Format.Format_ARGB32)
+    with offscreen_plots(data, colours, size, scale) as widget:
+        widget.scene().prepareForPaint()  # the views' ranges as a paint would set them
+        painter = QPainter(image)
+        try:
+            for column, plot in enumerate(data.plots):
+                item = widget.ci.getItem(0, column)
+                view = item.getViewBox()
+                views.append(view.sceneBoundingRect())
+                names, values = ("left", "bottom") if plot.horizontal else ("bottom", "left")
+                for side, kind in ((names, "category"), (values, "tick")):
+                    axis = item.getAxis(side)
+                    pixels = axis.style["tickFont"].pixelSize()
+                    _axis, _ticks, drawn = axis.generateDrawSpecs(painter)
+                    texts.extend(PlotText(kind, text, axis.mapRectToScene(QRectF(rect)), pixels)
+                                 for rect, _flags, text in drawn)
+                for label in view.addedItems:
+                    if isinstance(label, pg.TextItem):
+                        label.updateTransform(force=True)
+                        texts.append(PlotText("value", label.toPlainText(),
+                                              label.sceneBoundingRect(),
+                                              label.textItem.font().pixelSize()))
+        finally:
+            painter.end()
+    return PlotLayout(size, views, texts, sum(len(plot.bars) for plot in data.plots))
 
 
 # --- exports -----------------------------------------------------------------------------

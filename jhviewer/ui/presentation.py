@@ -18,11 +18,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QKeyEvent,
     QPainter,
     QPaintEvent,
@@ -42,7 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from jhviewer.data.charts import chart_data
-from jhviewer.data.format import display_value
+from jhviewer.data.format import display_value, figure_parts
 from jhviewer.data.records import ChartSpec, Fact, Lang
 from jhviewer.data.store import Store
 from jhviewer.fonts import bundled_font
@@ -51,7 +53,9 @@ from jhviewer.ui.i18n import translate
 from jhviewer.ui.models import answers
 from jhviewer.ui.targets_panel import group_targets
 from jhviewer.ui.text import plain_label, source_reference
-from jhviewer.ui.widgets import FittedLabel
+
+if TYPE_CHECKING:
+    from jhviewer.ui.charts import FigureType
 
 # Text sizes as fractions of the screen's height: a 1080-line projector sets body text
 # at 34 px, so it reads from the back of a meeting room.
@@ -61,6 +65,7 @@ HEADING = 1 / 17
 FIGURE = 1 / 13
 HEADLINES_PER_STEP = 8
 MIN_FIT = 0.55  # never set type smaller than this share of the sizes above
+CARD_BORDER = 1
 
 NEXT_KEYS = (Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Space)
 PREVIOUS_KEYS = (Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace)
@@ -82,13 +87,31 @@ def _font(pixels: float, bold: bool = False) -> QFont:
     return font
 
 
-class StepBuilder:
-    """Makes the steps of one briefing in one language, sized for a screen of `height`."""
+def figure_lines(text: str, metrics: QFontMetricsF, width: float) -> list[str]:
+    """`text` broken at its spaces into lines no wider than `width` (in the units of
+    `metrics`), as few as can be; a single word wider than `width` keeps a line of its own.
+    "CNY 40 billion" in a narrow card: ["CNY 40", "billion"]."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        joined = f"{lines[-1]} {word}" if lines else word
+        if lines and metrics.horizontalAdvance(joined) <= width:
+            lines[-1] = joined
+        else:
+            lines.append(word)
+    return lines or [""]
 
-    def __init__(self, store: Store, lang: Lang, height: int) -> None:
+
+class StepBuilder:
+    """Makes the steps of one briefing in one language, sized for a screen of `height`
+    whose steps have `width` pixels across (the view less its margins)."""
+
+    def __init__(self, store: Store, lang: Lang, height: int, width: int | None = None) -> None:
         self.store = store
         self.lang = lang
         self.height = height
+        self.width = width if width is not None else round(height * 16 / 9)
+        # Each chart's fit at a size, found once: stepping back to a chart skips the search.
+        self.chart_fits: dict[tuple[str, int, int], float] = {}
 
     def px(self, share: float, fit: float) -> float:
         return self.height * share * fit
@@ -121,7 +144,8 @@ class StepBuilder:
             ))
         for spec in store.charts(briefing.id):
             steps.append(Step(
-                "chart", spec.title(lang), lambda _fit, chart=spec: ChartStep(store, chart, lang)
+                "chart", spec.title(lang),
+                lambda _fit, chart=spec: ChartStep(store, chart, lang, self.height, self.chart_fits)
             ))
         return steps
 
@@ -173,24 +197,56 @@ class StepBuilder:
         grid.setHorizontalSpacing(gap)
         grid.setVerticalSpacing(gap)
         columns = max(1, min(columns, len(facts)))
+        inner = (self.width - (columns - 1) * gap) // columns - 2 * (self.pad(fit) + CARD_BORDER)
+        size = self.figure_size(facts, fit, inner)
         for index, fact in enumerate(facts):
-            grid.addWidget(self.card(fact, earlier.get(fact.id), fit), index // columns,
-                           index % columns)
+            grid.addWidget(self.card(fact, earlier.get(fact.id), fit, size, inner),
+                           index // columns, index % columns)
         for column in range(columns):
             grid.setColumnStretch(column, 1)
         return grid
 
-    def card(self, fact: Fact, result: Fact | None, fit: float) -> QFrame:
+    def pad(self, fit: float) -> int:
+        """A card's inner margin."""
+        return round(self.px(SMALL, fit) * 0.8)
+
+    def figure_size(self, facts: list[Fact], fit: float, width: int) -> int:
+        """The one pixel size for every figure of a step: the largest (up to FIGURE, down
+        to body text) at which each figure, broken at its spaces if need be, and its unit
+        beside it fit a card `width` pixels wide. Qualifier and unit words are body text."""
+        words = QFontMetricsF(_font(self.px(BODY, fit)))
+        gap = self.px(SMALL, fit) * 0.3
+        size = round(self.px(FIGURE, fit))
+        floor = round(self.px(BODY, fit))
+        while size > floor:
+            metrics = QFontMetricsF(_font(size, True))
+            if all(self._figure_fits(fact, metrics, words, gap, width) for fact in facts):
+                break
+            size -= 1
+        return size
+
+    def _figure_fits(self, fact: Fact, metrics: QFontMetricsF, words: QFontMetricsF,
+                     gap: float, width: int) -> bool:
+        if fact.value is None:
+            return True
+        parts = figure_parts(fact, self.lang)
+        lines = figure_lines(parts.number, metrics, width)
+        if any(metrics.horizontalAdvance(line) > width for line in lines):
+            return False
+        last = metrics.horizontalAdvance(lines[-1])
+        return not parts.after or last + gap + words.horizontalAdvance(parts.after) <= width
+
+    def card(self, fact: Fact, result: Fact | None, fit: float, size: int, width: int) -> QFrame:
         lang = self.lang
         frame = QFrame()
         frame.setObjectName("presentation-card")
         frame.setAccessibleName(fact.label(lang))
         frame.setStyleSheet(
             "QFrame#presentation-card { background-color: palette(base);"
-            " border: 1px solid palette(mid); border-radius: 12px; }"
+            f" border: {CARD_BORDER}px solid palette(mid); border-radius: 12px; }}"
         )
         layout = QVBoxLayout(frame)
-        pad = round(self.px(SMALL, fit) * 0.8)
+        pad = self.pad(fit)
         layout.setContentsMargins(pad, pad, pad, pad)
         layout.setSpacing(round(pad * 0.3))
         layout.addWidget(self.label(fact.label(lang), BODY, fit, bold=True))
@@ -198,10 +254,7 @@ class StepBuilder:
         if fact.value is None:
             layout.addWidget(style.muted(self.label(fact.description(lang), SMALL, fit)))
         else:
-            figure = FittedLabel(display_value(fact, lang))  # one line, smaller if need be
-            figure.setFont(_font(self.px(FIGURE, fit), True))
-            figure.setObjectName("presentation-figure")
-            layout.addWidget(style.accent(figure))
+            self.figure(fact, layout, fit, size, width)
         if result is not None:
             text = translate("Targets", "{year} result: {value}").format(
                 year=result.year, value=display_value(result, lang)
@@ -209,23 +262,82 @@ class StepBuilder:
             layout.addWidget(style.muted(self.label(text, SMALL, fit)))
         return frame
 
+    def figure(self, fact: Fact, layout: QVBoxLayout, fit: float, size: int,
+               width: int) -> None:
+        """The qualifier ('more than', '预计') on a line of its own, then the figure at the
+        step's one `size`, its unit beside it on the figure's baseline."""
+        parts = figure_parts(fact, self.lang)
+        if parts.before:
+            qualifier = style.muted(self.label(parts.before, BODY, fit))
+            qualifier.setObjectName("presentation-qualifier")
+            layout.addWidget(qualifier)
+        font = _font(size, True)
+        figure = plain_label("\n".join(figure_lines(parts.number, QFontMetricsF(font), width)))
+        figure.setFont(font)
+        figure.setObjectName("presentation-figure")
+        figure.setAccessibleName(display_value(fact, self.lang))
+        row = QHBoxLayout()
+        row.setSpacing(round(self.px(SMALL, fit) * 0.3))
+        row.addWidget(style.accent(figure), 0, Qt.AlignmentFlag.AlignBottom)
+        if parts.after:
+            unit = self.label(parts.after, BODY, fit)
+            unit.setObjectName("presentation-unit")
+            descent = figure.fontMetrics().descent() - unit.fontMetrics().descent()
+            unit.setContentsMargins(0, 0, 0, max(0, descent))  # on the figure's baseline
+            row.addWidget(unit, 1, Qt.AlignmentFlag.AlignBottom)
+        else:
+            row.addStretch(1)
+        layout.addLayout(row)
+
 
 class ChartStep(QWidget):
     """A chart drawn to fill the screen (the charts module's whole figure, in screen
-    colours), redrawn when the size changes."""
+    colours), redrawn when the size changes.
 
-    def __init__(self, store: Store, spec: ChartSpec, lang: Lang) -> None:
+    Its type is set for the room like the other steps': axis labels and bar names at body
+    size, the title at about heading size, all from the screen's `height`; a chart whose
+    names or values would not show whole at that size is set smaller (down to MIN_FIT)."""
+
+    def __init__(self, store: Store, spec: ChartSpec, lang: Lang, height: int,
+                 fits: dict[tuple[str, int, int], float] | None = None) -> None:
         super().__init__()
         self.setObjectName("presentation-chart")
+        self.spec_id = spec.id
         self.data = chart_data(store, spec, lang)
         self.setAccessibleName(self.data.title)
+        self.screen_height = height
+        self.fit = 1.0
+        self._fits = fits if fits is not None else {}
         self._pixmap: QPixmap | None = None
 
     def minimumSizeHint(self) -> QSize:
         return QSize(0, 0)
 
-    def paintEvent(self, _event: QPaintEvent) -> None:
+    def figure_type(self, size: QSize) -> FigureType:
+        """The figure's canvas and type for a step of `size` (see the class)."""
         from jhviewer.ui import charts  # pyqtgraph: only once a chart is shown
+
+        colours = charts.screen_colours(self.palette())
+        canvas = QSizeF(size)
+        key = (self.spec_id, size.width(), size.height())
+        fit = self._fits.get(key, 1.0)
+        while True:
+            figure = charts.FigureType(
+                width=max(1, size.width()),
+                text=self.screen_height * BODY * fit / charts.TICK_PIXELS,
+                margin=round(self.screen_height * SMALL * 0.8),
+            )
+            if key in self._fits or self.data.empty or fit <= MIN_FIT:
+                break
+            area = charts.plot_area(self.data, canvas, figure)
+            if not charts.plot_layout(self.data, colours, area.size(), figure.text).problems():
+                break
+            fit = max(MIN_FIT, fit - 0.08)
+        self.fit = self._fits[key] = fit
+        return figure
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        from jhviewer.ui import charts
 
         ratio = self.devicePixelRatioF()
         size = self.size()
@@ -236,7 +348,7 @@ class ChartStep(QWidget):
             pixmap.fill(colours.background)
             painter = QPainter(pixmap)
             charts.paint_figure(self.data, painter, QRectF(0, 0, size.width(), size.height()),
-                                colours)
+                                colours, self.figure_type(size))
             painter.end()
             self._pixmap = pixmap
         painter = QPainter(self)
@@ -295,7 +407,9 @@ class PresentationView(QWidget):
     def start(self, store: Store | None, lang: Lang, index: int = 0) -> None:
         """Show the steps of `store` in `lang` from step `index`."""
         self._store, self._lang = store, lang
-        self.steps = StepBuilder(store, lang, self._screen_height()).steps() if store else []
+        self.steps = StepBuilder(
+            store, lang, self._screen_height(), self._stage_size().width()
+        ).steps() if store else []
         self.index = max(0, min(index, len(self.steps) - 1))
         self._stack.setCurrentIndex(0)
         self._show()

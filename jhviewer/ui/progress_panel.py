@@ -6,8 +6,14 @@ count or amount, the linear path from zero at the start of the year to the targe
 end. Below, the current entries (select one to edit or retract it) and a form that checks
 what you type as you type it, with the data layer's own rules (`validate_entry`: a number,
 a unit that converts, a date in the target's year and not in the future). Undo takes back
-this window's last add, edit or retraction. `run_import` previews a CSV or .xlsx file,
-every row to be added and every row refused with its reason, before one transaction.
+this window's last add, edit or retraction. "Show history" lists every row ever stored for
+the target, superseded and retracted ones marked as such (entries are never overwritten:
+an edit or a retraction adds a row). A figure more than 10 times the target is allowed
+with a warning (`model.sanity_warning`). `run_import` previews a CSV or .xlsx file, every
+row to be added and every row refused with its reason, before one transaction.
+
+Its texts are Qt's catalogue's (`TEXTS`, context "Progress", in the pane's own language
+through `i18n.translate_for`); messages about entries come from the data layer in both.
 """
 
 from __future__ import annotations
@@ -16,10 +22,11 @@ from datetime import date
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -47,17 +54,91 @@ from jhviewer.data.progress.model import (
     ProgressInputError,
     Target,
     convert,
+    sanity_warning,
     status_name,
     validate_entry,
     year_elapsed,
 )
 from jhviewer.data.records import Lang
+from jhviewer.ui.i18n import translate_for
 from jhviewer.ui.progress_state import ProgressTracker
-from jhviewer.ui.text import plain_label
+from jhviewer.ui.text import plain_label, tooltip
+
+# The pane's texts, written in English and translated by Qt's catalogue (context
+# "Progress"); `_tr` gives one in the pane's own language, whatever the UI's.
+TEXTS = {
+    "title": QT_TRANSLATE_NOOP("Progress", "Progress"),
+    "close": QT_TRANSLATE_NOOP("Progress", "Close"),
+    "value": QT_TRANSLATE_NOOP("Progress", "Value"),
+    "status": QT_TRANSLATE_NOOP("Progress", "Status"),
+    "as_of": QT_TRANSLATE_NOOP("Progress", "As of"),
+    "source_note": QT_TRANSLATE_NOOP("Progress", "Source note"),
+    "entered_by": QT_TRANSLATE_NOOP("Progress", "Entered by"),
+    "note_hint": QT_TRANSLATE_NOOP("Progress", "e.g. district statistics bureau, Jan–Jun"),
+    "add": QT_TRANSLATE_NOOP("Progress", "Add"),
+    "save_edit": QT_TRANSLATE_NOOP("Progress", "Save Edit"),
+    "retract": QT_TRANSLATE_NOOP("Progress", "Retract"),
+    "undo": QT_TRANSLATE_NOOP("Progress", "Undo"),
+    "note": QT_TRANSLATE_NOOP("Progress", "Note"),
+    "by": QT_TRANSLATE_NOOP("Progress", "By"),
+    "entered": QT_TRANSLATE_NOOP("Progress", "Entered"),
+    "month": QT_TRANSLATE_NOOP("Progress", "Month"),
+    "no_chart": QT_TRANSLATE_NOOP("Progress", "Qualitative target: no chart"),
+    "ready": QT_TRANSLATE_NOOP("Progress", "Ready to save"),
+    "added": QT_TRANSLATE_NOOP("Progress", "Added entry {id}"),
+    "edit_saved": QT_TRANSLATE_NOOP("Progress", "Edit saved"),
+    "retracted_done": QT_TRANSLATE_NOOP("Progress", "Retracted"),
+    "undone": QT_TRANSLATE_NOOP("Progress", "Undone"),
+    "import_title": QT_TRANSLATE_NOOP("Progress", "Import Progress"),
+    "import_summary": QT_TRANSLATE_NOOP(
+        "Progress", "{name}: {added} rows to add, {refused} refused, {blank} blank "
+        "({encoding}). Refused rows are left out."),
+    "line": QT_TRANSLATE_NOOP("Progress", "Line"),
+    "result": QT_TRANSLATE_NOOP("Progress", "Result"),
+    "row": QT_TRANSLATE_NOOP("Progress", "Row"),
+    "add_row": QT_TRANSLATE_NOOP("Progress", "add"),
+    "add_check": QT_TRANSLATE_NOOP("Progress", "add (check)"),
+    "refused": QT_TRANSLATE_NOOP("Progress", "refused"),
+    "import_rows": QT_TRANSLATE_NOOP("Progress", "Import {count} rows"),
+    "sheets": QT_TRANSLATE_NOOP("Progress", "Progress sheets (*.csv *.xlsx)"),
+    "toggle": QT_TRANSLATE_NOOP("Progress", "Show history"),
+    "toggle_tip": QT_TRANSLATE_NOOP(
+        "Progress", "Also list superseded and retracted entries: entries are never "
+        "overwritten, an edit or a retraction adds a row"),
+    "column": QT_TRANSLATE_NOOP("Progress", "History"),
+    "current": QT_TRANSLATE_NOOP("Progress", "current"),
+    "superseded": QT_TRANSLATE_NOOP("Progress", "superseded by #{by}"),
+    "retracted": QT_TRANSLATE_NOOP("Progress", "retracted by #{by}"),
+    "retraction": QT_TRANSLATE_NOOP("Progress", "retracts #{of}"),
+    "check": QT_TRANSLATE_NOOP("Progress", "Can be saved, but check: {warning}"),
+}
+WARNING_COLOUR = "#8A5A00"  # dark amber: a warning, not a refusal (refusals use "behind")
 
 
-def _t(lang: Lang, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
+def _tr(lang: Lang, key: str, **fields: object) -> str:
+    """The pane's text `key` (see TEXTS) in `lang`, filled with `fields`."""
+    text = translate_for(lang, "Progress", TEXTS[key])
+    return text.format(**fields) if fields else text
+
+
+def history_marks(rows: list[Entry], lang: Lang) -> dict[int, str]:
+    """For every stored row of a target (`ProgressStore.history`), what became of it:
+    'current', 'superseded by #2', 'retracted by #4', 'retracts #2' (rows are numbered by
+    their id, shown in the table's row header)."""
+    successor = {row.supersedes: row for row in rows if row.supersedes is not None}
+    marks = {}
+    for row in rows:
+        after = successor.get(row.id)
+        if row.retracted:
+            text = _tr(lang, "retraction", of=row.supersedes)
+        elif after is None:
+            text = _tr(lang, "current")
+        elif after.retracted:
+            text = _tr(lang, "retracted", by=after.id)
+        else:
+            text = _tr(lang, "superseded", by=after.id)
+        marks[row.id] = text
+    return marks
 
 
 class ProgressPanel(QWidget):
@@ -89,6 +170,11 @@ class ProgressPanel(QWidget):
         layout.addLayout(top)
         self.picker = QComboBox()
         self.picker.setObjectName("progress-target")
+        # as wide as the pane, not as its longest target's name (which pushed the English
+        # pane past the window's edge)
+        self.picker.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.picker.setMinimumContentsLength(16)
         self.picker.currentIndexChanged.connect(self._on_pick)
         layout.addWidget(self.picker)
         self.status_label = plain_label()
@@ -102,7 +188,11 @@ class ProgressPanel(QWidget):
         self.plot.setMouseEnabled(False, False)
         self.plot.hideButtons()
         layout.addWidget(self.plot, 2)
-        self.table = QTableWidget(0, 5)
+        self.history_box = QCheckBox()
+        self.history_box.setObjectName("progress-history")
+        self.history_box.toggled.connect(self.refresh)
+        layout.addWidget(self.history_box)
+        self.table = QTableWidget(0, 6)
         self.table.setObjectName("progress-entries")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -110,12 +200,18 @@ class ProgressPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._on_select)
+        self.table.setColumnHidden(5, True)  # the history column, with "Show history"
+        for column in (0, 1, 4, 5):  # date, value, when entered and what became of it: whole
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         form = QFormLayout()
         self.value_edit = QLineEdit()
         self.value_edit.setObjectName("progress-value")
         self.unit_box = QComboBox()
         self.unit_box.setObjectName("progress-unit")
+        # Filled per target after the first show: the box must grow with what it holds.
+        self.unit_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status_box = QComboBox()
         self.status_box.setObjectName("progress-status-set")
         self.as_of_edit = QLineEdit()
@@ -173,22 +269,21 @@ class ProgressPanel(QWidget):
 
     def _translate(self) -> None:
         lang = self._lang
-        self.title.setText(_t(lang, "进度记录", "Progress"))
-        self.close_button.setText(_t(lang, "关闭", "Close"))
-        for label, (zh, en) in zip(self._form_labels, (
-                ("完成值", "Value"), ("状态", "Status"), ("截至", "As of"),
-                ("来源说明", "Source note"), ("填报人", "Entered by")), strict=False):
-            label.setText(_t(lang, zh, en))
-        self.note_edit.setPlaceholderText(_t(lang, "如：区统计局 1–6月快报",
-                                             "e.g. district statistics bureau, Jan–Jun"))
-        self.add_button.setText(_t(lang, "添加", "Add"))
-        self.edit_button.setText(_t(lang, "保存修改", "Save Edit"))
-        self.retract_button.setText(_t(lang, "撤回所选", "Retract"))
-        self.undo_button.setText(_t(lang, "撤销上一步", "Undo"))
+        self.title.setText(_tr(lang, "title"))
+        self.close_button.setText(_tr(lang, "close"))
+        for label, key in zip(self._form_labels, ("value", "status", "as_of", "source_note",
+                                                  "entered_by"), strict=False):
+            label.setText(_tr(lang, key))
+        self.note_edit.setPlaceholderText(_tr(lang, "note_hint"))
+        self.add_button.setText(_tr(lang, "add"))
+        self.edit_button.setText(_tr(lang, "save_edit"))
+        self.retract_button.setText(_tr(lang, "retract"))
+        self.undo_button.setText(_tr(lang, "undo"))
         self.table.setHorizontalHeaderLabels([
-            _t(lang, "截至", "As of"), _t(lang, "完成值", "Value"),
-            _t(lang, "来源说明", "Note"), _t(lang, "填报人", "By"),
-            _t(lang, "录入时间", "Entered")])
+            _tr(lang, "as_of"), _tr(lang, "value"), _tr(lang, "note"), _tr(lang, "by"),
+            _tr(lang, "entered"), _tr(lang, "column")])
+        self.history_box.setText(_tr(lang, "toggle"))
+        self.history_box.setToolTip(_tr(lang, "toggle_tip"))
         self.status_box.blockSignals(True)
         self.status_box.clear()
         self.status_box.addItem("", "")
@@ -254,14 +349,30 @@ class ProgressPanel(QWidget):
             f"{STATUS_SYMBOLS[status]} {status_name(status, lang)} — {reason}")
         self.status_label.setStyleSheet(f"color: {STATUS_COLOURS[status]};")
         entries = self.tracker.entries(target.id)
-        self.table.setRowCount(len(entries))
-        for row, entry in enumerate(entries):
-            shown = (status_name(entry.status or "", lang) if entry.value is None
-                     else f"{plain_number(entry.value)} {entry.unit or ''}".strip())
+        history = self.history_box.isChecked()
+        rows = self.tracker.history(target.id) if history else entries
+        marks = history_marks(rows, lang) if history else {}
+        current = {entry.id for entry in entries}
+        self.table.setColumnHidden(5, not history)
+        self.table.verticalHeader().setVisible(history)  # each row's number (its id)
+        self.table.setRowCount(len(rows))
+        self.table.setVerticalHeaderLabels([str(entry.id) for entry in rows])
+        for row, entry in enumerate(rows):
+            if entry.retracted:
+                shown = "—"
+            elif entry.value is None:
+                shown = status_name(entry.status or "", lang)
+            else:
+                shown = f"{plain_number(entry.value)} {entry.unit or ''}".strip()
             for column, text in enumerate((entry.as_of, shown, entry.note, entry.who,
-                                           entry.entered_at[:16].replace("T", " "))):
+                                           entry.entered_at[:16].replace("T", " "),
+                                           marks.get(entry.id, ""))):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, entry.id)
+                if entry.id in current:  # only a current entry can be edited or retracted
+                    item.setData(Qt.ItemDataRole.UserRole, entry.id)
+                else:
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                    item.setForeground(QColor("#6B6B6B"))
                 self.table.setItem(row, column, item)
         self._draw(target, entries)
         self._update_buttons()
@@ -269,10 +380,10 @@ class ProgressPanel(QWidget):
     def _draw(self, target: Target, entries: list[Entry]) -> None:
         plot = self.plot
         plot.clear()
-        plot.setLabel("bottom", _t(self._lang, "月份", "Month"))
+        plot.setLabel("bottom", _tr(self._lang, "month"))
         plot.setXRange(0, 12, padding=0.02)
         if target.value is None or target.unit is None:
-            plot.setTitle(_t(self._lang, "定性目标：无图", "Qualitative target: no chart"))
+            plot.setTitle(_tr(self._lang, "no_chart"))
             return
         plot.setTitle(f"{target.label(self._lang)} ({target.unit.name(self._lang)})")
         goal_pen = pg.mkPen(QColor("#555555"), width=1.5, style=Qt.PenStyle.DashLine)
@@ -302,7 +413,8 @@ class ProgressPanel(QWidget):
 
     def selected_entry(self) -> int | None:
         items = self.table.selectedItems()
-        return int(items[0].data(Qt.ItemDataRole.UserRole)) if items else None
+        entry_id = items[0].data(Qt.ItemDataRole.UserRole) if items else None
+        return None if entry_id is None else int(entry_id)
 
     def _on_select(self) -> None:
         entry_id = self.selected_entry()
@@ -337,15 +449,21 @@ class ProgressPanel(QWidget):
                     status=self.status_box.currentData() or None,
                     note=self.note_edit.text(), who=self.who_edit.text(), today=self._today,
                 )
-                self._set_message(_t(self._lang, "可以保存", "Ready to save"), ok=True)
+                warning = sanity_warning(target, self._candidate, self.tracker.units)
+                if warning is None:
+                    self._set_message(_tr(self._lang, "ready"), ok=True)
+                else:  # stored all the same: a warning is not a refusal
+                    self._set_message(_tr(self._lang, "check", warning=warning.text(self._lang)),
+                                      colour=WARNING_COLOUR)
             except ProgressInputError as error:
                 self._set_message(error.text(self._lang), ok=False)
         self._update_buttons()
         return self._candidate
 
-    def _set_message(self, text: str, ok: bool = True) -> None:
+    def _set_message(self, text: str, ok: bool = True, colour: str = "") -> None:
         self.message.setText(text)
-        self.message.setStyleSheet("" if ok else f"color: {STATUS_COLOURS['behind']};")
+        colour = colour or ("" if ok else STATUS_COLOURS["behind"])
+        self.message.setStyleSheet(f"color: {colour};" if colour else "")
 
     def _show_error(self, message: str) -> None:
         self._set_message(message, ok=False)
@@ -364,7 +482,7 @@ class ProgressPanel(QWidget):
             return False
         stored = self.tracker.add(candidate)
         if stored is not None:
-            self._after_change(_t(self._lang, f"已添加第{stored.id}条", f"Added entry {stored.id}"))
+            self._after_change(_tr(self._lang, "added", id=stored.id))
         return stored is not None
 
     def save_edit(self) -> bool:
@@ -373,7 +491,7 @@ class ProgressPanel(QWidget):
             return False
         stored = self.tracker.edit(entry_id, candidate)
         if stored is not None:
-            self._after_change(_t(self._lang, "已保存修改", "Edit saved"))
+            self._after_change(_tr(self._lang, "edit_saved"))
         return stored is not None
 
     def retract_selected(self) -> bool:
@@ -382,13 +500,13 @@ class ProgressPanel(QWidget):
             return False
         stored = self.tracker.retract(entry_id)
         if stored is not None:
-            self._after_change(_t(self._lang, "已撤回", "Retracted"))
+            self._after_change(_tr(self._lang, "retracted_done"))
         return stored is not None
 
     def undo(self) -> bool:
         stored = self.tracker.undo_last()
         if stored is not None:
-            self._after_change(_t(self._lang, "已撤销", "Undone"))
+            self._after_change(_tr(self._lang, "undone"))
         return stored is not None
 
     def _after_change(self, text: str) -> None:
@@ -408,14 +526,11 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("progress-import")
         self.plan = plan
-        self.setWindowTitle(_t(lang, "导入进度", "Import Progress"))
+        self.setWindowTitle(_tr(lang, "import_title"))
         layout = QVBoxLayout(self)
-        summary = plain_label(_t(
-            lang,
-            f"{path.name}：将添加{len(plan.rows)}行，拒绝{len(plan.refused)}行，"
-            f"空白{plan.skipped}行（{plan.encoding}）。被拒绝的行不会导入。",
-            f"{path.name}: {len(plan.rows)} rows to add, {len(plan.refused)} refused, "
-            f"{plan.skipped} blank ({plan.encoding}). Refused rows are left out."))
+        summary = plain_label(_tr(
+            lang, "import_summary", name=path.name, added=len(plan.rows),
+            refused=len(plan.refused), blank=plan.skipped, encoding=plan.encoding))
         summary.setWordWrap(True)
         layout.addWidget(summary)
         self.table = QTableWidget(len(plan.rows) + len(plan.refused), 3)
@@ -423,23 +538,32 @@ class ImportDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.setHorizontalHeaderLabels(
-            [_t(lang, "行", "Line"), _t(lang, "结果", "Result"), _t(lang, "内容", "Row")])
+            [_tr(lang, "line"), _tr(lang, "result"), _tr(lang, "row")])
         self.table.horizontalHeader().setStretchLastSection(True)
+        for column in (0, 1):  # "添加（请核对）" whole
+            self.table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents)
         row = 0
+        warnings = dict(plan.warnings)
         for added in plan.rows:
             entry = added.entry
             what = (status_name(entry.status or "", lang) if entry.value is None
                     else f"{plain_number(entry.value)} {entry.unit}")
-            self._row(row, added.line, _t(lang, "添加", "add"),
-                      f"{entry.target_id}  {what}  {entry.as_of}")
+            text = f"{entry.target_id}  {what}  {entry.as_of}"
+            warning = warnings.get(added.line)
+            if warning is None:
+                self._row(row, added.line, _tr(lang, "add_row"), text)
+            else:  # added all the same: a warning is not a refusal
+                self._row(row, added.line, _tr(lang, "add_check"),
+                          f"{text}  — {warning.text(lang)}")
             row += 1
         for refused in plan.refused:
-            self._row(row, refused.line, _t(lang, "拒绝", "refused"), refused.reason)
+            self._row(row, refused.line, _tr(lang, "refused"), refused.text(lang))
             row += 1
         layout.addWidget(self.table)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = self.buttons.addButton(
-            _t(lang, f"导入{len(plan.rows)}行", f"Import {len(plan.rows)} rows"),
+            _tr(lang, "import_rows", count=len(plan.rows)),
             QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(bool(plan.rows))
         self.buttons.accepted.connect(self.accept)
@@ -450,6 +574,7 @@ class ImportDialog(QDialog):
     def _row(self, row: int, line: int, result: str, text: str) -> None:
         for column, value in enumerate((str(line), result, text)):
             self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.item(row, 2).setToolTip(tooltip(text))  # whole, as plain text
 
 
 def run_import(parent: QWidget, tracker: ProgressTracker, lang: Lang,
@@ -458,15 +583,14 @@ def run_import(parent: QWidget, tracker: ProgressTracker, lang: Lang,
     transaction. Returns the number imported, or None if nothing was."""
     if path is None:
         name, _ = QFileDialog.getOpenFileName(
-            parent, _t(lang, "导入进度", "Import Progress"), str(Path.home()),
-            _t(lang, "进度表 (*.csv *.xlsx)", "Progress sheets (*.csv *.xlsx)"))
+            parent, _tr(lang, "import_title"), str(Path.home()), _tr(lang, "sheets"))
         if not name:
             return None
         path = Path(name)
     try:
         plan = plan_import(path, tracker.targets, tracker.units)
     except ProgressInputError as error:
-        tracker.failed.emit(str(error))
+        tracker.failed.emit(error.text(lang))
         return None
     dialog = ImportDialog(path, plan, lang, parent)
     if confirm and dialog.exec() != QDialog.DialogCode.Accepted:

@@ -21,6 +21,7 @@ from jhviewer.data.progress.model import Entry, NewEntry, Target, target_from_fa
 from jhviewer.data.progress.status import TargetStatus, statuses, tally
 from jhviewer.data.records import Unit
 from jhviewer.data.store import Store
+from jhviewer.ui.i18n import error_text
 
 POLL_MS = 2000
 T = TypeVar("T")
@@ -97,7 +98,7 @@ class ProgressTracker(QObject):
                 self._db = ProgressStore.open(self.location, briefing_db=self._db_path)
             except JhviewerError as error:
                 self._timer.stop()
-                self.failed.emit(str(error))
+                self.failed.emit(error_text(error))
                 return None
         return self._db
 
@@ -211,5 +212,5 @@ class ProgressTracker(QObject):
         try:
             return job()
         except JhviewerError as error:
-            self.failed.emit(str(error))
+            self.failed.emit(error_text(error))
             return None

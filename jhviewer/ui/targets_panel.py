@@ -358,6 +358,9 @@ class ProgressStrip(QWidget):
         self.bar.setRange(0, 100)
         self.bar.setTextVisible(False)
         self.bar.setFixedHeight(6)
+        policy = self.bar.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # a rate's card keeps its height without a bar
+        self.bar.setSizePolicy(policy)
         layout.addWidget(self.bar)
         self.status = ""
 
@@ -382,11 +385,19 @@ class ProgressStrip(QWidget):
         elif result.actual is None:
             self.actual.setText(latest.as_of)
             self.bar.setValue(100 if status == "achieved" else 0)
+        elif target.measure == "rate":
+            # No bar for a rate: 6% of a 7.3% target would fill 82% of it and read as nearly
+            # done while behind. The card's figure above is the target rate, this line the
+            # rate reached ("6%/7.3% · 2024-09" does not fit beside the chip).
+            figure = amount_text(result.actual, target.unit, lang, target.noun_en)
+            self.actual.setText(f"{figure} · {latest.as_of}")
+            self.bar.setValue(0)
         else:
             figure = amount_text(result.actual, target.unit, lang, target.noun_en)
             self.actual.setText(f"{figure} · {latest.as_of}")
             share = result.actual / target.value if target.value else 0.0
             self.bar.setValue(max(0, min(100, round(share * 100))))
+        self.bar.setVisible(target is None or target.measure != "rate")
         reason = result.reason(lang) if result is not None else ""
         self.setToolTip(tooltip(reason))  # the reason quotes the user's note: plain text
         self.setAccessibleName(f"{status_name(status, lang)}: {reason}")

@@ -280,7 +280,7 @@ class FittedLabel(QLabel):
             factor = rect.width() / needed * 0.98
             if font.pointSizeF() > 0:
                 font.setPointSizeF(max(1.0, font.pointSizeF() * factor))
-            else:  # a font sized in pixels (presentation mode)
+            else:  # a font sized in pixels
                 font.setPixelSize(max(1, int(font.pixelSize() * factor)))
         painter = QPainter(self)
         painter.setFont(font)

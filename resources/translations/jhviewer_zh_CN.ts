@@ -616,6 +616,169 @@ Skip the check only for a file you trust.</source>
     </message>
 </context>
 <context>
+    <name>Progress</name>
+    <message>
+        <source>Progress</source>
+        <translation>进度记录</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>完成值</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Source note</source>
+        <translation>来源说明</translation>
+    </message>
+    <message>
+        <source>Entered by</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>e.g. district statistics bureau, Jan–Jun</source>
+        <translation>如：区统计局 1–6月快报</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Save Edit</source>
+        <translation>保存修改</translation>
+    </message>
+    <message>
+        <source>Retract</source>
+        <translation>撤回所选</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销上一步</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>来源说明</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>Entered</source>
+        <translation>录入时间</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>Qualitative target: no chart</source>
+        <translation>定性目标：无图</translation>
+    </message>
+    <message>
+        <source>Ready to save</source>
+        <translation>可以保存</translation>
+    </message>
+    <message>
+        <source>Added entry {id}</source>
+        <translation>已添加第{id}条</translation>
+    </message>
+    <message>
+        <source>Edit saved</source>
+        <translation>已保存修改</translation>
+    </message>
+    <message>
+        <source>Retracted</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Import Progress</source>
+        <translation>导入进度</translation>
+    </message>
+    <message>
+        <source>{name}: {added} rows to add, {refused} refused, {blank} blank ({encoding}). Refused rows are left out.</source>
+        <translation>{name}：将添加{added}行，拒绝{refused}行，空白{blank}行（{encoding}）。被拒绝的行不会导入。</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>add (check)</source>
+        <translation>添加（请核对）</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <source>Import {count} rows</source>
+        <translation>导入{count}行</translation>
+    </message>
+    <message>
+        <source>Progress sheets (*.csv *.xlsx)</source>
+        <translation>进度表 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Show history</source>
+        <translation>显示历史记录</translation>
+    </message>
+    <message>
+        <source>Also list superseded and retracted entries: entries are never overwritten, an edit or a retraction adds a row</source>
+        <translation>同时列出已被取代和已撤回的记录：记录从不覆盖，修改或撤回都会新增一行</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <source>superseded by #{by}</source>
+        <translation>已被第{by}条取代</translation>
+    </message>
+    <message>
+        <source>retracted by #{by}</source>
+        <translation>已由第{by}条撤回</translation>
+    </message>
+    <message>
+        <source>retracts #{of}</source>
+        <translation>撤回第{of}条</translation>
+    </message>
+    <message>
+        <source>Can be saved, but check: {warning}</source>
+        <translation>可以保存，但请核对：{warning}</translation>
+    </message>
+</context>
+<context>
     <name>QFileDialog</name>
     <message>
         <source>&amp;Look in:</source>

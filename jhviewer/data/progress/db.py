@@ -161,11 +161,11 @@ class ProgressStore:
         shown = shown_location(path)
         if is_builtin_db(path) or (briefing_db is not None and _same_file(path, briefing_db)):
             raise ProgressDatabaseError(
-                f"{shown} is the briefing database, which is read-only: choose another file "
-                "for progress (--progress-db PATH)."
-            )
+                "{name} is the briefing database, which is read-only: choose another file "
+                "for progress (--progress-db PATH).", name=shown)
         if path.is_dir():
-            raise ProgressDatabaseError(f"{shown} is a folder, not a progress database.")
+            raise ProgressDatabaseError("{name} is a folder, not a progress database.",
+                                        name=shown)
         if path.exists():
             _check_sqlite_file(path)
         else:
@@ -173,8 +173,8 @@ class ProgressStore:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as error:
                 raise ProgressDatabaseError(
-                    f"Cannot create the folder for {shown}: {error.strerror or error}."
-                ) from error
+                    "Cannot create the folder for {name}: {reason}.", name=shown,
+                    reason=error.strerror or error) from error
         try:
             connection = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_S,
                                          check_same_thread=False)
@@ -187,7 +187,8 @@ class ProgressStore:
             connection.execute("PRAGMA trusted_schema = OFF")
             mode = connection.execute("PRAGMA journal_mode = WAL").fetchone()[0]
             if str(mode).lower() != "wal":
-                raise ProgressDatabaseError(f"{shown}: cannot switch to WAL journal ({mode}).")
+                raise ProgressDatabaseError("{name}: cannot switch to WAL journal ({mode}).",
+                                            name=shown, mode=mode)
         except sqlite3.Error as error:
             store.close()
             raise _translate_sqlite(error, shown) from error
@@ -203,14 +204,13 @@ class ProgressStore:
             import psycopg
         except ImportError:
             raise ProgressDatabaseError(
-                f"Cannot open {shown}: PostgreSQL needs psycopg "
-                "(pip install 'jhviewer[postgres]')."
-            ) from None
+                "Cannot open {name}: PostgreSQL needs psycopg "
+                "(pip install 'jhviewer[postgres]').", name=shown) from None
         try:
             connection = psycopg.connect(url, connect_timeout=10, autocommit=True)
         except psycopg.Error as error:
             raise ProgressDatabaseError(
-                f"Cannot connect to {shown}: {_first_line(error)}"
+                "Cannot connect to {name}: {reason}", name=shown, reason=_first_line(error)
             ) from error
         return cls("postgresql", url, connection)
 
@@ -307,9 +307,9 @@ class ProgressStore:
             current = self._version_in_transaction()
             if current > latest:
                 raise ProgressDatabaseError(
-                    f"{self.shown} has progress schema version {current}, newer than this "
-                    f"jhviewer knows ({latest}): update jhviewer."
-                )
+                    "{name} has progress schema version {version}, newer than this "
+                    "jhviewer knows ({latest}): update jhviewer.",
+                    name=self.shown, version=current, latest=latest)
             if current == latest:
                 return
             if current > 0 and self.backend == "postgresql":
@@ -335,8 +335,8 @@ class ProgressStore:
         except sqlite3.Error as error:
             target.unlink(missing_ok=True)
             raise ProgressDatabaseError(
-                f"Cannot back up {self.shown} before upgrading it: {error}; nothing was changed."
-            ) from error
+                "Cannot back up {name} before upgrading it: {reason}; nothing was changed.",
+                name=self.shown, reason=error) from error
         return str(target)
 
     def _backup_postgres(self, version: int) -> str:
@@ -395,8 +395,8 @@ class ProgressStore:
         with self._transaction():
             old = self._current(entry_id)
             if (old.briefing_id, old.target_id) != (new.briefing_id, new.target_id):
-                raise ProgressInputError(
-                    f"entry {entry_id} is for {old.target_id}, not {new.target_id}")
+                raise ProgressInputError("entry {entry} is for {old}, not {new}",
+                                         entry=entry_id, old=old.target_id, new=new.target_id)
             return self._insert(new, old.id, False)
 
     def retract(self, entry_id: int, note: str = "", who: str = "") -> Entry:
@@ -427,7 +427,7 @@ class ProgressStore:
         row = self._execute(f"SELECT {_COLUMNS} FROM progress_entries WHERE id = ?",
                             (entry_id,)).fetchone()
         if row is None:
-            raise ProgressInputError(f"no progress entry {entry_id}")
+            raise ProgressInputError("no progress entry {entry}", entry=entry_id)
         return _entry(row)
 
     def _head(self, entry_id: int) -> Entry:
@@ -436,15 +436,14 @@ class ProgressStore:
                               (entry_id,)).fetchone()
         if newer is not None:
             raise ProgressConflictError(
-                f"Entry {entry_id} was changed since (by entry {newer[0]}); refresh and try "
-                "again."
-            )
+                "Entry {entry} was changed since (by entry {newer}); refresh and try again.",
+                entry=entry_id, newer=newer[0])
         return row
 
     def _current(self, entry_id: int) -> Entry:
         row = self._head(entry_id)
         if row.retracted:
-            raise ProgressInputError(f"entry {entry_id} is a retraction, not an entry")
+            raise ProgressInputError("entry {entry} is a retraction, not an entry", entry=entry_id)
         return row
 
     def _insert(self, new: NewEntry, supersedes: int | None, retracted: bool) -> Entry:
@@ -470,11 +469,12 @@ def _check_sqlite_file(path: Path) -> None:
         with path.open("rb") as handle:
             header = handle.read(16)
     except OSError as error:
-        raise ProgressDatabaseError(f"Cannot read {shown}: {error.strerror or error}.") from error
+        raise ProgressDatabaseError("Cannot read {name}: {reason}.", name=shown,
+                                    reason=error.strerror or error) from error
     if not header:
         return  # an empty file: a new database
     if header != _SQLITE_HEADER:
-        raise ProgressDatabaseError(f"{shown} is not an SQLite database.")
+        raise ProgressDatabaseError("{name} is not an SQLite database.", name=shown)
     try:
         probe = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
                                 timeout=BUSY_TIMEOUT_S)
@@ -488,10 +488,13 @@ def _check_sqlite_file(path: Path) -> None:
     finally:
         probe.close()
     if names and "progress_schema" not in names:
-        what = "a briefing database" if "facts" in names else "not a progress database"
+        if "facts" in names:
+            raise ProgressDatabaseError(
+                "{name} is a briefing database; progress goes in its own file "
+                "(--progress-db PATH).", name=shown)
         raise ProgressDatabaseError(
-            f"{shown} is {what}; progress goes in its own file (--progress-db PATH)."
-        )
+            "{name} is not a progress database; progress goes in its own file "
+            "(--progress-db PATH).", name=shown)
 
 def _first_line(error: BaseException) -> str:
     text = str(error).strip().splitlines()
@@ -504,12 +507,13 @@ def _translate_sqlite(error: sqlite3.Error, shown: str) -> ProgressDatabaseError
             "That entry was changed by someone else in the meantime; refresh and try again.")
     if "locked" in text or "busy" in text:
         return ProgressDatabaseError(
-            f"{shown} is locked by another program; try again in a moment.")
+            "{name} is locked by another program; try again in a moment.", name=shown)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return ProgressDatabaseError(f"{shown} is damaged ({text}); restore it from a backup.")
+        return ProgressDatabaseError("{name} is damaged ({reason}); restore it from a backup.",
+                                     name=shown, reason=text)
     if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return ProgressDatabaseError(f"Cannot write {shown}: {text}.")
-    return ProgressDatabaseError(f"{shown}: {text}.")
+        return ProgressDatabaseError("Cannot write {name}: {reason}.", name=shown, reason=text)
+    return ProgressDatabaseError("{name}: {reason}.", name=shown, reason=text)
 
 def _translate_postgres(error: BaseException, shown: str) -> ProgressDatabaseError:
     import psycopg
@@ -517,6 +521,6 @@ def _translate_postgres(error: BaseException, shown: str) -> ProgressDatabaseErr
     if isinstance(error, psycopg.errors.UniqueViolation):
         return ProgressConflictError(
             "That entry was changed by someone else in the meantime; refresh and try again.")
-    return ProgressDatabaseError(f"{shown}: {_first_line(error)}")
+    return ProgressDatabaseError("{name}: {reason}", name=shown, reason=_first_line(error))
 
 Reader = Callable[[], list[Entry]]

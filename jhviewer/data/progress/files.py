@@ -25,7 +25,9 @@ from jhviewer.data.progress.model import (
     Entry,
     NewEntry,
     ProgressInputError,
+    ProgressWarning,
     Target,
+    sanity_warning,
     validate_entry,
 )
 from jhviewer.data.records import Unit
@@ -57,17 +59,31 @@ class ImportRow:
 
 @dataclass(frozen=True)
 class RefusedRow:
+    """A row of the file that will not be added (1 = the header), and why."""
+
     line: int
-    reason: str
+    error: ProgressInputError
+
+    @property
+    def reason(self) -> str:
+        """Why, in English (`text` for either language)."""
+        return str(self.error)
+
+    def text(self, lang: str) -> str:
+        """Why, in `lang` ('zh' or 'en'), from the one table of messages."""
+        return self.error.text("zh" if lang == "zh" else "en")
 
 
 @dataclass
 class ImportPlan:
     """What importing a file would do: rows added, rows refused (with reasons), blank rows
-    skipped, and how the file was read (`encoding`: utf-8, utf-8-sig, gbk or xlsx)."""
+    skipped, and how the file was read (`encoding`: utf-8, utf-8-sig, gbk or xlsx).
+    `warnings` are (line, warning) for rows that will be added but look wrong
+    (`model.sanity_warning`)."""
 
     rows: list[ImportRow] = field(default_factory=list)
     refused: list[RefusedRow] = field(default_factory=list)
+    warnings: list[tuple[int, ProgressWarning]] = field(default_factory=list)
     skipped: int = 0
     encoding: str = ""
 
@@ -96,7 +112,8 @@ def export_entries(out: Path, entries: Sequence[Entry]) -> int:
         write_text(out, text + "\n")
         return len(entries)
     if suffix != ".csv":
-        raise ProgressInputError(f"cannot export to {out.name}: use a .csv or .json file name")
+        raise ProgressInputError("cannot export to {name}: use a .csv or .json file name",
+                                 name=out.name)
     rows = [[_cell(getattr(entry, name)) for name in EXPORT_COLUMNS] for entry in entries]
     _write_table(out, EXPORT_COLUMNS, rows)
     return len(entries)
@@ -134,7 +151,8 @@ def _write_table(out: Path, header: Sequence[str], rows: list[list[Any]]) -> Non
         with atomic_path(out) as temp:
             book.save(temp)
     else:
-        raise ProgressInputError(f"cannot write {out.name}: use a .csv or .xlsx file name")
+        raise ProgressInputError("cannot write {name}: use a .csv or .xlsx file name",
+                                 name=out.name)
 
 
 def read_rows(path: Path) -> tuple[list[tuple[int, dict[str, Any]]], str]:
@@ -147,24 +165,27 @@ def read_rows(path: Path) -> tuple[list[tuple[int, dict[str, Any]]], str]:
     try:
         size = path.stat().st_size
     except OSError as error:
-        raise ProgressInputError(f"cannot read {path}: {error.strerror or error}") from error
+        raise ProgressInputError("cannot read {path}: {reason}", path=path,
+                                 reason=error.strerror or error) from error
     if size > MAX_IMPORT_BYTES:
-        raise ProgressInputError(f"{path.name} is too large to be a progress sheet")
+        raise ProgressInputError("{name} is too large to be a progress sheet", name=path.name)
     if suffix == ".xlsx":
         table, encoding = _xlsx_rows(path), "xlsx"
     elif suffix in (".csv", ".txt"):
         table, encoding = _csv_rows(path)
     else:
-        raise ProgressInputError(f"cannot import {path.name}: use a .csv or .xlsx file")
+        raise ProgressInputError("cannot import {name}: use a .csv or .xlsx file",
+                                 name=path.name)
     if not table:
-        raise ProgressInputError(f"{path.name} is empty")
+        raise ProgressInputError("{name} is empty", name=path.name)
     header = [_HEADER_ALIASES.get(str(name or "").strip(), str(name or "").strip().lower())
               for name in table[0]]
     missing = [name for name in ("target_id", "as_of") if name not in header]
     if missing or ("value" not in header and "status" not in header):
         need = ", ".join(missing or ["value"])
         raise ProgressInputError(
-            f"{path.name} has no {need} column; start from `jhviewer progress template`")
+            "{name} has no {need} column; start from `jhviewer progress template`",
+            name=path.name, need=need)
     rows = []
     for number, cells in enumerate(table[1:], start=2):
         row = {name: cells[index] if index < len(cells) else None
@@ -176,7 +197,7 @@ def read_rows(path: Path) -> tuple[list[tuple[int, dict[str, Any]]], str]:
 def _csv_rows(path: Path) -> tuple[list[list[Any]], str]:
     raw = path.read_bytes()
     if b"\x00" in raw:
-        raise ProgressInputError(f"{path.name} is not a text CSV file")
+        raise ProgressInputError("{name} is not a text CSV file", name=path.name)
     if raw.startswith(b"\xef\xbb\xbf"):
         text, encoding = raw[3:].decode("utf-8", errors="strict"), "utf-8-sig"
     else:
@@ -187,12 +208,13 @@ def _csv_rows(path: Path) -> tuple[list[list[Any]], str]:
                 text, encoding = raw.decode("gb18030"), "gbk"
             except UnicodeDecodeError:
                 raise ProgressInputError(
-                    f"{path.name} is neither UTF-8 nor GBK text") from None
+                    "{name} is neither UTF-8 nor GBK text", name=path.name) from None
     dialect = "excel-tab" if "\t" in text.split("\n", 1)[0] else "excel"
     try:
         return [row for row in csv.reader(io.StringIO(text), dialect) if row], encoding
     except csv.Error as error:
-        raise ProgressInputError(f"{path.name} is not a well-formed CSV file: {error}") from None
+        raise ProgressInputError("{name} is not a well-formed CSV file: {reason}",
+                                 name=path.name, reason=error) from None
 
 
 def _xlsx_rows(path: Path) -> list[list[Any]]:
@@ -203,10 +225,11 @@ def _xlsx_rows(path: Path) -> list[list[Any]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (BadZipFile, KeyError, ValueError, OSError) as error:
-        raise ProgressInputError(f"{path.name} is not a readable .xlsx workbook") from error
+        raise ProgressInputError("{name} is not a readable .xlsx workbook",
+                                 name=path.name) from error
     except Exception as error:  # openpyxl's own InvalidFileException and friends
-        raise ProgressInputError(
-            f"{path.name} is not a readable .xlsx workbook ({type(error).__name__})") from error
+        raise ProgressInputError("{name} is not a readable .xlsx workbook ({kind})",
+                                 name=path.name, kind=type(error).__name__) from error
     try:
         sheet = book.worksheets[0]
         return [list(row) for row in sheet.iter_rows(values_only=True)
@@ -239,7 +262,8 @@ def plan_import(
         target_id = _text(row.get("target_id"))
         target = by_id.get(target_id)
         if target is None:
-            plan.refused.append(RefusedRow(line, f"unknown target id {target_id!r}"))
+            plan.refused.append(RefusedRow(
+                line, ProgressInputError("unknown target id {target!r}", target=target_id)))
             continue
         raw_value = row.get("value")
         number = raw_value if isinstance(raw_value, int | float) else value
@@ -251,9 +275,12 @@ def plan_import(
                 note=_text(row.get("note")), who=_text(row.get("who")), today=today,
             )
         except ProgressInputError as error:
-            plan.refused.append(RefusedRow(line, str(error)))
+            plan.refused.append(RefusedRow(line, error))
             continue
         plan.rows.append(ImportRow(line, entry))
+        warning = sanity_warning(target, entry, units)
+        if warning is not None:
+            plan.warnings.append((line, warning))
     return plan
 
 

@@ -4,6 +4,10 @@ A *target* here is a briefing fact of kind `target` (from `Store.targets`), redu
 the status rules need. An *entry* is one reported actual against a target: a year-to-date
 amount or count (`cumulative`), a year-to-date growth rate in % (`rate`), or, for a target
 without a number, a status the user sets with a note (`qualitative`).
+
+`validate_entry` refuses what cannot be used (`ProgressInputError`); `sanity_warning` names
+what is stored but looks wrong: a value more than `SANITY_FACTOR` (10) times its target.
+Every message is an English template with its Chinese in `data.errors.ZH_MESSAGES`.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from jhviewer.data.errors import JhviewerError
+from jhviewer.data.errors import JhviewerError, localized
+from jhviewer.data.format import plain_number
 from jhviewer.data.records import Fact, Unit, local_id
 
 Measure = Literal["cumulative", "rate", "qualitative"]
@@ -36,16 +41,10 @@ RATE_UNIT = "%"
 class ProgressInputError(JhviewerError):
     """An entry, a file or an option the user gave cannot be used (CLI exit status 2).
 
-    `str(error)` is English (the command line's language); `text("zh")` is Chinese where
-    the message was given in both (the window's form shows it in its language).
+    Made like every jhviewer error from an English template and its fields; `str(error)`
+    is English, `text("zh")` Chinese from `jhviewer.data.errors.ZH_MESSAGES` (the one table
+    of texts: the window's form, the import preview and the command line all show it).
     """
-
-    def __init__(self, message: str, zh: str = "") -> None:
-        super().__init__(message)
-        self.zh = zh
-
-    def text(self, lang: str) -> str:
-        return self.zh if lang == "zh" and self.zh else str(self)
 
 
 def status_name(status: str, lang: str) -> str:
@@ -153,19 +152,18 @@ def parse_as_of(text: str) -> str:
     match = _AS_OF.match(text or "")
     if not match:
         raise ProgressInputError(
-            f"as-of date {text!r} is not YYYY-MM or YYYY-MM-DD (e.g. 2024-06 or 2024-06-30)",
-            f"截至日期“{text}”应写作 年-月 或 年-月-日（如 2024-06 或 2024-06-30）",
-        )
+            "as-of date {text!r} is not YYYY-MM or YYYY-MM-DD (e.g. 2024-06 or 2024-06-30)",
+            text=text)
     year, month = int(match[1]), int(match[2])
     if not 1 <= month <= 12:
-        raise ProgressInputError(f"as-of date {text!r} has no month {month}",
-                                 f"截至日期“{text}”的月份{month}不存在")
+        raise ProgressInputError("as-of date {text!r} has no month {month}",
+                                 text=text, month=month)
     if match[3] is None:
         return f"{year:04d}-{month:02d}"
     day = int(match[3])
     if not 1 <= day <= calendar.monthrange(year, month)[1]:
-        raise ProgressInputError(f"as-of date {text!r} has no day {day} in that month",
-                                 f"截至日期“{text}”：该月没有{day}日")
+        raise ProgressInputError("as-of date {text!r} has no day {day} in that month",
+                                 text=text, day=day)
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
@@ -199,7 +197,7 @@ def year_elapsed(as_of: str) -> float:
 def parse_number(text: str | float | int) -> float:
     """'63', '1,200', '６.９', 6.9 -> float; NaN, infinity and words raise ProgressInputError."""
     if isinstance(text, bool):
-        raise ProgressInputError(f"value {text!r} is not a number")
+        raise ProgressInputError("value {text!r} is not a number", text=text)
     if isinstance(text, int | float):
         number = float(text)
     else:
@@ -208,11 +206,10 @@ def parse_number(text: str | float | int) -> float:
         try:
             number = float(cleaned)
         except ValueError:
-            raise ProgressInputError(f"value {str(text)!r} is not a number",
-                                     f"“{text}”不是数字") from None
+            raise ProgressInputError("value {text!r} is not a number",
+                                     text=str(text)) from None
     if not math.isfinite(number):
-        raise ProgressInputError(f"value {str(text)!r} is not a finite number",
-                                 f"“{text}”不是有限的数字")
+        raise ProgressInputError("value {text!r} is not a finite number", text=str(text))
     return number
 
 
@@ -234,9 +231,8 @@ def convert(value: float, from_unit: Unit, to_unit: Unit) -> float:
     )
     if not compatible:
         raise ProgressInputError(
-            f"unit {from_unit.id} cannot be converted to the target's unit {to_unit.id}",
-            f"单位“{from_unit.id}”无法换算为目标的单位“{to_unit.id}”",
-        )
+            "unit {unit} cannot be converted to the target's unit {target_unit}",
+            unit=from_unit.id, target_unit=to_unit.id)
     return value * from_unit.scale / to_unit.scale
 
 
@@ -265,47 +261,95 @@ def validate_entry(
     day = parse_as_of(as_of)
     if int(day[:4]) != target.year:
         raise ProgressInputError(
-            f"as-of date {day} is outside the target year {target.year} of {target.id}",
-            f"截至日期{day}不在目标年份{target.year}年内",
-        )
+            "as-of date {day} is outside the target year {year} of {target}",
+            day=day, year=target.year, target=target.id)
     if as_of_start(day) > today:
-        raise ProgressInputError(f"as-of date {day} is in the future",
-                                 f"截至日期{day}尚未到来")
+        raise ProgressInputError("as-of date {day} is in the future", day=day)
     note = " ".join((note or "").split())
     who = " ".join((who or "").split())
     if target.measure == "qualitative":
         if status not in SETTABLE_STATUSES:
             raise ProgressInputError(
-                f"{target.id} has no number: give a status "
-                f"({', '.join(SETTABLE_STATUSES)}) and a note instead of a value",
-                "该目标没有数值：请选择状态并填写说明",
-            )
+                "{target} has no number: give a status ({statuses}) and a note instead of "
+                "a value", target=target.id, statuses=", ".join(SETTABLE_STATUSES))
         if value not in (None, ""):
-            raise ProgressInputError(f"{target.id} has no number: leave the value empty",
-                                     "该目标没有数值：完成值请留空")
+            raise ProgressInputError("{target} has no number: leave the value empty",
+                                     target=target.id)
         if not note:
-            raise ProgressInputError(f"{target.id}: a status needs a note saying why",
-                                     "设定状态时请填写说明")
+            raise ProgressInputError("{target}: a status needs a note saying why",
+                                     target=target.id)
         return NewEntry(target.briefing_id, target.id, None, None, day, "qualitative",
                         status, note, who)
     if status not in (None, ""):
-        raise ProgressInputError(f"{target.id} is numeric: its status is worked out, not set",
-                                 "数值类目标的状态由系统计算，不能手动设定")
+        raise ProgressInputError("{target} is numeric: its status is worked out, not set",
+                                 target=target.id)
     if value is None or value == "":
-        raise ProgressInputError(f"no value given for {target.id}", "请填写完成值")
+        raise ProgressInputError("no value given for {target}", target=target.id)
     number = parse_number(value)
     assert target.unit is not None
     unit_id = (unit or "").strip() or target.unit.id
     entry_unit = units.get(unit_id)
     if entry_unit is None:
-        raise ProgressInputError(f"unknown unit {unit_id!r} (the target is in {target.unit.id})",
-                                 f"未知单位“{unit_id}”（目标单位为“{target.unit.id}”）")
+        raise ProgressInputError("unknown unit {unit!r} (the target is in {target_unit})",
+                                 unit=unit_id, target_unit=target.unit.id)
     convert(number, entry_unit, target.unit)  # refuses an incompatible unit
     if target.measure == "cumulative" and number < 0:
-        raise ProgressInputError(f"value {value} for {target.id} is negative",
-                                 f"完成值{value}不能为负数")
+        raise ProgressInputError("value {value} for {target} is negative",
+                                 value=value, target=target.id)
     return NewEntry(target.briefing_id, target.id, number, unit_id, day, target.measure,
                     None, note, who)
+
+
+# An entry more than this many times its target is stored, with a warning (see sanity_warning).
+SANITY_FACTOR = 10
+
+
+@dataclass(frozen=True)
+class ProgressWarning:
+    """A figure that is stored but looks wrong, as an English template and its fields (the
+    same table of texts as the errors, `data.errors.ZH_MESSAGES`)."""
+
+    template: str
+    fields: dict[str, object]
+
+    def text(self, lang: str) -> str:
+        """The warning in `lang` ('zh' or 'en')."""
+        return localized(self.template, lang, **self.fields)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+def sanity_warning(target: Target, entry: NewEntry,
+                   units: dict[str, Unit]) -> ProgressWarning | None:
+    """A warning, not a refusal, for a figure that is probably a slip of unit or digits.
+
+    The rule: a count, amount or rate entry whose value, converted to the target's unit, is
+    more than `SANITY_FACTOR` (10) times the target (`9000` 万人 against 1.8 万人, `80` %
+    against 7.3 %) is stored but named in a warning; exactly 10 times is not warned about.
+    A negative count or amount is not a warning but a refusal (`validate_entry`); a negative
+    rate is allowed (a fall). Targets without a number, or with a target of zero or less,
+    get no warning. The form shows the warning as you type; the CLI prints it on stderr and
+    still exits 0.
+    """
+    if entry.value is None or target.value is None or target.unit is None:
+        return None
+    if target.value <= 0:
+        return None
+    entry_unit = units.get(entry.unit or target.unit.id, target.unit)
+    try:
+        value = convert(entry.value, entry_unit, target.unit)
+    except ProgressInputError:
+        return None
+    if value <= SANITY_FACTOR * target.value:
+        return None
+    return ProgressWarning(
+        "{value} {unit} is more than {factor}× the target of {target_value} {target_unit}: "
+        "check the unit and the figure",
+        {"value": plain_number(entry.value), "unit": entry.unit or target.unit.id,
+         "factor": SANITY_FACTOR, "target_value": plain_number(target.value),
+         "target_unit": target.unit.id},
+    )
 
 
 # How each status is shown, on screen and in print: a colour (Okabe–Ito palette, told apart
