@@ -124,7 +124,7 @@ def _worker(db: Path) -> dict[str, list[float]]:
     app = create_application()
     with tempfile.TemporaryDirectory() as folder:
         window = MainWindow(Settings.in_file(Path(folder) / "s.ini"), "zh")
-        error = window.load_database(db)
+        error = window.session.load_database(db)
         if error is not None:
             raise error
         window.resize(1280, 800)
@@ -137,7 +137,7 @@ def _worker(db: Path) -> dict[str, list[float]]:
         switch_ms = []
         for _ in range(SWITCHES):
             started = time.perf_counter()
-            window.set_briefing(rng.choice(ids))
+            window.session.set_briefing(rng.choice(ids))
             window.repaint()
             app.processEvents()
             switch_ms.append(1000 * (time.perf_counter() - started))
@@ -150,7 +150,7 @@ def _worker(db: Path) -> dict[str, list[float]]:
             window.briefing_box.hidePopup()
             app.processEvents()
         window.close()
-        window.close_store()
+        window.session.close_store()
     return {"switch_ms": switch_ms, "popup_ms": popup_ms}
 
 

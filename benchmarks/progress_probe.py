@@ -33,7 +33,7 @@ def first_paint() -> int:
     app = create_application()
     with tempfile.TemporaryDirectory() as folder:
         window = MainWindow(Settings.in_file(Path(folder) / "settings.ini"), "zh")
-        window.load_database(None)
+        window.session.load_database(None)
         window.show_tab("targets")
         window.resize(1400, 900)
         FirstPaintProbe(window)
@@ -54,7 +54,7 @@ def add(count: int) -> int:
     folder = Path(tempfile.mkdtemp())
     os.environ["XDG_DATA_HOME"] = str(folder / "data")
     window = MainWindow(Settings.in_file(folder / "settings.ini"), "zh")
-    window.load_database(None)
+    window.session.load_database(None)
     window.resize(1400, 900)
     panel = window.show_tab("targets")
     assert isinstance(panel, TargetsPanel)

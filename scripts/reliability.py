@@ -179,7 +179,7 @@ def _window(work: Path) -> object:
     window = MainWindow(Settings.in_file(work / "settings.ini"), "zh")
     window.resize(1200, 800)
     window.show()
-    window.load_database(None)
+    window.session.load_database(None)
     return window
 
 
@@ -193,7 +193,7 @@ def _gui_run(window: object, case: Case, base: Path, folder: Path) -> Run:
         written = changes(before, snapshot(folder / "case"))
         if case.changing:  # the other program's writes to the file and its journal
             written = [w for w in written if not w.startswith(path.name)]
-        window.load_database(None)  # type: ignore[attr-defined]
+        window.session.load_database(None)  # type: ignore[attr-defined]
     if written and run.outcome not in FAILURES:
         run = Run("gui", "write detected", "; ".join(written)[:300])
     return run

@@ -166,7 +166,7 @@ def check_every_tab(lang: str, out_dir: Path | None) -> list[str]:
     with tempfile.TemporaryDirectory() as folder:
         chosen: Lang = "zh" if lang == "zh" else "en"
         window = MainWindow(Settings.in_file(Path(folder) / "s.ini"), chosen)
-        window.load_database(None)
+        window.session.load_database(None)
         available = QGuiApplication.primaryScreen().availableGeometry()
         window.resize(available.size())
         window.show()
@@ -181,7 +181,7 @@ def check_every_tab(lang: str, out_dir: Path | None) -> list[str]:
                 out_dir.mkdir(parents=True, exist_ok=True)
                 window.grab().save(str(out_dir / f"{key}-{lang}.png"))
         window.close()
-        window.close_store()
+        window.session.close_store()
     app.processEvents()
     return found
 
@@ -195,11 +195,11 @@ def check_menus(lang: str) -> list[str]:
     with tempfile.TemporaryDirectory() as folder:
         chosen: Lang = "zh" if lang == "zh" else "en"
         window = MainWindow(Settings.in_file(Path(folder) / "s.ini"), chosen)
-        window.load_database(None)
+        window.session.load_database(None)
         window.show()
         found = cut_menu_items(window)
         window.close()
-        window.close_store()
+        window.session.close_store()
     return found
 
 

@@ -201,7 +201,7 @@ def test_every_tab_shows_the_chosen_briefing(
     qtbot, multi_db: Path, tmp_path: Path, briefing_id: str
 ) -> None:
     window = make_window(qtbot, tmp_path, multi_db, "en")
-    window.set_briefing(briefing_id)
+    window.session.set_briefing(briefing_id)
     for key in ("overview", "facts", "targets", "charts"):
         window.show_tab(key)
         settle()
@@ -231,12 +231,12 @@ def test_the_picker_switches_every_tab_and_is_remembered(
     assert window.counts_label.text().startswith("简报：江汉区 2024 · 数据 115 条")
     assert window.panel("charts").chart_list.count() == 9  # type: ignore[attr-defined]
     window.briefing_menu.aboutToShow.emit()  # as opening File ▸ Briefing does
-    assert [a.text() for a in window.briefing_actions.actions()] == [
+    assert [a.text() for a in window.session.briefing_actions.actions()] == [
         "新城区 2031", "新城区 2030", "江汉区 2024"
     ]
-    checked = [a.text() for a in window.briefing_actions.actions() if a.isChecked()]
+    checked = [a.text() for a in window.session.briefing_actions.actions() if a.isChecked()]
     assert checked == ["江汉区 2024"]
-    window.briefing_actions.actions()[1].trigger()
+    window.session.briefing_actions.actions()[1].trigger()
     assert window.store.briefing().id == "newtown-2030"  # type: ignore[union-attr]
     close_window(window)
     again = make_window(qtbot, tmp_path, multi_db, "zh")  # same settings file
@@ -252,20 +252,20 @@ def test_the_picker_lists_the_other_briefings_once_wanted(
     create_application()
     window = MainWindow(Settings.in_file(tmp_path / "settings.ini"), "zh")
     qtbot.addWidget(window)
-    assert window.load_database(multi_db) is None
+    assert window.session.load_database(multi_db) is None
     assert [window.briefing_box.itemText(i) for i in range(window.briefing_box.count())] == [
         "新城区 2031"
     ]
     assert window.briefing_box.isEnabled()
     window.briefing_menu.aboutToShow.emit()  # as opening File ▸ Briefing does
-    assert [a.text() for a in window.briefing_actions.actions()] == [
+    assert [a.text() for a in window.session.briefing_actions.actions()] == [
         "新城区 2031", "新城区 2030", "江汉区 2024"
     ]
     assert window.briefing_box.count() == 3
     assert window.briefing_box.currentText() == "新城区 2031"
-    window.set_briefing("jianghan-2024")
+    window.session.set_briefing("jianghan-2024")
     assert window.briefing_box.currentText() == "江汉区 2024"
-    window.close_store()
+    window.session.close_store()
 
 
 def test_tabs_hidden_during_a_switch_show_the_new_briefing(
@@ -275,7 +275,7 @@ def test_tabs_hidden_during_a_switch_show_the_new_briefing(
     for key in ("facts", "targets", "charts", "overview"):  # every tab built, then hidden
         window.show_tab(key)
         settle()
-    window.set_briefing("newtown-2030")  # only the Overview is on show
+    window.session.set_briefing("newtown-2030")  # only the Overview is on show
     for key in ("facts", "targets", "charts"):
         window.show_tab(key)
         settle()
@@ -385,14 +385,14 @@ def test_switching_between_briefings_shaped_alike_shows_each_exactly(
     assert isinstance(overview, OverviewPanel)
     assert overview_seen(overview) == OLDTOWN_SEEN  # the default: same year, greater id
     kept = overview.tiles[1]  # GDP growth: the same parts in both
-    window.set_briefing("newtown-2030")
+    window.session.set_briefing("newtown-2030")
     settle()
     assert overview_seen(overview) == NEWTOWN_SEEN
     assert overview.tiles[1] is kept  # filled in, not built anew
-    window.set_briefing("oldtown-2030")
+    window.session.set_briefing("oldtown-2030")
     settle()
     assert overview_seen(overview) == OLDTOWN_SEEN
-    window.set_briefing("newtown-2030")
+    window.session.set_briefing("newtown-2030")
     settle()
     assert overview_seen(overview) == NEWTOWN_SEEN
     close_window(window)
@@ -402,7 +402,7 @@ def test_the_detail_pane_lists_the_indicator_in_other_years(
     qtbot, multi_db: Path, tmp_path: Path
 ) -> None:
     window = make_window(qtbot, tmp_path, multi_db, "en")
-    window.set_briefing("newtown-2031")
+    window.session.set_briefing("newtown-2031")
     facts = window.show_tab("facts")
     settle()
     facts.table.selectRow(0)  # type: ignore[attr-defined]
@@ -536,8 +536,8 @@ def test_an_unknown_briefing_in_the_window_is_said_and_not_remembered(
     qtbot, multi_db: Path, tmp_path: Path
 ) -> None:
     window = make_window(qtbot, tmp_path, multi_db, "en")
-    window.set_briefing("jianghan-2024")
-    window.set_briefing("nope")
+    window.session.set_briefing("jianghan-2024")
+    window.session.set_briefing("nope")
     assert window.statusBar().currentMessage() == (
         "There is no briefing 'nope' in multi.db (briefings: jianghan-2024, newtown-2030, "
         "newtown-2031)."

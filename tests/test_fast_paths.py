@@ -136,8 +136,8 @@ def test_the_window_refuses_a_damaged_file_once_its_first_screen_is_painted(
     window = MainWindow(Settings.in_file(tmp_path / "settings.ini"), "en")
     qtbot.addWidget(window)
     asked: list[str] = []
-    window.ask_after_open_error = lambda _parent, _path, error: asked.append(str(error))
-    assert window.load_database(bad, check_later=True) is None
+    window.session.ask_after_open_error = lambda _parent, _path, error: asked.append(str(error))
+    assert window.session.load_database(bad, check_later=True) is None
     assert window.store is not None and not window.store.checked
     assert window.panels["overview"].tiles  # type: ignore[attr-defined]
     window.show()

@@ -4,7 +4,7 @@ A refused file asks the user what next (another file, the built-in briefing, or 
 with the store's sentence shown as plain text, and the window stays usable; a file with
 bad rows opens, lists them in the notice strip and shows every good row; markup from a
 database or a file name is never rendered. The modal question is answered through
-`MainWindow.ask_after_open_error` (showing a real QMessageBox offscreen makes Qt warn).
+`DatabaseSession.ask_after_open_error` (showing a real QMessageBox offscreen makes Qt warn).
 """
 
 from __future__ import annotations
@@ -65,7 +65,7 @@ def cases(built_db: Path) -> dict[str, Case]:
 @pytest.fixture
 def window(qtbot: Any, tmp_path: Path, builtin_copy: Path) -> Iterator[MainWindow]:
     shown = make_window(qtbot, tmp_path, None)
-    assert shown.load_database(None) is None
+    assert shown.session.load_database(None) is None
     settle()
     yield shown
     close_window(shown)
@@ -95,7 +95,7 @@ def test_a_refused_file_asks_and_keeps_the_briefing(window: MainWindow, cases: d
                                                     name: str) -> None:
     earlier = tmp_path / "earlier.db"  # opened first, so the recent-files list has an entry
     shutil.copyfile(built_db, earlier)
-    assert window.open_database(earlier)
+    assert window.session.open_database(earlier)
     before = window.store
     with cases[name].make(built_db, tmp_path / "case") as path:
         run = gui_run(window, cases[name], path)
@@ -116,17 +116,17 @@ def test_after_a_refusal_the_user_can_open_the_builtin_or_another(
     shutil.copyfile(built_db, good)
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"SQLite format 3\x00" + bytes(500))
-    assert window.open_database(good) and window.store is not None
+    assert window.session.open_database(good) and window.store is not None
     asked: list[str] = []
 
     def answer(_parent: QWidget | None, path: Path | None, error: DatabaseError) -> OpenChoice:
         asked.append(str(error))
         return choice
 
-    window.ask_after_open_error = answer
+    window.session.ask_after_open_error = answer
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *args, **kwargs: (str(good), "")))
-    assert not window.open_database(bad)
+    assert not window.session.open_database(bad)
     assert asked == [_store_message(bad)]
     assert window.store is not None
     expected = builtin_copy if choice is OpenChoice.OPEN_BUILTIN else good
@@ -204,7 +204,7 @@ def test_a_markup_file_name_is_shown_literally(window: MainWindow, built_db: Pat
     folder.mkdir()
     path = folder / f"江汉{markup}.db"
     shutil.copyfile(built_db, path)
-    assert window.open_database(path)
+    assert window.session.open_database(path)
     settle()
     assert markup_violations(window, markup) == []
 
@@ -220,11 +220,11 @@ def test_a_locked_file_is_refused_then_opens_once_released(
         asked.append(str(error))
         return OpenChoice.CANCEL
 
-    window.ask_after_open_error = answer
+    window.session.ask_after_open_error = answer
     with _holding_exclusive(path):
-        assert not window.open_database(path)
+        assert not window.session.open_database(path)
     assert len(asked) == 1 and "another program" in asked[0]
-    assert window.open_database(path)
+    assert window.session.open_database(path)
     _usable(window)
 
 

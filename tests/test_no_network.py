@@ -130,7 +130,7 @@ def test_a_gui_session_uses_no_network(builtin_copy: Path, tmp_path: Path, qtbot
     sockets = _inet_sockets()
     window = make_window(qtbot, tmp_path, None)
     try:
-        assert window.load_database(None) is None
+        assert window.session.load_database(None) is None
         for key in TAB_KEYS:
             window.show_tab(key)
             settle()

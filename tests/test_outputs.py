@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import errno
 import os
+import platform
 import shutil
 import stat
 import subprocess
@@ -382,7 +383,7 @@ def test_the_window_export_pdf_refuses_the_open_database(qtbot, db_copy: Path,
 
     window = MainWindow(Settings.in_file(tmp_path / "s.ini"), "zh")
     qtbot.addWidget(window)
-    assert window.load_database(db_copy) is None
+    assert window.session.load_database(db_copy) is None
     target = db_copy.with_suffix(".pdf")
     os.link(db_copy, target)  # the database under a PDF name (a hard link)
     before = db_copy.read_bytes()
@@ -391,10 +392,10 @@ def test_the_window_export_pdf_refuses_the_open_database(qtbot, db_copy: Path,
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(target), "")))
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
-    window.export_pdf()
+    window.printing.export_pdf()
     assert shown == [f"不会覆盖 {target}：这是正在读取的数据库。请另选文件名。"]
     assert db_copy.read_bytes() == before
-    window.close_store()
+    window.session.close_store()
 
 
 def test_the_window_export_pdf_on_a_full_disk_says_so(qtbot, built_db: Path, tmp_path: Path,
@@ -408,7 +409,7 @@ def test_the_window_export_pdf_on_a_full_disk_says_so(qtbot, built_db: Path, tmp
 
     window = MainWindow(Settings.in_file(tmp_path / "s.ini"), "zh")
     qtbot.addWidget(window)
-    assert window.load_database(built_db) is None
+    assert window.session.load_database(built_db) is None
     out_dir = tmp_path / "out"
     out_dir.mkdir()
     out = out_dir / "brief.pdf"
@@ -421,12 +422,12 @@ def test_the_window_export_pdf_on_a_full_disk_says_so(qtbot, built_db: Path, tmp
     monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
     monkeypatch.setattr(window, "show_message", messages.append)
     _inject_enospc(monkeypatch, after=1000)
-    window.export_pdf()
+    window.printing.export_pdf()
     assert shown == [f"无法写入 {out}：磁盘已满。原有文件（如有）未被改动。"]
     assert messages == []  # no 已保存
     assert out.read_bytes() == b"%PDF- old %%EOF"
     assert os.listdir(out_dir) == ["brief.pdf"]
-    window.close_store()
+    window.session.close_store()
 
 
 def test_the_charts_tab_export_refuses_the_open_database(qtbot, db_copy: Path,
@@ -439,7 +440,7 @@ def test_the_charts_tab_export_refuses_the_open_database(qtbot, db_copy: Path,
 
     window = MainWindow(Settings.in_file(tmp_path / "s.ini"), "en")
     qtbot.addWidget(window)
-    assert window.load_database(db_copy) is None
+    assert window.session.load_database(db_copy) is None
     panel = window.show_tab("charts")
     target = db_copy.with_suffix(".svg")
     os.link(db_copy, target)  # the same file under an SVG name
@@ -453,7 +454,7 @@ def test_the_charts_tab_export_refuses_the_open_database(qtbot, db_copy: Path,
         f"Will not write over {target}: it is the database being read. Choose another file name."
     ]
     assert db_copy.read_bytes() == before
-    window.close_store()
+    window.session.close_store()
 
 
 # --- names ----------------------------------------------------------------------------------
@@ -469,14 +470,36 @@ def test_a_non_utf8_pdf_name_is_written(built_db: Path, tmp_path: Path) -> None:
     assert (tmp_path / name).read_bytes().startswith(b"%PDF-")
 
 
-def test_a_chinese_name_under_a_gb18030_locale(built_db: Path, tmp_path: Path) -> None:
-    locales = tmp_path / "locales"
-    locales.mkdir()
-    made = subprocess.run(
-        ["localedef", "-i", "zh_CN", "-f", "GB18030", str(locales / "zh_CN.GB18030")],
-        capture_output=True,
-    ) if shutil.which("localedef") else None
-    if made is None or not (locales / "zh_CN.GB18030").exists():
+def gb18030_locales(folder: Path, tmp_path: Path) -> Path | None:
+    """`folder` as a LOCPATH holding zh_CN.GB18030, made there if it is not yet; None if
+    localedef cannot make it. It is built in a temporary folder and moved in at once, so
+    an interrupted build is never taken for a finished one."""
+    if (folder / "zh_CN.GB18030" / "LC_CTYPE").exists():
+        return folder
+    if shutil.which("localedef") is None:
+        return None
+    building = tmp_path / "locale-build"
+    subprocess.run(["localedef", "-i", "zh_CN", "-f", "GB18030", str(building)],
+                   capture_output=True)
+    if not (building / "LC_CTYPE").exists():
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        building.rename(folder / "zh_CN.GB18030")
+    except OSError:  # another process moved its own in first
+        shutil.rmtree(building, ignore_errors=True)
+    return folder if (folder / "zh_CN.GB18030" / "LC_CTYPE").exists() else None
+
+
+def test_a_chinese_name_under_a_gb18030_locale(
+    built_db: Path, tmp_path: Path, pytestconfig: pytest.Config
+) -> None:
+    # Compiling the locale takes some 10 s: pytest's cache keeps it (per C library version).
+    cache = pytestconfig.cache
+    libc = "-".join(platform.libc_ver())
+    folder = cache.mkdir(f"locale-{libc}") if cache is not None else tmp_path / "locales"
+    locales = gb18030_locales(folder, tmp_path)
+    if locales is None:
         pytest.skip("cannot build a zh_CN.GB18030 locale here (localedef or its "
                     "zh_CN/GB18030 sources are missing)")
     out_dir = tmp_path / "out"

@@ -254,7 +254,7 @@ def test_the_print_dialog_range_paper_and_orientation_are_honoured(
 
     window = MainWindow(Settings.in_file(tmp_path / "s.ini"), "zh")
     qtbot.addWidget(window)
-    assert window.load_database(built_db) is None
+    assert window.session.load_database(built_db) is None
     out = tmp_path / "printed.pdf"
     seen: dict[str, object] = {}
 
@@ -271,11 +271,11 @@ def test_the_print_dialog_range_paper_and_orientation_are_honoured(
         return QPrintDialog.DialogCode.Accepted
 
     monkeypatch.setattr(QPrintDialog, "exec", choose)
-    window.print_briefing()
+    window.printing.print_briefing()
     assert seen["max"] == 14  # the dialog offers the briefing's own pages
     assert _page_sizes(out) == [(792, 612), (792, 612)]  # 2 pages, Letter landscape
     assert oct(out.stat().st_mode & 0o777) == oct(0o666 & ~_umask())
-    window.close_store()
+    window.session.close_store()
 
 
 def _umask() -> int:
@@ -306,13 +306,13 @@ def test_print_preview_shows_as_many_pages_as_the_pdf(
     for lang in ("zh", "en"):
         window = MainWindow(Settings.in_file(tmp_path / f"{lang}.ini"), lang)
         qtbot.addWidget(window)
-        assert window.load_database(built_db) is None
-        window.print_preview()
+        assert window.session.load_database(built_db) is None
+        window.printing.print_preview()
         with Store.open(built_db) as store:
             pdf = tmp_path / f"{lang}.pdf"
             pages = BriefingPrinter(store, lang, figures=FIGURE_PAINTER).to_pdf(pdf)
         assert counts[-1] == pages == len(PdfReader(pdf).pages)
-        window.close_store()
+        window.session.close_store()
     assert len(counts) == 2 and min(counts) > 10  # the full briefings, not the summary
 
 

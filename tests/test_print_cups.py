@@ -28,7 +28,9 @@ from jhviewer.data.store import Store
 from jhviewer.report import BriefingPrinter, ensure_gui_application
 from tests.test_report import A4_POINTS, needs_poppler, page_count
 
-pytestmark = [pytest.mark.printer, needs_poppler]
+# One queue and one output folder for every job: with `./dev test` running tests in several
+# processes (pytest-xdist), these run one after another in one of them.
+pytestmark = [pytest.mark.printer, needs_poppler, pytest.mark.xdist_group("cups-pdf")]
 
 PRINTED = date(2025, 1, 2)
 CUPS_PDF_CONF = Path("/etc/cups/cups-pdf.conf")

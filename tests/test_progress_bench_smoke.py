@@ -5,10 +5,13 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import pytest
+
 from benchmarks import cli
 from benchmarks.harness import Options
 
 
+@pytest.mark.slow  # a benchmark smoke run, as tests/test_benchmarks_smoke.py's
 def test_progress_benchmark_runs(tmp_path: Path) -> None:
     options = Options(runs=1, warmup=0, facts=1_000, cache_dir=tmp_path, timeout=120.0,
                       log=lambda _text: None)

@@ -186,7 +186,7 @@ def test_geometry_and_last_tab_are_saved(qtbot, tmp_path: Path, built_db: Path) 
 
 
 def test_recent_files_remember_opened_databases(window: MainWindow, db_copy: Path) -> None:
-    assert window.open_database(db_copy)
+    assert window.session.open_database(db_copy)
     assert window.settings.recent_files()[0] == str(db_copy.resolve())
     window.recent_menu.aboutToShow.emit()
     names = [a.text() for a in window.recent_menu.actions()]
@@ -260,8 +260,8 @@ def test_a_bad_file_leaves_the_window_usable(window: MainWindow, tmp_path: Path)
         return OpenChoice.CANCEL
 
     before = window.store
-    window.ask_after_open_error = answer
-    assert not window.open_database(bad)
+    window.session.ask_after_open_error = answer
+    assert not window.session.open_database(bad)
     assert asked and asked[0][0] == bad and "junk.db" in str(asked[0][1])
     assert window.store is before  # still showing the previous database
     assert window.panels["overview"].tiles  # type: ignore[attr-defined]
@@ -271,15 +271,15 @@ def test_choosing_the_builtin_briefing_after_an_error(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[Path | None] = []
-    real_open = window.open_database
+    real_open = window.session.open_database
 
     def record(path: Path | None) -> bool:
         opened.append(path)
         return real_open(path) if path is not None else True
 
-    monkeypatch.setattr(window, "open_database", record)
-    window.ask_after_open_error = lambda *_args: OpenChoice.OPEN_BUILTIN
-    window.open_database(tmp_path / "missing.db")
+    monkeypatch.setattr(window.session, "open_database", record)
+    window.session.ask_after_open_error = lambda *_args: OpenChoice.OPEN_BUILTIN
+    window.session.open_database(tmp_path / "missing.db")
     assert opened == [tmp_path / "missing.db", None]
 
 
@@ -290,13 +290,13 @@ def test_bad_rows_are_skipped_and_reported(qtbot, tmp_path: Path, built_db: Path
         ("UPDATE facts SET value = 'lots' WHERE id = ?", (bad_id,)),
     )
     window = make_window(qtbot, tmp_path, None)
-    assert window.open_database(damaged)
-    qtbot.waitUntil(lambda: window.notice is not None and window.notice.isVisible())
-    assert window.notice is not None
-    assert bad_id in window.notice.text.text()
+    assert window.session.open_database(damaged)
+    qtbot.waitUntil(lambda: window.session.notice is not None and window.session.notice.isVisible())
+    assert window.session.notice is not None
+    assert bad_id in window.session.notice.text.text()
     store = window.store
     assert store is not None
-    assert window.notice.text.text() == problems_summary(store.problems)
+    assert window.session.notice.text.text() == problems_summary(store.problems)
     panel = window.show_tab("facts")
     settle()
     assert isinstance(panel, FactsPanel)
@@ -304,8 +304,8 @@ def test_bad_rows_are_skipped_and_reported(qtbot, tmp_path: Path, built_db: Path
         panel.model.fetchMore()
     with Store.open(built_db) as good:
         assert panel.model.rowCount() == good.count_facts() - 1
-    window.notice.close_button.click()
-    assert not window.notice.isVisible()
+    window.session.notice.close_button.click()
+    assert not window.session.notice.isVisible()
     close_window(window)
 
 
@@ -358,7 +358,7 @@ def test_first_paint_imports_no_charting_or_build_libraries(tmp_path: Path) -> N
         "from jhviewer.ui.settings import Settings\n"
         "app = create_application()\n"
         f"w = MainWindow(Settings.in_file(Path({str(tmp_path / 's.ini')!r})), 'zh')\n"
-        f"assert w.load_database(Path({str(REPO_ROOT / 'data.db')!r})) is None\n"
+        f"assert w.session.load_database(Path({str(REPO_ROOT / 'data.db')!r})) is None\n"
         "w.show(); app.processEvents()\n"
         "assert w.panels['overview'].tiles\n"
         "print(sorted(m for m in ('pyqtgraph', 'numpy', 'sqlite_utils', 'PySide6.QtPrintSupport')"
@@ -395,7 +395,7 @@ def test_print_actions_use_the_report_module(
     monkeypatch.setitem(sys.modules, "jhviewer.report", fake)
     target = tmp_path / "out"
     monkeypatch.setattr(
-        "jhviewer.ui.main_window.QFileDialog.getSaveFileName",
+        "jhviewer.ui.print_controller.QFileDialog.getSaveFileName",
         lambda *_args, **_kw: (str(target), "PDF (*.pdf)"),
     )
 

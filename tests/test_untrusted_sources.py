@@ -178,6 +178,7 @@ def test_check_source_refuses_what_is_not_a_file_at_once(
     assert "jianghan-2024.txt is not a text file (it is a pipe, socket or device)" in output
 
 
+@pytest.mark.slow  # every case as a process; the fast loop keeps one test of each kind above
 def test_every_hostile_source_case_is_refused_clearly_or_read(
     built_db: Path, tmp_path: Path
 ) -> None:

@@ -101,7 +101,7 @@ def test_the_window_shows_the_check_and_skip_reads_the_file_as_trusted(
     window = MainWindow(Settings.in_file(tmp_path / "settings.ini"), "en")
     qtbot.addWidget(window)
     try:
-        assert window.load_database(db, check_later=True) is None
+        assert window.session.load_database(db, check_later=True) is None
         assert window.store is not None and not window.store.checked
         window.show_tab("targets")
         settle()

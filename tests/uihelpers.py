@@ -42,7 +42,7 @@ def make_window(qtbot, tmp_path: Path, db: Path | None, lang: Lang = "zh") -> Ma
     window = MainWindow(Settings.in_file(tmp_path / "settings.ini"), lang)
     qtbot.addWidget(window)
     if db is not None:
-        assert window.load_database(db) is None
+        assert window.session.load_database(db) is None
     window.resize(1280, 820)
     window.show()
     settle()
@@ -53,7 +53,7 @@ def close_window(window: MainWindow) -> None:
     if window.is_presenting():
         window.set_presentation(False)
     window.close()
-    window.close_store()
+    window.session.close_store()
     window.translators.set_language("en")  # later tests see Qt's own English strings
     style.set_scale(1.0)
     settle()

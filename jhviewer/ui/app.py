@@ -83,20 +83,20 @@ def run_app(db_path: Path | None, lang: str | None, briefing: str | None = None)
     app = create_application()
     settings = Settings.user()
     window = MainWindow(settings, _language(lang) or settings.language())
-    error = window.load_database(db_path, check_later=True)
+    error = window.session.load_database(db_path, check_later=True)
     if briefing and error is None:
         # An id the file does not hold is said in the status bar (naming the ids there
         # are); the briefing remembered from last time stays as it was.
-        window.set_briefing(briefing)
+        window.session.set_briefing(briefing)
     window.restore_last_tab()
     for hook in _window_hooks:
         hook(window)
     window.show()
     sys.excepthook = read_failures_to(window, sys.excepthook)
     if error is not None:
-        QTimer.singleShot(0, lambda: window.report_open_error(db_path, error))
+        QTimer.singleShot(0, lambda: window.session.report_open_error(db_path, error))
     code = app.exec()
-    window.close_store()
+    window.session.close_store()
     return code
 
 
@@ -110,7 +110,7 @@ def read_failures_to(window: MainWindow, fallback: ExceptHook) -> ExceptHook:
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
         if isinstance(error, DatabaseError):
-            window.report_read_error(error)
+            window.session.report_read_error(error)
         else:
             fallback(kind, error, trace)
 

@@ -2,16 +2,17 @@
 
 Only the Overview is built up front. The other panels are built the first time their
 tab is shown, so start-up never imports pyqtgraph (Charts) or pays for the facts table.
+The window builds and lays out; the open database and its briefing picker are the
+session's (ui/session.py), printing is ui/print_controller.py, presenting ui/presenting.py,
+the status bar ui/status.py, the tabs are declared in ui/tabs.py.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRect, Qt, QTimer
+from PySide6.QtCore import QByteArray, QRect, Qt
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -22,8 +23,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QFileDialog,
     QLayout,
     QMainWindow,
     QMenu,
@@ -33,26 +32,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jhviewer import __version__
-from jhviewer.data.errors import DatabaseError, JhviewerError
-from jhviewer.data.records import FactFilter, Lang, RowProblem
+from jhviewer.data.errors import DatabaseError
+from jhviewer.data.records import Lang
 from jhviewer.data.store import Store
-from jhviewer.fonts import FONT_FAMILY
-from jhviewer.paths import FONTS_DIR
-from jhviewer.ui import actions, progress_actions, style
-from jhviewer.ui.briefing_picker import BriefingBox
-from jhviewer.ui.i18n import LANGUAGES, Translators, error_text, other_language, translate
+from jhviewer.ui import about, actions, progress_actions
+from jhviewer.ui.i18n import LANGUAGES, Translators, other_language, translate
 from jhviewer.ui.menu_style import give_menus_room
+from jhviewer.ui.presenting import PresentationMode
 from jhviewer.ui.print_controller import PrintController
+from jhviewer.ui.session import DatabaseSession
 from jhviewer.ui.settings import Settings
-from jhviewer.ui.style import PRESENTATION_SCALE
+from jhviewer.ui.status import StatusLine
 from jhviewer.ui.tabs import TAB_BY_KEY, TAB_KEYS, TABS
-from jhviewer.ui.text import plain_label, tooltip
-from jhviewer.ui.widgets import ElidedLabel, Panel
+from jhviewer.ui.text import plain_label
+from jhviewer.ui.widgets import Panel
 
 if TYPE_CHECKING:  # imported when first needed: start-up stays lean
 
-    from jhviewer.ui.errors import OpenChoice, ProblemsNotice, ReadFailureNotice
     from jhviewer.ui.facts_panel import FactsPanel
     from jhviewer.ui.presentation import PresentationView
 
@@ -63,7 +59,6 @@ FRAME_ALLOWANCE = (16, 48)
 # Actions whose keys a focused text field would otherwise keep (Ctrl+E, Ctrl+C...).
 PASS_THROUGH_ACTIONS = ("export-pdf", "copy-fact", "print", "print-preview")
 FILE_ACTIONS = ("print-preview", "print", "export-pdf", "import-progress", "print-progress")
-SCAN_FACTS_PER_STEP = 250  # 2-5 ms of reading between two turns of the event loop
 
 
 class MainWindow(QMainWindow):
@@ -74,30 +69,23 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("main-window")
         self.settings = settings
-        self.store: Store | None = None
         self._lang: Lang = lang or settings.language()
         self.translators = translators or Translators()
         self.translators.set_language(self._lang)
-        # Replaceable so tests can answer the modal dialog; None means ask the user.
-        self.ask_after_open_error: Callable[
-            [QWidget | None, Path | None, DatabaseError], OpenChoice
-        ] | None = None
-        self.notice: ProblemsNotice | None = None  # built when there is something to say
-        self.read_notice: ReadFailureNotice | None = None  # a read failed: why, and Retry
-        self.presentation: PresentationView | None = None  # built when first presenting
-        self._normal_geometry: bytes | None = None  # the geometry before presenting
-        self._scan_pending = False
+        self.session = DatabaseSession(settings, self._lang, self)
+        self.session.first_screen_only = lambda: list(self.panels) == ["overview"]
         self.panels: dict[str, Panel] = {}
         self._stale_panels: set[str] = set()  # built, hidden, and showing another briefing
-        self.read_errors: list[DatabaseError] = []  # reads refused after the file opened
         self._slots: dict[str, QWidget] = {}
         self.printing = PrintController(self)
+        self.presenting = PresentationMode(self)
         self._build_actions()
         self._build_menus()
         self._build_briefing_bar()
         give_menus_room(self, self.findChildren(QMenu))  # Chinese items are not cut short
         self._build_central()
         self._build_status_bar()
+        self._connect_session()
         # A fixed minimum instead of one that follows the panels' contents: every change
         # would otherwise be pushed to the window system (and the offscreen platform warns).
         self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
@@ -113,12 +101,11 @@ class MainWindow(QMainWindow):
         make = actions.make_action
         self.act: dict[str, QAction] = {}
         for spec, slot in (
-            (actions.OPEN, self.choose_database),
-            (actions.OPEN_BUILTIN, lambda: self.open_database(None)),
-            (actions.CLEAR_RECENT, self._clear_recent),
-            (actions.PRINT_PREVIEW, self.print_preview),
-            (actions.PRINT, self.print_briefing),
-            (actions.EXPORT_PDF, self.export_pdf),
+            (actions.OPEN, self.session.choose_database),
+            (actions.OPEN_BUILTIN, lambda: self.session.open_database(None)),
+            (actions.PRINT_PREVIEW, self.printing.print_preview),
+            (actions.PRINT, self.printing.print_briefing),
+            (actions.EXPORT_PDF, self.printing.export_pdf),
             (actions.QUIT, self.close),
             (actions.FIND, self.find),
             (actions.COPY_FACT, self.copy_fact),
@@ -129,6 +116,7 @@ class MainWindow(QMainWindow):
         ):
             self.act[spec.name] = make(self, spec, slot)
             self.addAction(self.act[spec.name])  # shortcuts work in full screen, menus hidden
+        self.act["clear-recent"] = self.session.clear_recent_action
         self.language_group = QActionGroup(self)
         for lang, spec in (("zh", actions.LANGUAGE_ZH), ("en", actions.LANGUAGE_EN)):
             # Only the action being ticked switches: the group unticking the other one
@@ -146,18 +134,11 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
-        self.recent_menu = QMenu(self)
-        self.recent_menu.setObjectName("recent-menu")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.recent_menu = self.session.recent_menu
         self.file_menu.addAction(self.act["open"])
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addAction(self.act["open-builtin"])
-        self.briefing_menu = QMenu(self)
-        self.briefing_menu.setObjectName("briefing-menu")
-        self.briefing_actions = QActionGroup(self)
-        self.briefing_actions.setExclusive(True)
-        self._briefing_menu_stale = True
-        self.briefing_menu.aboutToShow.connect(self._fill_briefing_menu)
+        self.briefing_menu = self.session.briefing_menu
         self.file_menu.addMenu(self.briefing_menu)
         self.file_menu.addSeparator()
         for name in ("print-preview", "print", "export-pdf", *progress_actions.MENU):
@@ -180,7 +161,6 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(self.act[f"show-{key}"])
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.act["about"])
-        self._fill_recent_menu()
 
     def _build_briefing_bar(self) -> None:
         """The briefing picker: a combo box in a toolbar (File ▸ Briefing lists the same)."""
@@ -189,85 +169,11 @@ class MainWindow(QMainWindow):
         self.briefing_bar.setMovable(False)
         self.briefing_label = plain_label()
         self.briefing_label.setContentsMargins(8, 0, 6, 0)
-        self.briefing_box = BriefingBox()
-        self.briefing_box.setObjectName("briefing-box")
-        self.briefing_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.briefing_box.activated.connect(
-            lambda index: self.set_briefing(self.briefing_box.itemData(index))
-        )
+        self.briefing_box = self.session.briefing_box
         self.briefing_label.setBuddy(self.briefing_box)
         self.briefing_bar.addWidget(self.briefing_label)
         self.briefing_bar.addWidget(self.briefing_box)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.briefing_bar)
-
-    def _fill_briefing_picker(self) -> None:
-        """Point the combo box at the store: the briefing shown, the others read once the
-        box is painted or opened (`BriefingBox`); the menu's list is made when it is first
-        opened (File ▸ Briefing), so start-up reads one briefing."""
-        self.briefing_box.show_store(self.store, self._lang)
-        self.briefing_menu.setEnabled(self.briefing_box.count() > 0)
-        self._briefing_menu_stale = True
-        self._show_briefing_choice()
-
-    def _fill_briefing_menu(self) -> None:
-        """File ▸ Briefing: the same list as the combo box, the shown briefing ticked."""
-        if not self._briefing_menu_stale:
-            return
-        if not self._guarded(self.briefing_box.fill):
-            return
-        for action in self.briefing_actions.actions():
-            self.briefing_actions.removeAction(action)
-            action.deleteLater()
-        self.briefing_menu.clear()
-        for index in range(self.briefing_box.count()):
-            briefing_id = self.briefing_box.itemData(index)
-            action = QAction(self.briefing_box.itemText(index), self.briefing_menu)
-            action.setCheckable(True)
-            action.setData(briefing_id)
-            action.triggered.connect(lambda _c=False, bid=briefing_id: self.set_briefing(bid))
-            self.briefing_actions.addAction(action)
-            self.briefing_menu.addAction(action)
-        self._briefing_menu_stale = False
-        self._show_briefing_choice()
-
-    def _show_briefing_choice(self) -> None:
-        """Point the combo box and tick the menu at the briefing shown."""
-        shown = self.store.briefing() if self.store is not None else None
-        if shown is None:
-            return
-        self.briefing_box.show_briefing(shown)
-        for action in self.briefing_actions.actions():
-            action.setChecked(action.data() == shown.id)
-
-    def set_briefing(self, briefing_id: str | None) -> None:
-        """Show another briefing of the open database in every tab, and remember it."""
-        store = self.store
-        if store is None or briefing_id is None:
-            return
-        current = store.briefing()
-        try:
-            store.select_briefing(briefing_id)
-        except JhviewerError as error:
-            self.show_message(error_text(error))
-            return
-        self.settings.set_briefing(briefing_id)
-        if current is not None and current.id == briefing_id:
-            return
-        # The tab on show now; the others when next shown (`_on_tab`).
-        shown = self.current_tab()
-        for key, panel in self.panels.items():
-            if key == shown:
-                self._guarded(panel.briefing_changed)
-            else:
-                self._stale_panels.add(key)
-        self._show_briefing_choice()
-        self._translate_texts()
-
-    def _choose_saved_briefing(self, store: Store) -> None:
-        """The briefing chosen last time, if this database has it; else its default."""
-        saved = self.settings.briefing()
-        if saved and store.briefing(saved) is not None:
-            store.select_briefing(saved)
 
     def _build_central(self) -> None:
         self.tabs = QTabWidget()
@@ -283,22 +189,17 @@ class MainWindow(QMainWindow):
         self._add_panel("overview", TAB_BY_KEY["overview"].build(self))
         self.tabs.currentChanged.connect(self._on_tab)
         central = QWidget()
-        self._central_layout = QVBoxLayout(central)
-        self._central_layout.setContentsMargins(0, 0, 0, 0)
-        self._central_layout.setSpacing(0)
-        self._central_layout.addWidget(self.tabs, 1)
+        self.central_layout = QVBoxLayout(central)
+        self.central_layout.setContentsMargins(0, 0, 0, 0)
+        self.central_layout.setSpacing(0)
+        self.central_layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
     def _build_status_bar(self) -> None:
-        self.database_label = ElidedLabel()  # a long path is shortened in the middle
-        self.database_label.setObjectName("status-database")
-        self.counts_label = ElidedLabel(mode=Qt.TextElideMode.ElideRight)
-        self.counts_label.setObjectName("status-counts")
-        self.shown_label = plain_label()
-        self.shown_label.setObjectName("status-shown")
-        for label in (self.shown_label, self.counts_label, self.database_label):
-            label.setContentsMargins(8, 0, 8, 0)
-            self.statusBar().addPermanentWidget(label)
+        self.status_line = StatusLine(self.statusBar())
+        self.database_label = self.status_line.database_label
+        self.counts_label = self.status_line.counts_label
+        self.shown_label = self.status_line.shown_label
 
     def _restore_geometry(self) -> None:
         """The last geometry, or the default size, always inside the screen's available
@@ -329,6 +230,41 @@ class MainWindow(QMainWindow):
         y = min(max(self.y(), available.top()), available.bottom() - height - FRAME_ALLOWANCE[1])
         self.move(max(available.left(), x), max(available.top(), y))
 
+    # --- the database session ------------------------------------------------------------
+
+    @property
+    def store(self) -> Store | None:
+        """The open database (`session.store`), None when nothing is open."""
+        return self.session.store
+
+    def _connect_session(self) -> None:
+        session = self.session
+        session.store_changed.connect(self._show_store)
+        session.briefing_changed.connect(self._show_briefing)
+        session.reread.connect(self._reread)
+        session.place_strip = lambda strip: self.central_layout.insertWidget(0, strip)
+        session.message.connect(self.show_message)
+
+    def _show_store(self, store: Store | None) -> None:
+        """Every panel, the title and the actions on `store` (the session's new one)."""
+        self._stale_panels.clear()
+        for panel in self._each_panel():
+            self._guarded(lambda p=panel: p.set_store(store))
+        self._translate_texts()  # the targets tab is named by the briefing
+        self.update_copy_action()
+        for name in FILE_ACTIONS:
+            self.act[name].setEnabled(store is not None)
+
+    def _show_briefing(self, _briefing_id: str) -> None:
+        # The tab on show now; the others when next shown (`_on_tab`).
+        shown = self.current_tab()
+        for key, panel in self.panels.items():
+            if key == shown:
+                self._guarded(panel.briefing_changed)
+            else:
+                self._stale_panels.add(key)
+        self._translate_texts()
+
     # --- panels --------------------------------------------------------------------------
 
     def _add_panel(self, key: str, panel: Panel) -> Panel:
@@ -346,38 +282,12 @@ class MainWindow(QMainWindow):
         try:
             read()
         except DatabaseError as error:
-            self.report_read_error(error)
+            self.session.report_read_error(error)
             return False
         return True
 
-    def report_read_error(self, error: DatabaseError) -> None:
-        """Tell the user a read failed, why, and offer Retry."""
-        self.read_errors.append(error)
-        if self.read_notice is None:
-            from jhviewer.ui.errors import ReadFailureNotice
-
-            self.read_notice = ReadFailureNotice()
-            self.read_notice.retry.connect(self.retry_reading)
-            self._central_layout.insertWidget(0, self.read_notice)
-        self.read_notice.show_error(error)
-        self.show_message(error_text(error))
-
-    def retry_reading(self) -> None:
-        """Read the open file again for every panel built so far; a file that was
-        replaced is opened afresh, one that is gone is reported again."""
-        store = self.store
-        if self.read_notice is not None:
-            self.read_notice.hide()
-        if store is None:
-            return
-        try:
-            store.verify_file()
-        except DatabaseError as error:
-            if store.path.exists():  # replaced: open what is there now
-                self.open_database(store.path if not store.trusted else None)
-            else:
-                self.report_read_error(error)
-            return
+    def _reread(self, store: Store) -> None:
+        """Retry found the same file: every panel built so far reads it again."""
         for panel in self._each_panel():
             if not self._guarded(lambda p=panel: (p.set_store(None), p.set_store(store))):
                 return
@@ -419,7 +329,7 @@ class MainWindow(QMainWindow):
     def _on_tab(self, index: int) -> None:
         key = TAB_KEYS[index]
         if key != "overview":  # the other tabs go beyond the first screen: check the file first
-            self.checked_store()
+            self.session.checked_store()
         if self.store is not None:
             self._guarded(self.store.verify_file)  # still there, still the same file?
         if key not in self.panels:
@@ -440,233 +350,17 @@ class MainWindow(QMainWindow):
         if 0 <= index < len(TAB_KEYS):
             self.tabs.setCurrentIndex(index)
 
-    # --- databases -----------------------------------------------------------------------
-
-    def open_database(self, path: Path | None) -> bool:
-        """Open `path` (the built-in briefing when None); on failure, ask what to do next."""
-        error = self.load_database(path)
-        if error is not None:
-            self._after_open_error(path, error)
-        return error is None
-
-    def load_database(self, path: Path | None, check_later: bool = False) -> DatabaseError | None:
-        """Open `path` and show it, without any dialog; return the error if it failed.
-
-        `check_later`: for the window's first file, while the Overview is the only panel,
-        paint the Overview before the file's integrity check (0.2 s for 100,000 facts), which
-        then runs first thing after the paint (see `Store.open`). If the file fails it, the
-        window closes it and asks what next, as for a file refused at once.
-        """
-        later = check_later and list(self.panels) == ["overview"]
-        try:
-            store = Store.open(path, check_later=later)
-        except DatabaseError as error:
-            if path is not None:
-                self._forget_recent(path)
-            self.show_message(error_text(error))
-            return error
-        try:
-            with store.first_screen():  # the Overview, the status bar and the title
-                self.set_store(store)
-        except DatabaseError as error:
-            self.set_store(None)
-            store.close()
-            self.show_message(error_text(error))
-            return error
-        if path is not None and not store.trusted:
-            self.settings.add_recent_file(real_path(path))
-            self.settings.set_last_directory(str(real_path(path).parent))
-            self._schedule_scan()
-        else:
-            self.show_problems(store.problems)
-        return None
-
-    def report_open_error(self, path: Path | None, error: DatabaseError) -> None:
-        self._after_open_error(path, error)
-
-    def _after_open_error(self, path: Path | None, error: DatabaseError) -> None:
-        from jhviewer.ui import errors
-
-        ask = self.ask_after_open_error or errors.ask_after_open_error
-        choice = ask(self, path, error)
-        if choice is errors.OpenChoice.OPEN_ANOTHER:
-            self.choose_database()
-        elif choice is errors.OpenChoice.OPEN_BUILTIN and path is not None:
-            self.open_database(None)
-
-    def show_problems(self, problems: list[RowProblem]) -> None:
-        """The strip above the tabs listing unreadable rows (hidden when there are none)."""
-        if self.notice is None:
-            if not problems:
-                return
-            from jhviewer.ui.errors import ProblemsNotice
-
-            self.notice = ProblemsNotice()
-            self._central_layout.insertWidget(0, self.notice)
-        self.notice.show_problems(problems)
-
-    def choose_database(self) -> None:
-        folder = self.settings.last_directory() or str(Path.home())
-        name, _filter = QFileDialog.getOpenFileName(
-            self, translate("MainWindow", "Open Database"), folder,
-            translate("MainWindow", "jhviewer databases (*.db *.sqlite);;All files (*)"),
-        )
-        if name:
-            self.open_database(Path(name))
-
-    def set_store(self, store: Store | None) -> None:
-        old, self.store = self.store, store
-        if store is not None:
-            self._choose_saved_briefing(store)
-        self._fill_briefing_picker()
-        self.show_problems([])
-        if self.read_notice is not None:
-            self.read_notice.hide()
-        self._stale_panels.clear()
-        for panel in self._each_panel():
-            self._guarded(lambda p=panel: p.set_store(store))
-        if old is not None and old is not store:
-            old.close()
-        self._translate_texts()  # the targets tab is named by the briefing
-        self.update_copy_action()
-        for name in FILE_ACTIONS:
-            self.act[name].setEnabled(store is not None)
-
-    def _schedule_scan(self) -> None:
-        """Check the file if that was left for later, then scan it for bad rows, once the
-        window is painted: reading every row of a big file takes a moment, and the first
-        paint should not wait for it."""
-        if self.isVisible():
-            QTimer.singleShot(0, self._scan_problems)
-        else:
-            self._scan_pending = True
-
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self._scan_pending:
-            self._scan_pending = False
-            QTimer.singleShot(0, self._scan_problems)
-
-    def checked_store(self) -> bool:
-        """Run the open file's integrity check if it was left for later (`load_database`).
-
-        A file that fails it is closed, and the user asked what next; False then.
-        """
-        store = self.store
-        if store is None or store.checked:
-            return True
-        from jhviewer.ui.integrity import run_check
-
-        try:
-            if not run_check(self, store):  # progress after 0.5 s; Skip trusts the file
-                self.show_message(translate(
-                    "MainWindow", "Integrity check skipped: {name} is read as you trust it."
-                ).format(name=store.path.name))
-        except DatabaseError as error:
-            self.set_store(None)
-            self._forget_recent(store.path)
-            self.show_message(error_text(error))
-            path, refused = store.path, error  # `error` is unbound after the except block
-            QTimer.singleShot(0, self, lambda: self._after_open_error(path, refused))
-            return False
-        return True
-
-    def _scan_problems(self) -> None:
-        store = self.store
-        if store is None or not self.checked_store():
-            return
-        self._scan_step(store, store.scan_steps(SCAN_FACTS_PER_STEP))
-
-    def _scan_step(self, store: Store, steps: Iterator[None]) -> None:
-        """A step of the scan, then the next one from the event loop: the window goes on
-        answering while a big file is read (a second for 100,000 facts)."""
-        if store is not self.store:  # another file was opened meanwhile
-            return
-        try:
-            next(steps)
-        except StopIteration:
-            problems = list(store.problems)
-        except DatabaseError as error:
-            self.show_message(error_text(error))
-            return
-        else:
-            QTimer.singleShot(0, self, lambda: self._scan_step(store, steps))
-            return
-        self.show_problems(problems)
-        if problems:
-            from jhviewer.ui.errors import problems_summary
-
-            self.show_message(problems_summary(problems))
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        files = self.settings.recent_files()
-        for number, name in enumerate(files, start=1):
-            shown = os.fsencode(name).decode("utf-8", "replace")  # a GBK name is not text
-            spec = actions.ActionSpec(
-                f"recent-{number}", f"&{number} {shown.replace('&', '&&')}", translated=False
-            )
-            action = actions.make_action(
-                self.recent_menu, spec, lambda _c=False, p=name: self.open_database(Path(p))
-            )
-            self.recent_menu.addAction(action)
-        if files:
-            self.recent_menu.addSeparator()
-        self.recent_menu.addAction(self.act["clear-recent"])
-        self.act["clear-recent"].setEnabled(bool(files))
-
-    def _clear_recent(self) -> None:
-        self.settings.clear_recent_files()
-        self._fill_recent_menu()
-
-    def _forget_recent(self, path: Path) -> None:
-        files = [f for f in self.settings.recent_files() if Path(f) != real_path(path)]
-        self.settings.clear_recent_files()
-        for name in reversed(files):
-            self.settings.add_recent_file(Path(name))
+        self.session.painted()
 
     # --- status, title -------------------------------------------------------------------
 
     def show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, 8000)
-
-    def on_read_failed(self, error: DatabaseError) -> None:
-        """Rows the store could not read: the table stops there and the strip says why."""
-        self.report_read_error(error)
+        self.status_line.show_message(text)
 
     def _update_status(self) -> None:
-        store = self.store
-        if store is None:
-            self.database_label.setText(translate("MainWindow", "No database open"))
-            self.database_label.setToolTip("")
-            self.counts_label.setText("")
-            return
-        metrics = self.database_label.fontMetrics()
-        name = metrics.elidedText(
-            str(store.path), Qt.TextElideMode.ElideMiddle, metrics.averageCharWidth() * 60
-        )
-        if store.trusted:
-            name = translate("MainWindow", "{path} (built-in)").format(path=name)
-        self.database_label.setText(translate("MainWindow", "Database: {name}").format(name=name))
-        self.database_label.setToolTip(tooltip(str(store.path)))  # a path may look like HTML
-        self.database_label.setAccessibleName(str(store.path))
-        briefing = store.briefing()
-        if briefing is None:
-            self.counts_label.setText(translate("MainWindow", "No briefing in this database"))
-            return
-        targets = store.count_facts(FactFilter(
-            briefing_id=briefing.id, kind="target", year=briefing.year
-        ))
-        counts = translate(
-            "MainWindow", "{facts} facts · {targets} targets · {themes} themes"
-        ).format(
-            facts=f"{store.count_facts(FactFilter(briefing_id=briefing.id)):,}",
-            targets=f"{targets:,}", themes=f"{store.count_sections(briefing.id):,}",
-        )
-        shown = translate("MainWindow", "Briefing: {briefing}").format(
-            briefing=briefing.label(self._lang)
-        )
-        self.counts_label.setText(f"{shown} · {counts}")
+        self.status_line.update(self.store, self._lang)
 
     def on_facts_count(self, text: str) -> None:
         self.shown_label.setText(text)
@@ -694,10 +388,10 @@ class MainWindow(QMainWindow):
         self.retranslate()
         for panel in self._each_panel():
             self._guarded(lambda p=panel: p.set_language(lang))
-        self._guarded(self._fill_briefing_picker)
+        self._guarded(lambda: self.session.set_language(lang))
         self._guarded(self._update_title)
         if self.presentation is not None and self.is_presenting():
-            self._guarded(lambda: self._start_presentation(keep_step=True))
+            self._guarded(lambda: self.presenting.start(keep_step=True))
 
     def _language_ticked(self, lang: Lang, checked: bool) -> None:
         if checked:
@@ -738,67 +432,21 @@ class MainWindow(QMainWindow):
         self.tabs.setAccessibleName(translate("MainWindow", "Panels"))
         self.act[f"language-{self._lang}"].setChecked(True)
         progress_actions.retranslate(self.act, self._lang)
-        if self.notice is not None:
-            self.notice.retranslate()
-        if self.read_notice is not None:
-            self.read_notice.retranslate()
+        self.session.retranslate()
         self._guarded(self._update_status)
         self._guarded(self._update_title)
 
+    @property
+    def presentation(self) -> PresentationView | None:
+        """The presentation view, once it has been shown (`presenting.view`)."""
+        return self.presenting.view
+
     def set_presentation(self, on: bool) -> None:
         """Full screen and type 1.5 times larger, for a projector; again to leave."""
-        if on == self.is_presenting():
-            return
-        self.act["presentation"].blockSignals(True)
-        self.act["presentation"].setChecked(on)
-        self.act["presentation"].blockSignals(False)
-        style.set_scale(PRESENTATION_SCALE if on else 1.0)
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            style.apply_app_scale(app)
-        style.restyle(self)
-        for panel in self._each_panel():
-            self._guarded(panel.restyle)
-        if on:
-            self._state_before = self.windowState()
-            self._normal_geometry = bytes(self.saveGeometry().data())
-            self.showFullScreen()
-        else:
-            self.setWindowState(getattr(self, "_state_before", Qt.WindowState.WindowNoState))
-        self._show_presentation(on)
-
-    def _show_presentation(self, on: bool) -> None:
-        """The briefing step by step (jhviewer.ui.presentation) in place of the tabs."""
-        if on and self.presentation is None:
-            from jhviewer.ui.presentation import PresentationView
-
-            self.presentation = PresentationView()
-            self.presentation.leave_requested.connect(lambda: self.set_presentation(False))
-            self._central_layout.addWidget(self.presentation, 1)
-        self.menuBar().setVisible(not on)
-        self.statusBar().setVisible(not on)
-        self.briefing_bar.setVisible(not on)
-        self.tabs.setVisible(not on)
-        for strip in (self.notice, self.read_notice):
-            if strip is not None and on:
-                strip.hide()
-        if self.presentation is None:
-            return
-        self.presentation.setVisible(on)
-        if on:
-            self._guarded(self._start_presentation)
-            self.presentation.setFocus(Qt.FocusReason.OtherFocusReason)
-        else:
-            self.tabs.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _start_presentation(self, keep_step: bool = False) -> None:
-        view = self.presentation
-        if view is not None:
-            self.checked_store()
-            view.start(self.store, self._lang, view.index if keep_step else 0)
+        self.presenting.set(on)
 
     def is_presenting(self) -> bool:
-        return style.scale() != 1.0
+        return self.presenting.is_on()
 
     # --- actions ---------------------------------------------------------------------------
 
@@ -822,49 +470,10 @@ class MainWindow(QMainWindow):
         self.act["copy-fact"].setEnabled(enabled)
 
     def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox  # here: its first use costs start-up a ms
-
-        box = QMessageBox(self)
-        box.setObjectName("about")
-        box.setWindowTitle(translate("MainWindow", "About jhviewer"))
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setText(translate("MainWindow", "jhviewer {version}").format(version=__version__))
-        box.setInformativeText(self.about_text())
-        box.setStandardButtons(QMessageBox.StandardButton.Close)
-        box.exec()
+        about.show_about(self, self.about_text())
 
     def about_text(self) -> str:
-        store = self.store
-        briefing = store.briefing() if store is not None else None
-        lines = [translate("MainWindow", "An offline viewer of district briefings.")]
-        if briefing is not None and store is not None:
-            lines += [
-                "",
-                briefing.about(self._lang),
-                translate("MainWindow", "Data: {title}, {publisher}.").format(
-                    title=briefing.title(self._lang), publisher=briefing.publisher(self._lang)
-                ),
-                briefing.source(self._lang),
-                translate("MainWindow", "Database: {path}").format(path=store.path),
-            ]
-        lines += [
-            "",
-            translate(
-                "MainWindow",
-                "Font: {family}, a subset of Noto Sans CJK SC by Adobe and Google, under the "
-                "SIL Open Font License 1.1 ({licence}).",
-            ).format(family=FONT_FAMILY, licence=FONTS_DIR / "OFL.txt"),
-        ]
-        return "\n".join(lines)
-
-    def print_preview(self) -> None:
-        self.printing.print_preview()
-
-    def print_briefing(self) -> None:
-        self.printing.print_briefing()
-
-    def export_pdf(self) -> None:
-        self.printing.export_pdf()
+        return about.about_text(self.store, self._lang)
 
     # --- closing -----------------------------------------------------------------------------
 
@@ -873,18 +482,9 @@ class MainWindow(QMainWindow):
         if presenting:
             self.set_presentation(False)
         # Leaving full screen takes effect later: save the window as it was before it.
-        geometry = self._normal_geometry if presenting and self._normal_geometry else None
+        geometry = self.presenting.normal_geometry if presenting else None
         self.settings.set_geometry(QByteArray(geometry) if geometry else self.saveGeometry())
         self.settings.set_last_tab(self.tabs.currentIndex())
         self.settings.sync()
         super().closeEvent(event)
 
-    def close_store(self) -> None:
-        if self.store is not None:
-            self.store.close()
-            self.store = None
-
-
-def real_path(path: Path) -> Path:
-    """The absolute path with links resolved; unlike Path.resolve, never raises on a loop."""
-    return Path(os.path.realpath(path))

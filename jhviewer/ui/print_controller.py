@@ -35,7 +35,7 @@ class PrintController:
     def briefing_printer(self, lang: Lang | None = None) -> BriefingPrinter | None:
         """A printer for the briefing shown (in `lang`, else the window's language), with
         the window's chart painter; None, with a message, when no database is open."""
-        self.window.checked_store()
+        self.window.session.checked_store()
         if self.window.store is None:
             self.window.show_message(translate("MainWindow", "Open a database first."))
             return None

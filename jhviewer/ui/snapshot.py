@@ -42,24 +42,24 @@ def take_snapshots(
         # A private settings file: a snapshot never changes the user's settings.
         window = MainWindow(Settings.in_file(Path(folder) / "settings.ini"), lang)
         try:
-            error = window.load_database(db_path)
+            error = window.session.load_database(db_path)
             if error is not None:
                 raise error
             if briefing_id is not None and window.store is not None:
                 if window.store.briefing(briefing_id) is None:
                     window.store.select_briefing(briefing_id)  # raises, naming the ids
-                window.set_briefing(briefing_id)
+                window.session.set_briefing(briefing_id)
             window.resize(*size)
             window.show()
             for key in TAB_KEYS:
                 window.show_tab(key)
                 settle(app)
-                if window.read_errors:  # a tab that could not read its rows is no snapshot
-                    raise window.read_errors[0]
+                if window.session.read_errors:  # a tab that could not read its rows is no snapshot
+                    raise window.session.read_errors[0]
                 written.append(_save(window, out_dir / f"{key}.png"))
         finally:
             window.close()
-            window.close_store()
+            window.session.close_store()
             window.deleteLater()
             settle(app)
     return written

@@ -44,7 +44,7 @@ def _facts(window: MainWindow) -> Panel:
     facts.set_window_shortcuts(window.pass_through_shortcuts())
     facts.counts_changed.connect(window.on_facts_count)
     facts.message.connect(window.show_message)
-    facts.read_failed.connect(window.on_read_failed)
+    facts.read_failed.connect(window.session.report_read_error)
     facts.selection_changed.connect(lambda _selected: window.update_copy_action())
     return facts
 

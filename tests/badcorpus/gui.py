@@ -155,10 +155,10 @@ def gui_run(window: MainWindow, case: Case, path: Path) -> Run:
         asked.append(str(error))
         return OpenChoice.CANCEL
 
-    window.ask_after_open_error = answer
+    window.session.ask_after_open_error = answer
     with ExceptionsInSlots() as exceptions:
         try:
-            opened = window.open_database(path)
+            opened = window.session.open_database(path)
             settle()
             browse(window, case.markup if opened else None)
         except Exception as error:
@@ -173,7 +173,7 @@ def gui_run(window: MainWindow, case: Case, path: Path) -> Run:
         violations = markup_violations(window, case.markup)
         if violations:
             return Run("gui", MARKUP_SEEN, "; ".join(violations)[:300])
-    notice = window.notice
+    notice = window.session.notice
     if notice is not None and notice.isVisible():
         return Run("gui", PROBLEMS, notice.text.text()[:200])
     return Run("gui", OK)
