@@ -152,6 +152,8 @@ class ProgressPanel(QWidget):
         self._lang: Lang = lang
         self._today = today
         self.target: Target | None = None
+        self._targets: list[Target] | None = None  # the tracker's list that is shown
+        self._briefing_id = ""
         self._candidate: NewEntry | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -257,6 +259,7 @@ class ProgressPanel(QWidget):
         self.unit_box.currentIndexChanged.connect(self.validate)
         self.status_box.currentIndexChanged.connect(self.validate)
         self.tracker.failed.connect(self._show_error)
+        self.tracker.briefing_changed.connect(self.refresh)
         self._translate()
         self._fill_picker()
 
@@ -295,17 +298,55 @@ class ProgressPanel(QWidget):
         self.status_box.blockSignals(False)
 
     def _fill_picker(self) -> None:
+        """List the tracker's targets and show one: the same target id as before if the
+        tracker's briefing still has it, else its first target (none: an empty pane)."""
         current = self.target.id if self.target else None
+        targets = self.tracker.targets
+        self._targets = targets
+        self._briefing_id = self.tracker.briefing_id
         self.picker.blockSignals(True)
         self.picker.clear()
-        for target in self.tracker.targets:
+        for target in targets:
             self.picker.addItem(f"{target.label(self._lang)}  ({target.id})", target.id)
+        index = self.picker.findData(current) if current is not None else -1
+        self.picker.setCurrentIndex(index if index >= 0 else (0 if targets else -1))
         self.picker.blockSignals(False)
-        if self.tracker.targets:
-            self.show_target(current or self.tracker.targets[0].id)
+        self._on_pick(self.picker.currentIndex())
+
+    def _follow_briefing(self) -> None:
+        """After the tracker's briefing (or its list of targets) changed: pick again, and
+        clear what was typed for the old briefing's target."""
+        changed = self.tracker.briefing_id != self._briefing_id
+        self.table.clearSelection()
+        if changed:
+            for edit in (self.value_edit, self.as_of_edit, self.note_edit):
+                edit.blockSignals(True)
+                edit.clear()
+                edit.blockSignals(False)
+            self._set_message("")
+        self._fill_picker()
+
+    def _stale(self) -> bool:
+        """True when the targets listed are not the tracker's (another briefing, or the
+        same one read again)."""
+        return (self.tracker.targets is not self._targets
+                or self.tracker.briefing_id != self._briefing_id)
+
+    def current_target(self) -> Target | None:
+        """The target shown, as the tracker now holds it: the only one the form writes to."""
+        if self._stale():
+            self._follow_briefing()
+        target_id = self.picker.currentData()
+        target = self.tracker.target(target_id) if target_id is not None else None
+        if target is None or target.briefing_id != self.tracker.briefing_id:
+            return None
+        return target
 
     def show_target(self, target_id: str) -> None:
-        """Show one target's chart, entries and form."""
+        """Show one target's chart, entries and form (nothing happens for an id the
+        tracker's briefing does not have)."""
+        if self._stale():
+            self._follow_briefing()
         index = self.picker.findData(target_id)
         if index < 0:
             return
@@ -333,16 +374,18 @@ class ProgressPanel(QWidget):
             self.unit_box.setCurrentIndex(max(0, self.unit_box.findData(target.unit.id)))
         self.unit_box.blockSignals(False)
         self.refresh()
+        self.validate()  # what is typed is checked against the target now shown
 
     # --- showing -------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Redraw from the tracker (after any change, here or elsewhere)."""
-        if self.picker.count() != len(self.tracker.targets):
-            self._fill_picker()
+        if self._stale():
+            self._follow_briefing()
             return
         target = self.target
         if target is None:
+            self._clear()
             return
         lang = self._lang
         result = self.tracker.results.get(target.id)
@@ -378,6 +421,15 @@ class ProgressPanel(QWidget):
                     item.setForeground(QColor("#6B6B6B"))
                 self.table.setItem(row, column, item)
         self._draw(target, entries)
+        self._update_buttons()
+
+    def _clear(self) -> None:
+        """No target to show (no briefing, or one without targets)."""
+        self.status_label.setText("")
+        self.table.setRowCount(0)
+        for item in self._plot_items():
+            item.setVisible(False)
+        self._set_title("")
         self._update_buttons()
 
     def _plot_items(self) -> tuple[pg.InfiniteLine, pg.PlotDataItem, pg.PlotDataItem]:
@@ -454,7 +506,7 @@ class ProgressPanel(QWidget):
     def validate(self) -> NewEntry | None:
         """Check the form now; show why not, and enable the buttons only when it passes."""
         self._candidate = None
-        target = self.target
+        target = self.current_target()
         empty = not self.as_of_edit.text().strip() and not self.value_edit.text().strip()
         if target is None or empty:
             self._set_message("")
@@ -494,8 +546,19 @@ class ProgressPanel(QWidget):
         self.retract_button.setEnabled(selected)
         self.undo_button.setEnabled(self.tracker.can_undo())
 
+    def _writable(self, candidate: NewEntry | None) -> NewEntry | None:
+        """`candidate` if it is for the target shown, in the tracker's briefing; else None."""
+        if candidate is None:
+            return None
+        target = self.current_target()
+        if (target is None or candidate.briefing_id != self.tracker.briefing_id
+                or candidate.target_id != target.id):
+            return None
+        return candidate
+
     def add_entry(self) -> bool:
-        candidate = self.validate()
+        """Store the form as a new entry of the target shown; False if it does not pass."""
+        candidate = self._writable(self.validate())
         if candidate is None:
             return False
         stored = self.tracker.add(candidate)
@@ -504,7 +567,7 @@ class ProgressPanel(QWidget):
         return stored is not None
 
     def save_edit(self) -> bool:
-        candidate, entry_id = self.validate(), self.selected_entry()
+        candidate, entry_id = self._writable(self.validate()), self.selected_entry()
         if candidate is None or entry_id is None:
             return False
         stored = self.tracker.edit(entry_id, candidate)

@@ -37,6 +37,7 @@ class ProgressTracker(QObject):
     changed = Signal()  # any target's status may have changed: read them all
     target_changed = Signal(str)  # only this target's entries and status changed
     failed = Signal(str)
+    briefing_changed = Signal()  # another briefing (or the same one read again): new targets
 
     def __init__(self, location: str | Path | None = None,
                  parent: QObject | None = None) -> None:
@@ -63,16 +64,20 @@ class ProgressTracker(QObject):
         briefing = store.briefing(briefing_id) if store is not None else None
         if store is None or briefing is None:
             self.briefing_id, self.targets, self.results = "", [], {}
+            self._entries, self._undo = {}, []
             self._timer.stop()
             self.changed.emit()
+            self.briefing_changed.emit()
             return
         self.briefing_id, self.year = briefing.id, briefing.year
         self.targets = [target_from_fact(fact) for fact in store.targets(briefing.id)]
         self.units = store.units()
         self._db_path = store.path
         self._undo = []
+        self.results, self._entries = {}, {}  # none of the old briefing's, even on an error
         self.refresh()
         self._timer.start()
+        self.briefing_changed.emit()
 
     def set_location(self, location: str | Path | None) -> None:
         """Use another progress database (a path, a postgresql:// URL, or the default)."""

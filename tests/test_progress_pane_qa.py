@@ -1,0 +1,174 @@
+"""The progress pane after a new user's trial: it follows the briefing shown (another
+database, the briefing picker), so an entry is never stored against a target that is not
+on screen; the form (Enter, the wheel over the chart, buttons that stay put), long figures,
+history columns that fit, every problem of the form at once, and the cards of targets
+without a number."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from jhviewer.data.build import build_database
+from jhviewer.data.progress.db import ProgressStore, default_location
+from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB
+from jhviewer.ui.main_window import MainWindow
+from jhviewer.ui.progress_panel import ProgressPanel
+from jhviewer.ui.targets_panel import TargetsPanel
+from tests.uihelpers import close_window, make_window, settle
+
+FIXTURES = Path(__file__).parent / "fixtures" / "briefings"
+
+
+@pytest.fixture(scope="module")
+def multi_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped briefing and the two Newtown fixtures in one database."""
+    folder = tmp_path_factory.mktemp("briefings")
+    for path in [*BRIEFINGS_DIR.glob("*.toml"), *FIXTURES.glob("*.toml")]:
+        shutil.copy(path, folder / path.name)
+    out = tmp_path_factory.mktemp("multi") / "multi.db"
+    build_database(folder, out)
+    return out
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
+    win = make_window(qtbot, tmp_path, DEFAULT_DB, "zh")
+    yield win
+    close_window(win)
+
+
+def targets(window: MainWindow) -> TargetsPanel:
+    panel = window.show_tab("targets")
+    settle()
+    assert isinstance(panel, TargetsPanel)
+    return panel
+
+
+def pane_on(panel: TargetsPanel, target_id: str, today: date = date(2025, 1, 15)
+            ) -> ProgressPanel:
+    pane = panel.open_progress(target_id)
+    pane._today = today
+    settle()
+    return pane
+
+
+def seen(pane: ProgressPanel) -> dict[str, object]:
+    """What the pane shows of its target: picker, chart title, status, entries, units."""
+    return {
+        "picker": pane.picker.currentText(),
+        "chart": pane._title,
+        "status": pane.status_label.text(),
+        "entries": [[pane.table.item(r, c).text() for c in (0, 1)]
+                    for r in range(pane.table.rowCount())],
+        "units": [pane.unit_box.itemText(i) for i in range(pane.unit_box.count())],
+    }
+
+
+def stored() -> list[tuple[str, str, float | None, str]]:
+    with ProgressStore.open(default_location()) as db:
+        return [(e.briefing_id, e.target_id, e.value, e.as_of)
+                for b in ("jianghan-2024", "newtown-2030", "newtown-2031", "oldtown-2030")
+                for e in db.entries(b)]
+
+
+# --- 1. the pane follows the briefing ------------------------------------------------------
+
+
+def test_another_database_repicks_and_an_add_goes_to_the_target_shown(
+        window: MainWindow, multi_db: Path) -> None:
+    panel = targets(window)
+    pane = pane_on(panel, "target-investment-signed")
+    assert seen(pane)["picker"] == "招商引资签约额  (target-investment-signed)"
+    pane.value_edit.setText("720")
+    pane.as_of_edit.setText("2024-09")
+    assert window.session.load_database(multi_db) is None  # as File ▸ Open does
+    window.session.set_briefing("newtown-2031")
+    settle()
+    assert panel.tracker.briefing_id == "newtown-2031"
+    assert seen(pane) == {
+        "picker": "地区生产总值增速  (goal-growth-2031)",
+        "chart": "地区生产总值增速 (%)",
+        "status": "– 暂无数据 — 尚无进度记录",
+        "entries": [],
+        "units": ["%"],
+    }
+    # what was typed for the old target is not kept for the new one
+    assert (pane.value_edit.text(), pane.as_of_edit.text()) == ("", "")
+    assert not pane.add_button.isEnabled()
+    pane._today = date(2032, 1, 15)
+    pane.as_of_edit.setText("2024-06")  # the old target's year: refused for this one
+    pane.value_edit.setText("6.8")
+    assert pane.message.text() == "截至日期2024-06不在目标年份2031年内"
+    pane.as_of_edit.setText("2031-06")
+    assert pane.add_entry()
+    assert stored() == [("newtown-2031", "goal-growth-2031", 6.8, "2031-06")]
+    assert seen(pane)["entries"] == [["2031-06", "6.8 %"]]
+
+
+def test_the_briefing_picker_keeps_the_target_id_or_takes_the_first(
+        qtbot, tmp_path: Path, multi_db: Path) -> None:
+    window = make_window(qtbot, tmp_path, multi_db, "en")
+    window.session.set_briefing("newtown-2030")
+    panel = targets(window)
+    pane = pane_on(panel, "goal-investment", date(2031, 1, 15))
+    assert seen(pane)["picker"] == "Investment signed  (goal-investment)"
+    window.session.set_briefing("jianghan-2024")  # has no goal-investment: the first target
+    settle()
+    assert seen(pane)["picker"] == "GDP growth  (gdp-growth-2024-target)"
+    assert seen(pane)["chart"] == "GDP growth (%)"
+    pane.show_target("target-investment-signed")
+    assert seen(pane)["units"] == ["CNY 100 million", "CNY 10,000"]
+    pane._today = date(2025, 1, 15)
+    pane.value_edit.setText("720")
+    pane.as_of_edit.setText("2024-09")
+    assert pane.add_entry()
+    assert stored() == [("jianghan-2024", "target-investment-signed", 720.0, "2024-09")]
+    close_window(window)
+
+
+def _alike(tmp_path: Path, ids: tuple[str, str]) -> Path:
+    """newtown-2030 and a copy with another briefing id (and, if asked, other target ids):
+    two briefings with three targets each."""
+    folder = tmp_path / "alike"
+    folder.mkdir()
+    text = (FIXTURES / "newtown-2030.toml").read_text(encoding="utf-8")
+    (folder / "newtown-2030.toml").write_text(text, encoding="utf-8")
+    other = text.replace('"newtown-2030"', '"oldtown-2030"').replace(
+        'district_id = "newtown"', 'district_id = "oldtown"').replace(*ids)
+    (folder / "oldtown-2030.toml").write_text(other, encoding="utf-8")
+    db = tmp_path / "alike.db"
+    build_database(folder, db)
+    return db
+
+
+@pytest.mark.parametrize(("ids", "after"), [
+    (("", ""), "Investment signed  (goal-investment)"),  # same target ids: the same one
+    (('"goal-', '"aim-'), "GDP growth  (aim-growth)"),  # other ids: the first
+])
+def test_briefings_with_as_many_targets_switch_too(
+        qtbot, tmp_path: Path, ids: tuple[str, str], after: str) -> None:
+    window = make_window(qtbot, tmp_path, _alike(tmp_path, ids), "en")
+    window.session.set_briefing("newtown-2030")
+    panel = targets(window)
+    pane = pane_on(panel, "goal-investment", date(2031, 1, 15))
+    pane.value_edit.setText("120")
+    pane.as_of_edit.setText("2030-06")
+    assert pane.add_entry()
+    assert seen(pane)["entries"] == [["2030-06", "120 亿元"]]
+    window.session.set_briefing("oldtown-2030")
+    settle()
+    assert seen(pane)["picker"] == after
+    assert seen(pane)["entries"] == []  # the other briefing's entry is not shown
+    pane.value_edit.setText("6.1")
+    pane.as_of_edit.setText("2030-06")
+    assert pane.add_entry()
+    target = after.split("(")[1].rstrip(")")
+    value = 6.1
+    assert stored() == [("newtown-2030", "goal-investment", 120.0, "2030-06"),
+                        ("oldtown-2030", target, value, "2030-06")]
+    close_window(window)
