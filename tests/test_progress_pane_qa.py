@@ -172,3 +172,89 @@ def test_briefings_with_as_many_targets_switch_too(
     assert stored() == [("newtown-2030", "goal-investment", 120.0, "2030-06"),
                         ("oldtown-2030", target, value, "2030-06")]
     close_window(window)
+
+
+# --- 2. the form: Enter, the wheel over the chart, buttons that stay put ------------------
+
+
+def test_enter_adds_and_saves_an_edit(window: MainWindow) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    pane = pane_on(targets(window), "target-first-stores")
+    pane.value_edit.setText("6")
+    QTest.keyClick(pane.value_edit, Qt.Key.Key_Return)  # no date yet: nothing is added
+    assert stored() == []
+    pane.as_of_edit.setText("2024-06")
+    QTest.keyClick(pane.as_of_edit, Qt.Key.Key_Return)
+    assert stored() == [("jianghan-2024", "target-first-stores", 6.0, "2024-06")]
+    assert pane.message.text() == "已添加第1条"
+    pane.table.selectRow(0)
+    pane.value_edit.setText("63")
+    QTest.keyClick(pane.note_edit, Qt.Key.Key_Enter)  # the keypad's Enter: save the edit
+    assert stored() == [("jianghan-2024", "target-first-stores", 63.0, "2024-06")]
+    assert pane.message.text() == "已保存修改"
+
+
+def test_the_wheel_over_the_chart_scrolls_the_pane(window: MainWindow) -> None:
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    window.resize(1600, 1000)
+    pane = pane_on(targets(window), "target-investment-signed")
+    settle()
+    scroll = window.findChild(QScrollArea, "progress-scroll")
+    bar = scroll.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    y_range = pane.plot.getViewBox().viewRange()[1]
+    viewport = pane.plot.viewport()
+    axis = pane.plot.getPlotItem().getAxis("left").sceneBoundingRect().center()
+    for spot in (QPointF(viewport.width() / 2, viewport.height() / 2),  # the plot area
+                 QPointF(pane.plot.mapFromScene(axis))):  # the numbers on the left
+
+        def wheel(at: QPointF = spot) -> QWheelEvent:
+            return QWheelEvent(at, viewport.mapToGlobal(at), QPoint(0, 0),
+                               QPoint(0, -120), Qt.MouseButton.NoButton,
+                               Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+                               False)
+
+        # What Qt does with the wheel of a real mouse: offer the event to the widget
+        # under it, then to its parents until one handles and accepts it (an event sent
+        # by a test goes to one widget only, so QApplication::notify's walk is spelled
+        # out here).
+        before = bar.value()
+        taker = viewport
+        while taker is not None:
+            event = wheel()
+            if QApplication.sendEvent(taker, event) and event.isAccepted():
+                break
+            taker = taker.parentWidget()
+        settle()
+        assert taker is scroll.viewport()  # not the chart: it let the wheel go by
+        assert bar.value() > before  # the pane scrolled
+        assert pane.plot.getViewBox().viewRange()[1] == y_range  # the chart did not zoom
+
+
+def test_a_long_message_moves_no_button(window: MainWindow) -> None:
+    window.resize(1600, 1000)
+    pane = pane_on(targets(window), "target-new-jobs")
+    settle()
+
+    def places() -> list[int]:
+        return [b.mapTo(pane, b.rect().topLeft()).y() for b in (
+            pane.add_button, pane.edit_button, pane.retract_button, pane.undo_button)]
+
+    pane.as_of_edit.setText("2024-06")
+    pane.value_edit.setText("1")
+    assert pane.message.text() == "可以保存"
+    settle()
+    before, height = places(), pane.message.height()
+    pane.value_edit.setText("9000")  # a warning of two lines
+    settle()
+    assert places() == before and pane.message.height() == height
+    pane.value_edit.setText("9" * 400)  # longer than the box: cut, whole in the tooltip
+    settle()
+    assert places() == before and pane.message.height() == height
+    assert pane.message.shown_text().endswith("…")
+    assert pane.message.toolTip() == f"<qt>{pane.message.text()}</qt>"

@@ -22,8 +22,8 @@ from datetime import date
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRect, Qt
+from PySide6.QtGui import QColor, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -141,6 +141,93 @@ def history_marks(rows: list[Entry], lang: Lang) -> dict[int, str]:
     return marks
 
 
+class ScrollingPlot(pg.PlotWidget):
+    """A chart that only shows: no zoom, pan or menu, and the mouse wheel over it scrolls
+    the pane it is in (the event goes on to the parents) rather than zoom it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setMouseEnabled(False, False)
+        self.setMenuEnabled(False)
+        self.getViewBox().setMouseEnabled(False, False)
+        self.getViewBox().setMenuEnabled(False)
+        self.hideButtons()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Wheel:  # not handled here: Qt passes it up
+            event.ignore()
+            return False
+        return super().viewportEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        event.ignore()
+
+
+class MessageArea(QLabel):
+    """The form's message in a box of `LINES` lines that never changes height, so the
+    buttons beside it stay put; a longer message is cut with "…" and shown whole in the
+    tooltip. `text()` is the whole message."""
+
+    LINES = 3
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self._whole = ""
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        margins = self.contentsMargins()
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * self.LINES
+                            + margins.top() + margins.bottom())
+
+    def text(self) -> str:  # type: ignore[override]
+        return self._whole
+
+    def setText(self, text: str) -> None:  # type: ignore[override]
+        self._whole = text
+        self.setToolTip(tooltip(text) if text else "")
+        self._show()
+
+    def shown_text(self) -> str:
+        """The message as drawn: whole if it fits the box, else cut with "…"."""
+        text = self._whole
+        width = max(1, self.contentsRect().width())
+        height = self.contentsRect().height()
+        metrics = self.fontMetrics()
+
+        def fits(candidate: str) -> bool:
+            box = metrics.boundingRect(QRect(0, 0, width, 1 << 20),
+                                       int(Qt.TextFlag.TextWordWrap), candidate)
+            return box.height() <= height and box.width() <= width
+
+        if not text or fits(text):
+            return text
+        low, high = 0, len(text)  # the longest start that fits with "…" after it
+        while low < high:
+            middle = (low + high + 1) // 2
+            if fits(text[:middle].rstrip() + "…"):
+                low = middle
+            else:
+                high = middle - 1
+        return text[:low].rstrip() + "…"
+
+    def _show(self) -> None:
+        QLabel.setText(self, self.shown_text())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_height()
+            self._show()
+
+
 class ProgressPanel(QWidget):
     """Chart, entries and the entry form for one target at a time."""
 
@@ -183,14 +270,12 @@ class ProgressPanel(QWidget):
         self.status_label.setObjectName("progress-status")
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
-        self.plot = pg.PlotWidget()
+        self.plot = ScrollingPlot()
         self._items: tuple[pg.InfiniteLine, pg.PlotDataItem, pg.PlotDataItem] | None = None
         self._title = ""
         self.plot.setObjectName("progress-chart")
         self.plot.setBackground(None)
         self.plot.setMinimumHeight(180)
-        self.plot.setMouseEnabled(False, False)
-        self.plot.hideButtons()
         layout.addWidget(self.plot, 2)
         self.history_box = QCheckBox()
         self.history_box.setObjectName("progress-history")
@@ -234,10 +319,6 @@ class ProgressPanel(QWidget):
                                 strict=False):
             form.addRow(label, field)
         layout.addLayout(form)
-        self.message = plain_label()
-        self.message.setObjectName("progress-message")
-        self.message.setWordWrap(True)
-        layout.addWidget(self.message)
         buttons = QHBoxLayout()
         self.add_button = QPushButton()
         self.add_button.setObjectName("progress-add")
@@ -254,6 +335,12 @@ class ProgressPanel(QWidget):
             button.clicked.connect(slot)
             buttons.addWidget(button)
         layout.addLayout(buttons)
+        # under the buttons, and of a fixed height: a message of two lines moves nothing
+        self.message = MessageArea()
+        self.message.setObjectName("progress-message")
+        layout.addWidget(self.message)
+        for edit in (self.value_edit, self.as_of_edit, self.note_edit, self.who_edit):
+            edit.returnPressed.connect(self._on_enter)
         for edit in (self.value_edit, self.as_of_edit, self.note_edit, self.who_edit):
             edit.textChanged.connect(self.validate)
         self.unit_box.currentIndexChanged.connect(self.validate)
@@ -555,6 +642,14 @@ class ProgressPanel(QWidget):
                 or candidate.target_id != target.id):
             return None
         return candidate
+
+    def _on_enter(self) -> None:
+        """Enter in a field: save the edit of the selected entry, or add the entry."""
+        if self.selected_entry() is not None:
+            if self.edit_button.isEnabled():
+                self.save_edit()
+        elif self.add_button.isEnabled():
+            self.add_entry()
 
     def add_entry(self) -> bool:
         """Store the form as a new entry of the target shown; False if it does not pass."""
