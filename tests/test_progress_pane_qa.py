@@ -258,3 +258,67 @@ def test_a_long_message_moves_no_button(window: MainWindow) -> None:
     assert places() == before and pane.message.height() == height
     assert pane.message.shown_text().endswith("…")
     assert pane.message.toolTip() == f"<qt>{pane.message.text()}</qt>"
+
+
+# --- 3. figures a double does not hold; long figures on a card ----------------------------
+
+
+@pytest.mark.parametrize(("value", "stored_as"), [
+    ("999999999999999", 999999999999999.0),  # 15 significant digits: kept exactly
+    ("999,999,999,999,999", 999999999999999.0),
+    ("1234567.12345678", 1234567.12345678),
+    ("0.000123456789012345", 0.000123456789012345),  # leading zeros do not count
+    ("12.50000000000000000", 12.5),  # nor trailing zeros after the point
+])
+def test_fifteen_significant_digits_are_kept(value: str, stored_as: float) -> None:
+    from jhviewer.data.progress.model import validate_entry
+    from jhviewer.data.store import Store
+
+    with Store.open(DEFAULT_DB) as store:
+        from jhviewer.data.progress.model import target_from_fact
+
+        target = next(target_from_fact(f) for f in store.targets("jianghan-2024")
+                      if f.key == "target-first-stores")
+        entry = validate_entry(target, value, "2024-06", store.units(),
+                               today=date(2025, 1, 15))
+    assert entry.value == stored_as
+
+
+@pytest.mark.parametrize(("value", "zh", "en"), [
+    ("9999999999999999", "“9999999999999999”的有效数字超过15位，无法准确保存",
+     "value '9999999999999999' has more than 15 significant digits and cannot be kept "
+     "exactly"),
+    ("99999999999999999999999", "“99999999999999999999999”的有效数字超过15位，无法准确保存",
+     "value '99999999999999999999999' has more than 15 significant digits and cannot be "
+     "kept exactly"),
+    ("0.1234567890123456", "“0.1234567890123456”的有效数字超过15位，无法准确保存",
+     "value '0.1234567890123456' has more than 15 significant digits and cannot be kept "
+     "exactly"),
+    ("1000000000000000", "“1000000000000000”的有效数字超过15位，无法准确保存",
+     "value '1000000000000000' has more than 15 significant digits and cannot be kept "
+     "exactly"),
+])
+def test_sixteen_significant_digits_are_refused(value: str, zh: str, en: str) -> None:
+    from jhviewer.data.progress.model import ProgressInputError, target_from_fact, validate_entry
+    from jhviewer.data.store import Store
+
+    with Store.open(DEFAULT_DB) as store:
+        target = next(target_from_fact(f) for f in store.targets("jianghan-2024")
+                      if f.key == "target-first-stores")
+        with pytest.raises(ProgressInputError) as caught:
+            validate_entry(target, value, "2024-06", store.units(), today=date(2025, 1, 15))
+    assert (caught.value.text("zh"), str(caught.value)) == (zh, en)
+
+
+def test_a_long_actual_on_a_card_is_cut_with_an_ellipsis(window: MainWindow) -> None:
+    panel = targets(window)
+    pane = pane_on(panel, "target-first-stores")
+    pane.value_edit.setText("123456789012345")
+    pane.as_of_edit.setText("2024-06")
+    assert pane.message.text().startswith("可以保存")
+    assert pane.add_entry()
+    settle()
+    actual = panel.strips["target-first-stores"].actual
+    assert actual.text() == "123456789012345家 · 2024-06"
+    assert actual.shown_text().endswith("…") and len(actual.shown_text()) < len(actual.text())
+    assert actual.toolTip().startswith("<qt>123456789012345家 · 2024-06<br>")

@@ -102,6 +102,8 @@ ZH_MESSAGES: dict[str, str] = {
     "as-of date {day} is in the future": "截至日期{day}尚未到来",
     "value {text!r} is not a number": "“{text}”不是数字",
     "value {text!r} is not a finite number": "“{text}”不是有限的数字",
+    "value {text!r} has more than {limit} significant digits and cannot be kept exactly":
+        "“{text}”的有效数字超过{limit}位，无法准确保存",
     "unit {unit} cannot be converted to the target's unit {target_unit}":
         "单位“{unit}”无法换算为目标的单位“{target_unit}”",
     "unknown unit {unit!r} (the target is in {target_unit})":

@@ -44,6 +44,7 @@ from jhviewer.ui.settings import Settings
 from jhviewer.ui.style import Role
 from jhviewer.ui.text import tooltip
 from jhviewer.ui.widgets import (
+    ElidedLabel,
     FlowLayout,
     PagePanel,
     card,
@@ -432,7 +433,11 @@ class ProgressStrip(SteadyHolder):
         layout.setSpacing(4)
         top = QHBoxLayout()
         top.setSpacing(6)
-        self.actual = style.muted(role_label("", Role.CAPTION))
+        # a long figure is cut with "…" (never without a sign) and shown whole in the
+        # tooltip
+        self.actual = ElidedLabel("", Qt.TextElideMode.ElideRight, min_chars=4)
+        style.set_role(self.actual, Role.CAPTION)
+        style.muted(self.actual)
         self.actual.setObjectName("progress-actual")
         top.addWidget(self.actual, 1)
         self.chip = role_label("", Role.CAPTION)
@@ -486,6 +491,7 @@ class ProgressStrip(SteadyHolder):
         self.bar.setVisible(target is None or target.measure != "rate")
         reason = result.reason(lang) if result is not None else ""
         self.setToolTip(tooltip(reason))  # the reason quotes the user's note: plain text
+        self.actual.setToolTip(tooltip(self.actual.text(), reason))
         self.setAccessibleName(f"{status_name(status, lang)}: {reason}")
         self.fit()
 

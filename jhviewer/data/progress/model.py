@@ -17,6 +17,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal, InvalidOperation
 from typing import Literal
 
 from jhviewer.data.errors import JhviewerError, localized
@@ -194,12 +195,37 @@ def year_elapsed(as_of: str) -> float:
     return end.timetuple().tm_yday / days
 
 
+# A double holds 15 significant decimal digits exactly; a figure with more would be
+# stored as another number (99999999999999999999999 as 99999999999999991611392).
+MAX_DIGITS = 15
+
+
+def significant_digits(text: str) -> int:
+    """Significant digits of a decimal number as written: leading zeros and trailing zeros
+    after the point do not count, zeros at the end of a whole number do ('1200' -> 4,
+    '0.0630' -> 2, '1.5e3' -> 4). Raises decimal.InvalidOperation for a non-number."""
+    sign, digits, exponent = Decimal(text).as_tuple()
+    if not isinstance(exponent, int):  # NaN or infinity
+        return 0
+    figures = list(digits)
+    while exponent < 0 and len(figures) > 1 and figures[-1] == 0:
+        figures.pop()
+        exponent += 1
+    while len(figures) > 1 and figures[0] == 0:
+        figures.pop(0)
+    return len(figures) + max(exponent, 0)
+
+
 def parse_number(text: str | float | int) -> float:
-    """'63', '1,200', '６.９', 6.9 -> float; NaN, infinity and words raise ProgressInputError."""
+    """'63', '1,200', '６.９', 6.9 -> float; NaN, infinity and words raise ProgressInputError,
+    and so does a figure written (as text or a whole number) with more than `MAX_DIGITS`
+    (15) significant digits, which a float would not keep. A float (an Excel cell) is
+    taken as it is."""
     if isinstance(text, bool):
         raise ProgressInputError("value {text!r} is not a number", text=text)
     if isinstance(text, int | float):
         number = float(text)
+        written = str(text) if isinstance(text, int) else ""
     else:
         cleaned = str(text).strip().translate(_FULL_WIDTH).replace(",", "").replace("，", "")
         cleaned = cleaned.removesuffix("%").strip()
@@ -208,8 +234,17 @@ def parse_number(text: str | float | int) -> float:
         except ValueError:
             raise ProgressInputError("value {text!r} is not a number",
                                      text=str(text)) from None
+        written = cleaned
     if not math.isfinite(number):
         raise ProgressInputError("value {text!r} is not a finite number", text=str(text))
+    try:
+        digits = significant_digits(written) if written else 0
+    except InvalidOperation:  # float() takes forms Decimal does not ('1_000')
+        digits = 0
+    if digits > MAX_DIGITS:
+        raise ProgressInputError(
+            "value {text!r} has more than {limit} significant digits and cannot be kept "
+            "exactly", text=str(text).strip(), limit=MAX_DIGITS)
     return number
 
 
