@@ -322,3 +322,40 @@ def test_a_long_actual_on_a_card_is_cut_with_an_ellipsis(window: MainWindow) -> 
     assert actual.text() == "123456789012345家 · 2024-06"
     assert actual.shown_text().endswith("…") and len(actual.shown_text()) < len(actual.text())
     assert actual.toolTip().startswith("<qt>123456789012345家 · 2024-06<br>")
+
+
+# --- 4. the history fits the pane ----------------------------------------------------------
+
+
+def test_the_history_fits_the_pane_in_chinese(window: MainWindow) -> None:
+    from jhviewer.data.progress.model import NewEntry
+
+    panel = targets(window)
+    with ProgressStore.open(default_location()) as db:
+        for number in range(1, 4):
+            first = db.add(NewEntry("jianghan-2024", "target-first-stores", 30.0 + number,
+                                    "家", f"2024-0{number + 3}", "cumulative", None,
+                                    "区商务局 1–6月快报，经区统计局核对后的数字", "王"))
+            db.edit(first.id, NewEntry("jianghan-2024", "target-first-stores", 40.0 + number,
+                                       "家", f"2024-0{number + 3}", "cumulative", None,
+                                       "更正", "李四"))
+        db.retract(6)
+    panel.tracker.refresh()
+    pane = pane_on(panel, "target-first-stores")
+    pane.history_box.setChecked(True)
+    settle()
+    table = pane.table
+    header = table.horizontalHeader()
+    assert [table.horizontalHeaderItem(c).text() for c in range(6)] == [
+        "截至", "完成值", "来源说明", "填报人", "录入时间", "历史"]
+    history = [table.item(r, 5).text() for r in range(table.rowCount())]
+    assert history == ["已被第2条取代", "当前", "已被第4条取代", "当前", "已被第6条取代",
+                       "已由第7条撤回", "撤回第6条"]
+    assert header.length() <= table.viewport().width()  # nothing off to the right
+    assert not table.horizontalScrollBar().isVisible()
+    for column in range(6):  # every header whole, the note's too
+        assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width()
+    for column in (0, 1, 3, 4, 5):  # every cell whole but the note's
+        assert header.sectionSize(column) >= table.sizeHintForColumn(column), column
+    note = table.item(0, 2)
+    assert note.toolTip() == "<qt>区商务局 1–6月快报，经区统计局核对后的数字</qt>"

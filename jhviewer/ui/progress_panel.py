@@ -112,6 +112,7 @@ TEXTS = {
     "retraction": QT_TRANSLATE_NOOP("Progress", "retracts #{of}"),
     "check": QT_TRANSLATE_NOOP("Progress", "Can be saved, but check: {warning}"),
 }
+NOTE_COLUMN = 2  # the entries table's source note: the column that stretches
 WARNING_COLOUR = "#8A5A00"  # dark amber: a warning, not a refusal (refusals use "behind")
 
 
@@ -287,12 +288,16 @@ class ProgressPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Every column as wide as what it shows, but the note, which takes the room left
+        # (cut with "…", whole in its tooltip): the table fits the pane, with no sideways
+        # scrolling, history column included.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(NOTE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.itemSelectionChanged.connect(self._on_select)
         self.table.setColumnHidden(5, True)  # the history column, with "Show history"
-        for column in (0, 1, 4, 5):  # date, value, when entered and what became of it: whole
-            self.table.horizontalHeader().setSectionResizeMode(
-                column, QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         form = QFormLayout()
         self.value_edit = QLineEdit()
@@ -501,6 +506,8 @@ class ProgressPanel(QWidget):
                                            entry.entered_at[:16].replace("T", " "),
                                            marks.get(entry.id, ""))):
                 item = QTableWidgetItem(text)
+                if column == NOTE_COLUMN and text:
+                    item.setToolTip(tooltip(text))
                 if entry.id in current:  # only a current entry can be edited or retracted
                     item.setData(Qt.ItemDataRole.UserRole, entry.id)
                 else:
