@@ -359,3 +359,44 @@ def test_the_history_fits_the_pane_in_chinese(window: MainWindow) -> None:
         assert header.sectionSize(column) >= table.sizeHintForColumn(column), column
     note = table.item(0, 2)
     assert note.toolTip() == "<qt>区商务局 1–6月快报，经区统计局核对后的数字</qt>"
+
+
+# --- 5. every problem of the form at once, as sentences -----------------------------------
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("zh", "截至日期2025-01不在目标年份2024年内\n“abc”不是数字"),
+    ("en", "As-of date 2025-01 is outside the target year 2024 of GDP growth\n"
+           "Value 'abc' is not a number"),
+])
+def test_the_form_shows_every_problem(qtbot, tmp_path: Path, lang: str, expected: str) -> None:
+    window = make_window(qtbot, tmp_path, DEFAULT_DB, lang)  # type: ignore[arg-type]
+    pane = pane_on(targets(window), "gdp-growth-2024-target", date(2025, 6, 1))
+    pane.value_edit.setText("abc")
+    pane.as_of_edit.setText("2025-01")
+    assert pane.message.text() == expected
+    assert "gdp-growth-2024-target" not in pane.message.text()
+    assert not pane.add_button.isEnabled()
+    pane.as_of_edit.setText("2024-06")  # one left
+    assert pane.message.text() == expected.split("\n")[1]
+    close_window(window)
+
+
+def test_the_command_line_keeps_the_first_problem_with_the_id() -> None:
+    from jhviewer.data.progress.model import ProgressInputError, target_from_fact, validate_entry
+    from jhviewer.data.store import Store
+
+    with Store.open(DEFAULT_DB) as store:
+        target = next(target_from_fact(f) for f in store.targets("jianghan-2024")
+                      if f.key == "gdp-growth-2024-target")
+        with pytest.raises(ProgressInputError) as caught:
+            validate_entry(target, "abc", "2025-01", store.units(), today=date(2025, 6, 1))
+    assert str(caught.value) == ("as-of date 2025-01 is outside the target year 2024 of "
+                                 "gdp-growth-2024-target")
+
+
+def test_a_qualitative_form_lists_its_problems(window: MainWindow) -> None:
+    pane = pane_on(targets(window), "target-disposable-income")
+    pane.as_of_edit.setText("2023-06")
+    pane.status_box.setCurrentIndex(pane.status_box.findData("behind"))
+    assert pane.message.text() == "截至日期2023-06不在目标年份2024年内\n设定状态时请填写说明"

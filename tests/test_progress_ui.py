@@ -69,7 +69,7 @@ def test_form_validates_as_you_type(window: MainWindow) -> None:
     pane.as_of_edit.setText("2024-06")
     assert pane.message.text() == "截至日期2024-06尚未到来"
     pane.set_language("en")
-    assert pane.message.text() == "as-of date 2024-06 is in the future"
+    assert pane.message.text() == "As-of date 2024-06 is in the future"  # the window: a capital
     assert not pane.add_button.isEnabled()
 
 

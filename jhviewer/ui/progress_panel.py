@@ -54,6 +54,8 @@ from jhviewer.data.progress.model import (
     ProgressInputError,
     Target,
     convert,
+    entry_problems,
+    form_text,
     sanity_warning,
     status_name,
     validate_entry,
@@ -184,10 +186,10 @@ class MessageArea(QLabel):
         self.setFixedHeight(self.fontMetrics().lineSpacing() * self.LINES
                             + margins.top() + margins.bottom())
 
-    def text(self) -> str:  # type: ignore[override]
+    def text(self) -> str:
         return self._whole
 
-    def setText(self, text: str) -> None:  # type: ignore[override]
+    def setText(self, text: str) -> None:
         self._whole = text
         self.setToolTip(tooltip(text) if text else "")
         self._show()
@@ -605,22 +607,25 @@ class ProgressPanel(QWidget):
         if target is None or empty:
             self._set_message("")
         else:
-            try:
-                self._candidate = validate_entry(
-                    target, self.value_edit.text() if target.measure != "qualitative" else None,
-                    self.as_of_edit.text(), self.tracker.units,
-                    unit=self.unit_box.currentData(),
-                    status=self.status_box.currentData() or None,
-                    note=self.note_edit.text(), who=self.who_edit.text(), today=self._today,
-                )
-                warning = sanity_warning(target, self._candidate, self.tracker.units)
+            value = self.value_edit.text() if target.measure != "qualitative" else None
+            fields = {"unit": self.unit_box.currentData(),
+                      "status": self.status_box.currentData() or None,
+                      "note": self.note_edit.text(), "who": self.who_edit.text(),
+                      "today": self._today}
+            units = self.tracker.units
+            problems = entry_problems(target, value, self.as_of_edit.text(), units, **fields)
+            if problems:  # every one, one a line
+                self._set_message("\n".join(form_text(problem, self._lang, target)
+                                             for problem in problems), ok=False)
+            else:
+                self._candidate = validate_entry(target, value, self.as_of_edit.text(),
+                                                 units, **fields)
+                warning = sanity_warning(target, self._candidate, units)
                 if warning is None:
                     self._set_message(_tr(self._lang, "ready"), ok=True)
                 else:  # stored all the same: a warning is not a refusal
                     self._set_message(_tr(self._lang, "check", warning=warning.text(self._lang)),
                                       colour=WARNING_COLOUR)
-            except ProgressInputError as error:
-                self._set_message(error.text(self._lang), ok=False)
         self._update_buttons()
         return self._candidate
 

@@ -204,7 +204,7 @@ def significant_digits(text: str) -> int:
     """Significant digits of a decimal number as written: leading zeros and trailing zeros
     after the point do not count, zeros at the end of a whole number do ('1200' -> 4,
     '0.0630' -> 2, '1.5e3' -> 4). Raises decimal.InvalidOperation for a non-number."""
-    sign, digits, exponent = Decimal(text).as_tuple()
+    _sign, digits, exponent = Decimal(text).as_tuple()
     if not isinstance(exponent, int):  # NaN or infinity
         return 0
     figures = list(digits)
@@ -285,54 +285,126 @@ def validate_entry(
 ) -> NewEntry:
     """Check one entry against its target; return it ready to store.
 
-    - numeric targets need a finite number; a count or amount cannot be negative (a rate
-      can); `unit` defaults to the target's and must convert to it (see `convert`); the
-      value is stored as entered, with its unit, and converted when statuses are worked out;
+    - numeric targets need a finite number of at most 15 significant digits; a count or
+      amount cannot be negative (a rate can); `unit` defaults to the target's and must
+      convert to it (see `convert`); the value is stored as entered, with its unit, and
+      converted when statuses are worked out;
     - qualitative targets need `status` (achieved, on_track or behind) and a note;
     - `as_of` must fall in the target's year and not after `today`.
-    Raises ProgressInputError with a one-line message.
+    Raises ProgressInputError with a one-line message: the first of `entry_problems`.
     """
+    checked = _check_entry(target, value, as_of, units, unit=unit, status=status, note=note,
+                           who=who, today=today)
+    if isinstance(checked, list):
+        raise checked[0]
+    return checked
+
+
+def entry_problems(
+    target: Target,
+    value: str | float | None,
+    as_of: str,
+    units: dict[str, Unit],
+    *,
+    unit: str | None = None,
+    status: str | None = None,
+    note: str = "",
+    who: str = "",
+    today: date | None = None,
+) -> list[ProgressInputError]:
+    """Every reason `validate_entry` would refuse this entry, in its order (the as-of date,
+    then the value or status, its unit, the note); empty when it can be stored. The
+    window's form shows them all at once."""
+    checked = _check_entry(target, value, as_of, units, unit=unit, status=status, note=note,
+                           who=who, today=today)
+    return checked if isinstance(checked, list) else []
+
+
+def _check_entry(
+    target: Target,
+    value: str | float | None,
+    as_of: str,
+    units: dict[str, Unit],
+    *,
+    unit: str | None,
+    status: str | None,
+    note: str,
+    who: str,
+    today: date | None,
+) -> NewEntry | list[ProgressInputError]:
+    """The entry ready to store, or every problem found (each check that does not depend
+    on an earlier one is made)."""
+    problems: list[ProgressInputError] = []
     today = today or date.today()
-    day = parse_as_of(as_of)
-    if int(day[:4]) != target.year:
-        raise ProgressInputError(
-            "as-of date {day} is outside the target year {year} of {target}",
-            day=day, year=target.year, target=target.id)
-    if as_of_start(day) > today:
-        raise ProgressInputError("as-of date {day} is in the future", day=day)
+    day = ""
+    try:
+        day = parse_as_of(as_of)
+        if int(day[:4]) != target.year:
+            raise ProgressInputError(
+                "as-of date {day} is outside the target year {year} of {target}",
+                day=day, year=target.year, target=target.id)
+        if as_of_start(day) > today:
+            raise ProgressInputError("as-of date {day} is in the future", day=day)
+    except ProgressInputError as error:
+        problems.append(error)
     note = " ".join((note or "").split())
     who = " ".join((who or "").split())
     if target.measure == "qualitative":
         if status not in SETTABLE_STATUSES:
-            raise ProgressInputError(
+            problems.append(ProgressInputError(
                 "{target} has no number: give a status ({statuses}) and a note instead of "
-                "a value", target=target.id, statuses=", ".join(SETTABLE_STATUSES))
+                "a value", target=target.id, statuses=", ".join(SETTABLE_STATUSES)))
         if value not in (None, ""):
-            raise ProgressInputError("{target} has no number: leave the value empty",
-                                     target=target.id)
-        if not note:
-            raise ProgressInputError("{target}: a status needs a note saying why",
-                                     target=target.id)
+            problems.append(ProgressInputError(
+                "{target} has no number: leave the value empty", target=target.id))
+        if not note and status in SETTABLE_STATUSES:
+            problems.append(ProgressInputError(
+                "{target}: a status needs a note saying why", target=target.id))
+        if problems:
+            return problems
         return NewEntry(target.briefing_id, target.id, None, None, day, "qualitative",
                         status, note, who)
     if status not in (None, ""):
-        raise ProgressInputError("{target} is numeric: its status is worked out, not set",
-                                 target=target.id)
+        problems.append(ProgressInputError(
+            "{target} is numeric: its status is worked out, not set", target=target.id))
+    number: float | None = None
     if value is None or value == "":
-        raise ProgressInputError("no value given for {target}", target=target.id)
-    number = parse_number(value)
+        problems.append(ProgressInputError("no value given for {target}", target=target.id))
+    else:
+        try:
+            number = parse_number(value)
+        except ProgressInputError as error:
+            problems.append(error)
     assert target.unit is not None
     unit_id = (unit or "").strip() or target.unit.id
     entry_unit = units.get(unit_id)
-    if entry_unit is None:
-        raise ProgressInputError("unknown unit {unit!r} (the target is in {target_unit})",
-                                 unit=unit_id, target_unit=target.unit.id)
-    convert(number, entry_unit, target.unit)  # refuses an incompatible unit
-    if target.measure == "cumulative" and number < 0:
-        raise ProgressInputError("value {value} for {target} is negative",
-                                 value=value, target=target.id)
+    try:
+        if entry_unit is None:
+            raise ProgressInputError(
+                "unknown unit {unit!r} (the target is in {target_unit})",
+                unit=unit_id, target_unit=target.unit.id)
+        convert(number or 0.0, entry_unit, target.unit)  # refuses an incompatible unit
+    except ProgressInputError as error:
+        problems.append(error)
+    if number is not None and target.measure == "cumulative" and number < 0:
+        problems.append(ProgressInputError("value {value} for {target} is negative",
+                                           value=value, target=target.id))
+    if problems or number is None:
+        return problems
     return NewEntry(target.briefing_id, target.id, number, unit_id, day, target.measure,
                     None, note, who)
+
+
+def form_text(error: ProgressInputError, lang: str, target: Target) -> str:
+    """`error` as the window's form shows it: the target named by its label rather than
+    its id (`gdp-growth-2024-target` -> 'GDP growth'), where the message names it at all,
+    starting with a capital ('As-of date 2025-01 is outside the target year 2024 of GDP
+    growth'). The command line keeps `str(error)`, id included."""
+    fields = dict(error.fields)
+    if "target" in fields:
+        fields["target"] = target.label(lang)
+    text = localized(error.template, lang, **fields)
+    return text[:1].upper() + text[1:]
 
 
 # An entry more than this many times its target is stored, with a warning (see sanity_warning).
