@@ -400,3 +400,51 @@ def test_a_qualitative_form_lists_its_problems(window: MainWindow) -> None:
     pane.as_of_edit.setText("2023-06")
     pane.status_box.setCurrentIndex(pane.status_box.findData("behind"))
     assert pane.message.text() == "截至日期2023-06不在目标年份2024年内\n设定状态时请填写说明"
+
+
+# --- 6. after an import; cards of targets without a number --------------------------------
+
+
+def test_after_an_import_the_pane_says_how_many(window: MainWindow, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import csv
+
+    from PySide6.QtWidgets import QDialog, QFileDialog
+
+    from jhviewer.ui.progress_panel import ImportDialog
+
+    panel = targets(window)
+    pane = pane_on(panel, "target-first-stores")
+    pane.value_edit.setText("63")
+    pane.as_of_edit.setText("2024-06")
+    assert pane.add_entry() and pane.message.text() == "已添加第1条"
+    sheet = tmp_path / "s.csv"
+    with sheet.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([
+            ["target_id", "as_of", "value", "unit"],
+            ["target-first-stores", "2024-07", "70", ""],
+            ["target-new-jobs", "2024-06", "1.2", ""],
+        ])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        lambda *args, **kwargs: (str(sheet), ""))
+    monkeypatch.setattr(ImportDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    panel.import_progress()  # as the tab's Import Progress… button does
+    assert pane.message.text() == "已导入2条"
+    assert [pane.table.item(r, 0).text() for r in range(pane.table.rowCount())] == [
+        "2024-06", "2024-07"]
+
+
+def test_a_card_without_a_number_has_no_bar(window: MainWindow) -> None:
+    panel = targets(window)
+    words = panel.strips["target-disposable-income"]  # "稳步增长": no figure
+    assert words.bar.isHidden()
+    count = panel.strips["target-first-stores"]
+    assert not count.bar.isHidden()
+    # the room of the bar is kept: the cards of a group stay the same height
+    assert words.sizeHint().height() == count.sizeHint().height()
+    pane = pane_on(panel, "target-disposable-income")
+    pane.as_of_edit.setText("2024-06")
+    pane.status_box.setCurrentIndex(pane.status_box.findData("achieved"))
+    pane.note_edit.setText("区统计局 1–6月快报")
+    assert pane.add_entry()
+    assert words.bar.isHidden() and words.chip.text() == "√ 已完成"

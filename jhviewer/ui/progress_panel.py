@@ -91,6 +91,7 @@ TEXTS = {
     "edit_saved": QT_TRANSLATE_NOOP("Progress", "Edit saved"),
     "retracted_done": QT_TRANSLATE_NOOP("Progress", "Retracted"),
     "undone": QT_TRANSLATE_NOOP("Progress", "Undone"),
+    "imported": QT_TRANSLATE_NOOP("Progress", "Imported {count} entries"),
     "import_title": QT_TRANSLATE_NOOP("Progress", "Import Progress"),
     "import_summary": QT_TRANSLATE_NOOP(
         "Progress", "{name}: {added} rows to add, {refused} refused, {blank} blank "
@@ -696,6 +697,10 @@ class ProgressPanel(QWidget):
         if stored is not None:
             self._after_change(_tr(self._lang, "undone"))
         return stored is not None
+
+    def show_imported(self, count: int) -> None:
+        """After an import of `count` entries: say so (not what the last add said)."""
+        self._after_change(_tr(self._lang, "imported", count=count))
 
     def _after_change(self, text: str) -> None:
         self.table.clearSelection()

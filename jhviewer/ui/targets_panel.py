@@ -302,7 +302,9 @@ class TargetsPanel(PagePanel):
         """Pick a CSV or .xlsx file, preview it, and import the rows that pass."""
         from jhviewer.ui.progress_panel import run_import
 
-        run_import(self, self.tracker, self._lang)
+        count = run_import(self, self.tracker, self._lang)
+        if count is not None and self.progress_pane is not None:
+            self.progress_pane.show_imported(count)
 
     def _add_header(self, store: Store, briefing: Briefing) -> None:
         targets = answers(store).targets
@@ -488,7 +490,9 @@ class ProgressStrip(SteadyHolder):
             self.actual.setText(f"{figure} · {latest.as_of}")
             share = result.actual / target.value if target.value else 0.0
             self.bar.setValue(max(0, min(100, round(share * 100))))
-        self.bar.setVisible(target is None or target.measure != "rate")
+        # no bar for a rate (see above) nor for a target without a number: a grey bar that
+        # never fills says nothing (its room is kept: the cards stay the same height)
+        self.bar.setVisible(target is None or target.measure == "cumulative")
         reason = result.reason(lang) if result is not None else ""
         self.setToolTip(tooltip(reason))  # the reason quotes the user's note: plain text
         self.actual.setToolTip(tooltip(self.actual.text(), reason))

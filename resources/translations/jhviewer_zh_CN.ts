@@ -706,6 +706,10 @@ Skip the check only for a file you trust.</source>
         <translation>已撤销</translation>
     </message>
     <message>
+        <source>Imported {count} entries</source>
+        <translation>已导入{count}条</translation>
+    </message>
+    <message>
         <source>Import Progress</source>
         <translation>导入进度</translation>
     </message>
