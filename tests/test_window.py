@@ -57,7 +57,8 @@ def facts_of(window: MainWindow) -> FactsPanel:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("size", [(800, 600), (760, 520), (1024, 600), (3840, 2160)])
+@pytest.mark.parametrize("size", [(800, 600), (760, 520), (1024, 600), (1280, 720),
+                                  (3840, 2160)])
 def test_every_tab_fits_a_small_window(
     qtbot, tmp_path: Path, built_db: Path, lang: str, size: tuple[int, int]
 ) -> None:
