@@ -545,3 +545,20 @@ def test_an_unknown_briefing_in_the_window_is_said_and_not_remembered(
     assert window.store.briefing().id == "jianghan-2024"  # type: ignore[union-attr]
     assert window.settings.briefing() == "jianghan-2024"
     close_window(window)
+
+
+def test_the_other_years_in_chinese_take_the_full_width_colon(
+    qtbot, multi_db: Path, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, tmp_path, multi_db, "zh")
+    window.session.set_briefing("jianghan-2024")
+    facts = window.show_tab("facts")
+    settle()
+    store = window.store
+    assert store is not None
+    fact = next(f for f in store.indicator_series("wuhan-jianghan", "gdp-growth")
+                if f.year == 2023)
+    pane = facts.detail  # type: ignore[attr-defined]
+    pane.show_fact(store, fact, "zh", "")
+    assert pane.fields["other-years"].text() == "2024 · 目标：7.3%"
+    close_window(window)
