@@ -308,8 +308,9 @@ class MainWindow(QMainWindow):
         return [key for name in PASS_THROUGH_ACTIONS for key in self.act[name].shortcuts()]
 
     def _targets_action_text(self, targets_title: str) -> str:
-        """View ▸ the briefing's name for its targets, with a key: '数说江汉(&N)' as Chinese
-        menus carry one (the key of '目标(&N)'), '&Numbers of Jianghan' in English."""
+        """View ▸ the briefing's own name for its targets summary, with a key: '<name>(&N)'
+        in Chinese, as Chinese menus carry one (the key of '目标(&N)'), '&<name>' in
+        English."""
         if not targets_title:
             return translate("Actions", "&Targets")
         return f"{targets_title}(&N)" if self._lang == "zh" else f"&{targets_title}"
