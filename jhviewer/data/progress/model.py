@@ -396,9 +396,9 @@ def _check_entry(
 
 
 def form_text(error: ProgressInputError, lang: str, target: Target) -> str:
-    """`error` as the window's form shows it: the target named by its label rather than
-    its id (`gdp-growth-2024-target` -> 'GDP growth'), where the message names it at all,
-    starting with a capital ('As-of date 2025-01 is outside the target year 2024 of GDP
+    """`error` as the window's form shows it: the target, where the message names it,
+    by its label (as the picker shows it) rather than its internal id, and starting
+    with a capital ('As-of date 2025-01 is outside the target year 2024 of GDP
     growth'). The command line keeps `str(error)`, id included."""
     fields = dict(error.fields)
     if "target" in fields:
