@@ -327,9 +327,19 @@ def test_a_long_actual_on_a_card_is_cut_with_an_ellipsis(window: MainWindow) -> 
 # --- 4. the history fits the pane ----------------------------------------------------------
 
 
-def test_the_history_fits_the_pane_in_chinese(window: MainWindow) -> None:
+@pytest.mark.parametrize(("lang", "headers", "marks"), [
+    ("zh", ["截至", "完成值", "来源说明", "填报人", "录入时间", "历史"],
+     ["已被第2条取代", "当前", "已被第4条取代", "当前", "已被第6条取代", "已由第7条撤回",
+      "撤回第6条"]),
+    ("en", ["As of", "Value", "Note", "By", "Entered", "History"],
+     ["superseded by #2", "current", "superseded by #4", "current", "superseded by #6",
+      "retracted by #7", "retracts #6"]),
+])
+def test_the_history_fits_the_pane(qtbot, tmp_path: Path, lang: str, headers: list[str],
+                                   marks: list[str]) -> None:
     from jhviewer.data.progress.model import NewEntry
 
+    window = make_window(qtbot, tmp_path, DEFAULT_DB, lang)  # type: ignore[arg-type]
     panel = targets(window)
     with ProgressStore.open(default_location()) as db:
         for number in range(1, 4):
@@ -346,11 +356,9 @@ def test_the_history_fits_the_pane_in_chinese(window: MainWindow) -> None:
     settle()
     table = pane.table
     header = table.horizontalHeader()
-    assert [table.horizontalHeaderItem(c).text() for c in range(6)] == [
-        "截至", "完成值", "来源说明", "填报人", "录入时间", "历史"]
+    assert [table.horizontalHeaderItem(c).text() for c in range(6)] == headers
     history = [table.item(r, 5).text() for r in range(table.rowCount())]
-    assert history == ["已被第2条取代", "当前", "已被第4条取代", "当前", "已被第6条取代",
-                       "已由第7条撤回", "撤回第6条"]
+    assert history == marks
     assert header.length() <= table.viewport().width()  # nothing off to the right
     assert not table.horizontalScrollBar().isVisible()
     for column in range(6):  # every header whole, the note's too
@@ -359,6 +367,7 @@ def test_the_history_fits_the_pane_in_chinese(window: MainWindow) -> None:
         assert header.sectionSize(column) >= table.sizeHintForColumn(column), column
     note = table.item(0, 2)
     assert note.toolTip() == "<qt>区商务局 1–6月快报，经区统计局核对后的数字</qt>"
+    close_window(window)
 
 
 # --- 5. every problem of the form at once, as sentences -----------------------------------

@@ -292,13 +292,12 @@ class ProgressPanel(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         # Every column as wide as what it shows, but the note, which takes the room left
-        # (cut with "…", whole in its tooltip): the table fits the pane, with no sideways
-        # scrolling, history column included.
+        # (cut with "…", whole in its tooltip): the table fits the pane, history column
+        # included (a scroll bar only for a figure of 15 digits in a narrow pane).
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NOTE_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.itemSelectionChanged.connect(self._on_select)
         self.table.setColumnHidden(5, True)  # the history column, with "Show history"
         layout.addWidget(self.table, 1)
