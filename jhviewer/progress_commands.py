@@ -16,6 +16,7 @@ named in a warning line on stderr; the exit status stays 0.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -165,7 +166,42 @@ def template(out: Path, briefing_id: str | None, db_path: Path | None,
     echo(localized("wrote {path} ({count} targets)", lang, path=out, count=count))
 
 
-@progress.command("add")
+class _SignedValueCommand(click.Command):
+    """A command whose VALUE may be a negative number (`-1.5`, a growth rate that fell).
+
+    click reads every word that starts with "-" as an option, so the command ignores
+    unknown options (`ignore_unknown_options`) and refuses here, before parsing, any
+    word that is neither a known option nor a number: `--foo` is still a usage error,
+    one line naming `--foo` (exit 2), wherever it stands."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("context_settings", {})["ignore_unknown_options"] = True
+        super().__init__(*args, **kwargs)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Refuse unknown options (click.NoSuchOption), then parse as click does."""
+        options = [param for param in self.get_params(ctx) if isinstance(param, click.Option)]
+        known = {name for option in options for name in (*option.opts, *option.secondary_opts)}
+        takes_value = {name for option in options if not option.is_flag
+                       for name in option.opts}
+        words = iter(args)
+        for word in words:
+            if word == "--":
+                break
+            name = word.partition("=")[0]
+            if name in takes_value and "=" not in word:
+                next(words, None)  # the option's value, whatever it looks like
+            elif (word.startswith("-") and len(word) > 1 and name not in known
+                    and not _NEGATIVE_NUMBER.match(word)):
+                # no ctx: one line, like every other refusal of `jhviewer progress`
+                raise click.NoSuchOption(name, possibilities=sorted(known))
+        return super().parse_args(ctx, args)
+
+
+_NEGATIVE_NUMBER = re.compile(r"^[-－][0-9０-９.．]")
+
+
+@progress.command("add", cls=_SignedValueCommand)
 @click.argument("target_id")
 @click.argument("value")
 @click.option("--as-of", "as_of", required=True, metavar="YYYY-MM[-DD]",
@@ -182,6 +218,9 @@ def add(target_id: str, value: str, as_of: str, unit: str | None, note: str, who
 
     For a target without a number, VALUE is a status: achieved, on_track or behind
     (with --note saying why).
+
+    A negative VALUE is written as it is, e.g. a growth rate that fell:
+    `jhviewer progress add TARGET_ID -1.5 --as-of 2024-03`.
     """
     from jhviewer.data.progress.model import sanity_warning, validate_entry
 

@@ -323,3 +323,53 @@ def test_data_db_is_byte_identical_after_recording_progress(tmp_path: Path,
     assert (tmp_path / "xdg" / "jhviewer" / "jhviewer" / "progress.db").exists()
     assert hashlib.sha256(DEFAULT_DB.read_bytes()).hexdigest() == before
     assert not Path(str(DEFAULT_DB) + "-wal").exists()
+
+
+# --- negative values and unknown options (a growth rate that fell is a valid entry) ---------
+
+@pytest.mark.parametrize("args", [
+    ["gdp-growth-2024-target", "-1.5", "--as-of", "2024-03"],
+    ["--as-of", "2024-03", "gdp-growth-2024-target", "-1.5"],
+    ["gdp-growth-2024-target", "--as-of", "2024-03", "-1.5"],
+    ["--as-of", "2024-03", "--", "gdp-growth-2024-target", "-1.5"],
+])
+def test_a_negative_value_is_stored_as_given(tmp_path: Path, args: list[str]) -> None:
+    location = tmp_path / "p.db"
+    code, out, err = run("add", "--progress-db", str(location), *args)
+    assert (code, out, err) == (
+        0, "added entry 1: gdp-growth-2024-target -1.5 % as of 2024-03\n", "")
+    assert current(location) == [("gdp-growth-2024-target", -1.5, "2024-03")]
+
+
+def test_the_help_says_how_to_give_a_negative_value() -> None:
+    code, out, _ = run("add", "--help")
+    assert code == 0
+    assert "`jhviewer progress add TARGET_ID -1.5 --as-of 2024-03`" in " ".join(out.split())
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["gdp-growth-2024-target", "1", "--foo", "--as-of", "2024-03"],
+     "Error: No such option '--foo'. Did you mean '--who'?\n"),
+    (["--foo", "gdp-growth-2024-target", "1", "--as-of", "2024-03"],
+     "Error: No such option '--foo'. Did you mean '--who'?\n"),
+    (["gdp-growth-2024-target", "--frobnicate", "--as-of", "2024-03"],
+     "Error: No such option '--frobnicate'.\n"),
+    (["gdp-growth-2024-target", "-x", "--as-of", "2024-03"],
+     "Error: No such option '-x'.\n"),
+])
+def test_an_unknown_option_is_still_refused_in_one_line(
+        tmp_path: Path, args: list[str], message: str) -> None:
+    location = tmp_path / "p.db"
+    assert run("add", *args, "--progress-db", str(location)) == (2, "", message)
+    assert not location.exists()
+
+
+def test_a_negative_count_is_refused_and_a_dash_word_is_not_a_number(tmp_path: Path) -> None:
+    location = tmp_path / "p.db"
+    assert run("add", "target-first-stores", "-3", "--as-of", "2024-03",
+               "--progress-db", str(location)) == (
+        2, "", "jhviewer: value -3 for target-first-stores is negative\n")
+    assert run("add", "gdp-growth-2024-target", "-1.5x", "--as-of", "2024-03",
+               "--progress-db", str(location)) == (
+        2, "", "jhviewer: value '-1.5x' is not a number\n")
+    assert not location.exists()
