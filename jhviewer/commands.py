@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import click
 
 from jhviewer import __version__
-from jhviewer.console import echo, say
+from jhviewer.console import echo, name_default_briefing, say
 from jhviewer.data.atomic import shown_path
 from jhviewer.data.errors import one_line
 from jhviewer.data.textsafe import tolerant_streams
@@ -299,6 +299,8 @@ def snapshot(
     if not (width.isdigit() and height.isdigit() and 200 <= int(width) <= 8000
             and 200 <= int(height) <= 8000):
         raise click.BadParameter("expected WIDTHxHEIGHT, e.g. 1400x900", param_hint="--size")
+    with _open_briefing(db_path, briefing_id):  # names the default among several briefings
+        pass
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from jhviewer.ui.snapshot import take_presentation_snapshots, take_snapshots
 
@@ -339,10 +341,7 @@ def _open_briefing(db_path: Path | None, briefing_id: str | None) -> Iterator[St
     from jhviewer.data.store import Store
 
     with Store.open(db_path) as store:
-        briefing = store.select_briefing(briefing_id)
-        if briefing_id is None and briefing is not None and len(store.briefings()) > 1:
-            say("jhviewer: using briefing {briefing} (the newest); choose another with "
-                "--briefing", True, briefing=briefing.id)
+        name_default_briefing(store, briefing_id, store.select_briefing(briefing_id))
         yield store
 
 

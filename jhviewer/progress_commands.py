@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 
 import click
 
-from jhviewer.console import echo
+from jhviewer.console import echo, name_default_briefing
 from jhviewer.data.errors import localized, one_line
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -107,7 +107,11 @@ class _Context:
 
 
 @contextmanager
-def _briefing(db_path: Path | None, briefing_id: str | None) -> Iterator[_Context]:
+def _briefing(db_path: Path | None, briefing_id: str | None,
+              named: bool = True) -> Iterator[_Context]:
+    """The briefing's targets and units; the default briefing is named on stderr when the
+    database holds several (`console.name_default_briefing`) unless `named` is False (a
+    command that does not use the briefing)."""
     from jhviewer.data.progress.model import ProgressInputError, target_from_fact
     from jhviewer.data.store import Store
     from jhviewer.paths import DEFAULT_DB
@@ -118,6 +122,8 @@ def _briefing(db_path: Path | None, briefing_id: str | None) -> Iterator[_Contex
             known = ", ".join(b.id for b in store.briefings()) or "none"
             raise ProgressInputError("unknown briefing {briefing!r} (known: {known})",
                                      briefing=briefing_id, known=known)
+        if named:
+            name_default_briefing(store, briefing_id, briefing)
         targets = [target_from_fact(fact) for fact in store.targets(briefing.id)]
         yield _Context(briefing.id, briefing.year, targets, store.units(),
                        Path(db_path or DEFAULT_DB))
@@ -250,8 +256,8 @@ def add(target_id: str, value: str, as_of: str, unit: str | None, note: str, who
 def retract(entry_id: int, note: str, briefing_id: str | None, db_path: Path | None,
             progress_db: str | None, lang: str) -> None:
     """Withdraw entry ENTRY_ID (it stays in the history)."""
-    with _briefing(db_path, briefing_id) as context, \
-            _open_progress(progress_db, context) as db:
+    with _briefing(db_path, briefing_id, named=False) as context, \
+            _open_progress(progress_db, context) as db:  # entry ids span every briefing
         stored = db.retract(entry_id, note=note)
     echo(localized("retracted entry {entry} (row {row})", lang, entry=entry_id, row=stored.id))
 
