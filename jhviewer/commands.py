@@ -143,7 +143,7 @@ def check(db_path: Path | None, sources: Path | None, briefings_dir: Path | None
         echo(f"warning: {warning}")
     if problems:
         raise SystemExit(1)
-    echo("ok")
+    say("ok")  # scripts (.ci/run, ./dev db) read the exit status, not this word
 
 
 @cli.command()

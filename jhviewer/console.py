@@ -49,5 +49,7 @@ def name_default_briefing(store: Store, briefing_id: str | None,
     choose another with --briefing", in the message language. Silent otherwise. Every
     command that picks the default briefing calls this, after choosing `chosen`."""
     if briefing_id is None and chosen is not None and len(store.briefings()) > 1:
-        say("jhviewer: using briefing {briefing} (the newest); choose another with "
-            "--briefing", True, briefing=chosen.id)
+        # "jhviewer: " in both languages, like every line jhviewer writes on stderr
+        notice = localized("using briefing {briefing} (the newest); choose another with "
+                           "--briefing", message_language(), briefing=chosen.id)
+        echo(f"jhviewer: {notice}", err=True)

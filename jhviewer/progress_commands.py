@@ -228,15 +228,24 @@ def add(target_id: str, value: str, as_of: str, unit: str | None, note: str, who
     A negative VALUE is written as it is, e.g. a growth rate that fell:
     `jhviewer progress add TARGET_ID -1.5 --as-of 2024-03`.
     """
-    from jhviewer.data.progress.model import sanity_warning, validate_entry
+    from jhviewer.data.progress.model import (
+        ProgressInputError,
+        sanity_warning,
+        validate_entry,
+    )
 
     with _briefing(db_path, briefing_id) as context:
         target = _find_target(context, target_id)
         qualitative = target.measure == "qualitative"
-        entry = validate_entry(
-            target, None if qualitative else value, as_of, context.units, unit=unit,
-            status=value if qualitative else None, note=note, who=who,
-        )
+        try:
+            entry = validate_entry(
+                target, None if qualitative else value, as_of, context.units, unit=unit,
+                status=value if qualitative else None, note=note, who=who,
+            )
+        except ProgressInputError as error:
+            if error.template not in _ADD_WORDING:
+                raise
+            raise ProgressInputError(_ADD_WORDING[error.template], **error.fields) from None
         warning = sanity_warning(target, entry, context.units)
         with _open_progress(progress_db, context) as db:
             stored = db.add(entry)
@@ -246,6 +255,17 @@ def add(target_id: str, value: str, as_of: str, unit: str | None, note: str, who
     if warning is not None:
         echo(one_line("jhviewer: " + localized("warning: {reason}", lang,
                                                reason=warning.text(lang))), err=True)
+
+
+# The form's wording of a refusal (choose a status, write a note) -> the command line's,
+# which names the argument and the option that give them.
+_ADD_WORDING = {
+    "{target} has no number: give a status ({statuses}) and a note instead of a value":
+        "{target} has no number: give its status as VALUE ({statuses}) and say why with "
+        "--note",
+    "{target}: a status needs a note saying why":
+        "{target}: a status needs --note saying why",
+}
 
 
 @progress.command("retract")

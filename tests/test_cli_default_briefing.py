@@ -17,7 +17,7 @@ from jhviewer.paths import BRIEFINGS_DIR
 FIXTURES = Path(__file__).parent / "fixtures" / "briefings"
 NAMED_EN = ("jhviewer: using briefing newtown-2031 (the newest); choose another with "
             "--briefing\n")
-NAMED_ZH = "jhviewer：使用最新的简报 newtown-2031；可用 --briefing 另选\n"
+NAMED_ZH = "jhviewer: 使用最新的简报 newtown-2031；可用 --briefing 另选\n"
 
 
 @pytest.fixture(scope="module")

@@ -47,6 +47,15 @@ BAD_INPUT = [
     (["add", "target-first-stores", "6", "--as-of", "2024-06", "--briefing", "nowhere-1999"],
      "jhviewer: 未知的简报“nowhere-1999”（现有简报：jianghan-2024）",
      "jhviewer: unknown briefing 'nowhere-1999' (known: jianghan-2024)"),
+    # a target without a number: the line names the accepted statuses and the option
+    (["add", "target-disposable-income", "5.8", "--as-of", "2024-06", "--note", "增长5.8%"],
+     "jhviewer: target-disposable-income 没有数值：请以 VALUE 给出状态（achieved, on_track, "
+     "behind 之一），并用 --note 说明原因",
+     "jhviewer: target-disposable-income has no number: give its status as VALUE (achieved, "
+     "on_track, behind) and say why with --note"),
+    (["add", "target-disposable-income", "behind", "--as-of", "2024-06"],
+     "jhviewer: target-disposable-income：设定状态时请用 --note 说明原因",
+     "jhviewer: target-disposable-income: a status needs --note saying why"),
 ]
 
 

@@ -178,6 +178,9 @@ ZH_MESSAGES: dict[str, str] = {
     "check the unit and the figure":
         "{value}{unit}超过目标（{target_value}{target_unit}）的{factor}倍：请核对单位和数值",
     # Progress tracking: what the command line reports
+    "{target} has no number: give its status as VALUE ({statuses}) and say why with --note":
+        "{target} 没有数值：请以 VALUE 给出状态（{statuses} 之一），并用 --note 说明原因",
+    "{target}: a status needs --note saying why": "{target}：设定状态时请用 --note 说明原因",
     "added entry {entry}: {target} {shown} as of {as_of}":
         "已添加第{entry}条：{target} {shown}，截至{as_of}",
     "retracted entry {entry} (row {row})": "已撤回第{entry}条（记录{row}）",
@@ -199,9 +202,10 @@ ZH_MESSAGES: dict[str, str] = {
     "wrote {path}": "已写入 {path}",
     "removed {path}": "已删除 {path}",
     "nothing to remove under {path}": "{path} 下没有可删除的内容",
-    "no facts match {query!r}": "没有与 {query!r} 匹配的数据",
-    "jhviewer: using briefing {briefing} (the newest); choose another with --briefing":
-        "jhviewer：使用最新的简报 {briefing}；可用 --briefing 另选",
+    "no facts match {query!r}": "没有与“{query}”匹配的数据",
+    "using briefing {briefing} (the newest); choose another with --briefing":
+        "使用最新的简报 {briefing}；可用 --briefing 另选",
+    "ok": "通过",
 }
 
 
