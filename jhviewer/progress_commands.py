@@ -292,21 +292,25 @@ def import_(file: Path, dry_run: bool, briefing_id: str | None, db_path: Path | 
     """Import a filled-in sheet (CSV in UTF-8 or GBK, or .xlsx) in one transaction.
 
     Every row to be added and every row refused (with its reason) is listed first. If any
-    row is refused, nothing is written.
+    row is refused, nothing is written. A row identical to an entry already recorded (same
+    target, as-of date, value and unit) is listed as skipped and not added again.
     """
     from jhviewer.data.format import plain_number
     from jhviewer.data.progress.files import plan_import
     from jhviewer.data.progress.model import ProgressInputError
 
     with _briefing(db_path, briefing_id) as context:
-        plan = plan_import(file, context.targets, context.units)
-        for row in plan.rows:
-            entry = row.entry
-            what = entry.status if entry.value is None else (
-                f"{plain_number(entry.value)} {entry.unit}")
-            echo(localized("add  line {line}: {target} {shown} as of {as_of}", lang,
-                           line=row.line, target=entry.target_id, shown=what,
-                           as_of=entry.as_of))
+        plan = plan_import(file, context.targets, context.units,
+                           current=_current_entries(progress_db, context))
+        for template, rows in (("add  line {line}: {target} {shown} as of {as_of}", plan.rows),
+                               ("skip line {line}: {target} {shown} as of {as_of}: already "
+                                "recorded, skipped", plan.recorded)):
+            for row in rows:
+                entry = row.entry
+                what = entry.status if entry.value is None else (
+                    f"{plain_number(entry.value)} {entry.unit}")
+                echo(localized(template, lang, line=row.line, target=entry.target_id,
+                               shown=what, as_of=entry.as_of))
         for refused in plan.refused:
             echo(one_line(localized("refuse line {line}: {reason}", lang, line=refused.line,
                                     reason=refused.text(lang))))
@@ -314,9 +318,12 @@ def import_(file: Path, dry_run: bool, briefing_id: str | None, db_path: Path | 
             echo(one_line("jhviewer: " + localized("warning: line {line}: {reason}", lang,
                                                    line=line, reason=warning.text(lang))),
                  err=True)
-        summary = localized("{added} to add, {refused} refused, {blank} blank ({encoding})",
-                            lang, added=len(plan.rows), refused=len(plan.refused),
-                            blank=plan.skipped, encoding=plan.encoding)
+        summary = localized(
+            "{added} to add, {recorded} already recorded, {refused} refused, {blank} blank "
+            "({encoding})" if plan.recorded else
+            "{added} to add, {refused} refused, {blank} blank ({encoding})",
+            lang, added=len(plan.rows), recorded=len(plan.recorded),
+            refused=len(plan.refused), blank=plan.skipped, encoding=plan.encoding)
         if plan.refused:
             raise ProgressInputError(
                 "{name}: {refused} rows refused; nothing imported ({summary})",
@@ -328,6 +335,17 @@ def import_(file: Path, dry_run: bool, briefing_id: str | None, db_path: Path | 
             db.add_many([row.entry for row in plan.rows])
     echo(localized("imported {count} entries from {path} ({summary})", lang,
                    count=len(plan.rows), path=file, summary=summary))
+
+
+def _current_entries(location: str | None, context: _Context) -> list[Any]:
+    """The briefing's current entries in the progress database, read before an import; []
+    where there is no progress file yet (reading never creates one)."""
+    from jhviewer.data.progress.db import default_location, is_postgres
+
+    if not is_postgres(location) and not Path(location or default_location()).exists():
+        return []
+    with _open_progress(location, context) as db:
+        return list(db.entries(context.briefing_id))
 
 
 @progress.command("export")

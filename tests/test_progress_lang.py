@@ -188,6 +188,19 @@ def test_refused_rows_in_chinese(tmp_path: Path) -> None:
                    "（utf-8））\n")
 
 
+def test_a_second_import_skips_recorded_rows_in_chinese(tmp_path: Path) -> None:
+    sheet = tmp_path / "s.csv"
+    sheet.write_text("target_id,as_of,value\n"
+                     "target-first-stores,2024-06,63\n", encoding="utf-8")
+    db = ["--lang", "zh", "--progress-db", str(tmp_path / "p.db")]
+    assert run("progress", "import", str(sheet), *db)[0] == 0
+    assert run("progress", "import", str(sheet), "--dry-run", *db) == (0, (
+        "跳过 第2行：target-first-stores 63 家，截至2024-06：已有相同记录，跳过\n"
+        "试运行：添加0行，已有记录1行，拒绝0行，空白0行（utf-8）；未写入任何内容\n"), "")
+    assert run("progress", "import", str(sheet), *db)[1].splitlines()[-1] == (
+        f"已从 {sheet} 导入0条（添加0行，已有记录1行，拒绝0行，空白0行（utf-8））")
+
+
 # --- the sanity warning: more than 10× the target, stored, exit 0 ---------------------------
 
 @pytest.mark.parametrize(("target", "value", "unit", "warned"), [

@@ -187,6 +187,11 @@ ZH_MESSAGES: dict[str, str] = {
     "add  line {line}: {target} {shown} as of {as_of}":
         "添加 第{line}行：{target} {shown}，截至{as_of}",
     "refuse line {line}: {reason}": "拒绝 第{line}行：{reason}",
+    "skip line {line}: {target} {shown} as of {as_of}: already recorded, skipped":
+        "跳过 第{line}行：{target} {shown}，截至{as_of}：已有相同记录，跳过",
+    "{added} to add, {recorded} already recorded, {refused} refused, {blank} blank "
+    "({encoding})":
+        "添加{added}行，已有记录{recorded}行，拒绝{refused}行，空白{blank}行（{encoding}）",
     "warning: line {line}: {reason}": "注意：第{line}行：{reason}",
     "warning: {reason}": "注意：{reason}",
     "{added} to add, {refused} refused, {blank} blank ({encoding})":
