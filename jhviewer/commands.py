@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 import click
 
 from jhviewer import __version__
-from jhviewer.console import echo, name_default_briefing, say
+from jhviewer.console import echo, message_language, name_default_briefing, say
 from jhviewer.data.atomic import shown_path
-from jhviewer.data.errors import one_line
+from jhviewer.data.errors import localized, one_line
 from jhviewer.data.textsafe import tolerant_streams
 from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB
 from jhviewer.progress_commands import PROGRESS_PDF_OPTIONS, progress, write_progress_pdf
@@ -362,13 +362,14 @@ def _note_unreadable_rows(store: Store) -> None:
     """Say on stderr which rows were skipped, so the output is never silently short."""
     if not store.problems:
         return
+    language = message_language()
     rows = ", ".join(f"{problem.table} {problem.row_id}" for problem in store.problems[:10])
-    more = f" and {len(store.problems) - 10} more" if len(store.problems) > 10 else ""
-    echo(
-        one_line(f"jhviewer: skipped {len(store.problems)} unreadable rows ({rows}{more}); "
-                  "`jhviewer check` says why."),
-        err=True,
-    )
+    if len(store.problems) > 10:
+        rows = localized("{rows} and {count} more", language, rows=rows,
+                         count=len(store.problems) - 10)
+    note = localized("skipped {count} unreadable rows ({rows}); `jhviewer check` says why.",
+                     language, count=len(store.problems), rows=rows)
+    echo(one_line(f"jhviewer: {note}"), err=True)
 
 
 def run() -> None:

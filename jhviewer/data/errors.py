@@ -211,6 +211,9 @@ ZH_MESSAGES: dict[str, str] = {
     "using briefing {briefing} (the newest); choose another with --briefing":
         "使用最新的简报 {briefing}；可用 --briefing 另选",
     "ok": "通过",
+    "skipped {count} unreadable rows ({rows}); `jhviewer check` says why.":
+        "已跳过{count}条无法读取的记录（{rows}）；“jhviewer check”会说明原因。",
+    "{rows} and {count} more": "{rows} 等，另有{count}条",
 }
 
 
