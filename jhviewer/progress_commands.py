@@ -226,7 +226,8 @@ def add(target_id: str, value: str, as_of: str, unit: str | None, note: str, who
     (with --note saying why).
 
     A negative VALUE is written as it is, e.g. a growth rate that fell:
-    `jhviewer progress add TARGET_ID -1.5 --as-of 2024-03`.
+    `jhviewer progress add TARGET_ID -1.5 --as-of 2024-03` (no `--` needed; after a `--`
+    every word is an argument, so options would have to come before it).
     """
     from jhviewer.data.progress.model import (
         ProgressInputError,
