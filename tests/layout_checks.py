@@ -5,7 +5,8 @@
   scroll vertically);
 - a widget whose right edge is past its window's, or, outside a scrolling page, whose
   bottom edge is below the window's;
-- a one-line label or button whose text is wider than the label (cut off);
+- a one-line label or button whose text is wider than the label (cut off), or a wrapping
+  label narrower than one of its Latin words;
 - a filter combo narrower than its text;
 - in the facts table: an indicator column narrower than 20 digits, or columns wider in
   total than the table (the last would be hidden: the table does not scroll sideways).
@@ -69,6 +70,12 @@ def text_fits(widget: QLabel | QPushButton) -> bool:
     text = widget.text().replace("&", "") if mnemonic else widget.text()
     if not text or "\n" in text:
         return True
+    if isinstance(widget, QLabel) and widget.wordWrap():
+        # A wrapping label breaks at spaces (and between Chinese characters): each Latin
+        # word must still fit ("institutions" cut to "institution" is a cut text).
+        words = [word for word in text.split() if word.isascii()]
+        widest = max((widget.fontMetrics().horizontalAdvance(w) for w in words), default=0)
+        return widest <= widget.contentsRect().width() + 1
     needed = widget.fontMetrics().horizontalAdvance(text)
     if isinstance(widget, QPushButton):
         return needed + 8 <= widget.width()
@@ -93,7 +100,7 @@ def layout_problems(window: MainWindow) -> list[str]:
                     f"page {widget.widget().objectName()} needs {need}px, has "
                     f"{widget.viewport().width()}px"
                 )
-        if (isinstance(widget, QLabel) and not widget.wordWrap()
+        if (isinstance(widget, QLabel)
                 and widget.textFormat() == Qt.TextFormat.PlainText
                 and not isinstance(widget, FittedLabel | ElidedLabel)
                 and not text_fits(widget)) or (

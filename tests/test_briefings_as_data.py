@@ -545,3 +545,47 @@ def test_an_unknown_briefing_in_the_window_is_said_and_not_remembered(
     assert window.store.briefing().id == "jianghan-2024"  # type: ignore[union-attr]
     assert window.settings.briefing() == "jianghan-2024"
     close_window(window)
+
+
+def test_the_other_years_in_chinese_take_the_full_width_colon(
+    qtbot, multi_db: Path, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, tmp_path, multi_db, "zh")
+    window.session.set_briefing("jianghan-2024")
+    facts = window.show_tab("facts")
+    settle()
+    store = window.store
+    assert store is not None
+    fact = next(f for f in store.indicator_series("wuhan-jianghan", "gdp-growth")
+                if f.year == 2023)
+    pane = facts.detail  # type: ignore[attr-defined]
+    pane.show_fact(store, fact, "zh", "")
+    assert pane.fields["other-years"].text() == "2024 · 目标：7.3%"
+    close_window(window)
+
+
+def test_the_charts_tab_keeps_a_chart_by_id_else_shows_the_first(
+    qtbot, multi_db: Path, tmp_path: Path
+) -> None:
+    from jhviewer.ui.charts_panel import ChartsPanel
+
+    window = make_window(qtbot, tmp_path, multi_db, "en")
+    window.session.set_briefing("jianghan-2024")
+    charts = window.show_tab("charts")
+    assert isinstance(charts, ChartsPanel)
+    charts.show_chart("targets-projects")  # the fourth chart
+    window.session.set_briefing("newtown-2030")  # declares no chart of that id
+    settle()
+    assert (charts.chart_list.currentRow(), charts.current_chart_id()) == (0, "growth-goals")
+    window.session.set_briefing("jianghan-2024")
+    settle()
+    assert charts.current_chart_id() == "targets-growth"
+    charts.show_chart("energy-savings")
+    close_window(window)
+    # The next window opens the Charts tab on the chart shown last.
+    again = make_window(qtbot, tmp_path, multi_db, "en")
+    again.session.set_briefing("jianghan-2024")
+    charts = again.show_tab("charts")
+    assert isinstance(charts, ChartsPanel)
+    assert charts.current_chart_id() == "energy-savings"
+    close_window(again)

@@ -350,3 +350,40 @@ def test_an_older_database_is_explained_with_the_command_that_rebuilds_it(
         assert dialog.informativeText().startswith("old.db was built by an older version")
     finally:
         translators.set_language("en")
+
+
+def test_a_locked_file_offers_try_again_which_opens_it_once_released(
+    window: MainWindow, built_db: Path, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from jhviewer.ui.errors import OpenErrorDialog
+
+    path = tmp_path / "shared.db"
+    shutil.copyfile(built_db, path)
+    buttons: list[list[str]] = []
+    holder = _holding_exclusive(path)
+    holder.__enter__()
+
+    def answer(parent: QWidget | None, shown: Path | None, error: DatabaseError) -> OpenChoice:
+        dialog = OpenErrorDialog(shown, error, parent)
+        buttons.append([b.text() for b in dialog.findChildren(QPushButton)])
+        if len(buttons) == 1:
+            holder.__exit__(None, None, None)  # the other program lets go meanwhile
+            return OpenChoice.RETRY
+        return OpenChoice.CANCEL
+
+    window.session.ask_after_open_error = answer
+    try:
+        window.session.open_database(path)
+    finally:
+        if len(buttons) == 0:
+            holder.__exit__(None, None, None)
+    assert len(buttons) == 1 and buttons[0][0] == "重试(&R)"
+    assert window.store is not None and window.store.path == path
+    _usable(window)
+    # A file that is no database offers no Try Again.
+    bad = tmp_path / "notes.db"
+    bad.write_text("not a database")
+    window.session.open_database(bad)
+    assert "重试(&R)" not in buttons[1]

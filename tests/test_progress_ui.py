@@ -198,7 +198,7 @@ def test_import_preview_lists_added_and_refused_rows(window: MainWindow, tmp_pat
 
 def test_file_menu_has_the_progress_actions(window: MainWindow) -> None:
     texts = [action.text() for action in window.file_menu.actions()]
-    assert "导入进度(&M)..." in texts and "打印进度(&G)..." in texts
+    assert "导入进度(&M)…" in texts and "打印进度(&G)…" in texts
     window.set_language("en")
     texts = [action.text() for action in window.file_menu.actions()]
     assert "I&mport Progress..." in texts and "Print Pro&gress..." in texts

@@ -201,3 +201,24 @@ def test_the_tab_progress_buttons_speak_the_window_language(window: MainWindow) 
         window, "暂无进度", "No progress yet")
     assert panel.tally_label.toolTip().startswith(by_lang(window, "<qt>进度数据库：",
                                                           "<qt>Progress database: "))
+
+
+def test_the_progress_database_button_asks_and_switches(window: MainWindow, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A click asks where to keep progress (the click's own `checked` is no location)."""
+    from PySide6.QtWidgets import QInputDialog, QPushButton
+
+    asked: list[str] = []
+    chosen = tmp_path / "team-progress.db"
+
+    def answer(_parent, title: str, _label: str, text: str = "") -> tuple[str, bool]:
+        asked.append(title)
+        return str(chosen), True
+
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(answer))
+    panel = targets(window)
+    panel.findChild(QPushButton, "progress-database").click()
+    settle()
+    assert asked == [by_lang(window, "进度数据库", "Progress Database")]
+    assert panel.tracker.location == str(chosen)
+    assert window.settings.progress_database() == str(chosen)

@@ -57,7 +57,8 @@ def facts_of(window: MainWindow) -> FactsPanel:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("size", [(800, 600), (760, 520), (1024, 600), (3840, 2160)])
+@pytest.mark.parametrize("size", [(800, 600), (760, 520), (1024, 600), (1280, 720),
+                                  (3840, 2160)])
 def test_every_tab_fits_a_small_window(
     qtbot, tmp_path: Path, built_db: Path, lang: str, size: tuple[int, int]
 ) -> None:
@@ -748,3 +749,18 @@ def test_a_read_failure_in_any_slot_reaches_the_user(window: MainWindow) -> None
     assert notice.text.text() == "无法读取数据库：x.db 正被另一个程序修改，请稍后重试。"
     hook(ValueError, ValueError("a bug"), None)
     assert others == [ValueError]  # not ours to explain: the usual hook prints it
+
+
+def test_every_menu_item_has_a_key_and_one_kind_of_ellipsis(window: MainWindow) -> None:
+    """Chinese menus: each item carries its key as '(&X)', and '…' (not '...') ends the items
+    that ask more; the targets tab's item is named by the briefing."""
+    texts = [action.text() for menu in window.menuBar().findChildren(type(window.file_menu))
+             for action in menu.actions() if action.text() and not action.isSeparator()]
+    assert "数说江汉(&N)" in texts
+    assert [t for t in texts if "..." in t] == []
+    window.session.briefing_menu.aboutToShow.emit()
+    named = {a.text() for a in window.session.briefing_actions.actions()}  # "江汉区 2024"
+    assert named == {"江汉区 2024"}
+    recent_files = [t for t in texts if t[:1].isdigit()]  # "1 data.db": numbered, not keyed
+    assert [t for t in texts if "&" not in t and t not in recent_files and t not in named
+            and t not in ("中文", "English")] == []

@@ -46,7 +46,8 @@ class ChartsPanel(Panel):
     chart_changed = Signal(str)
     folder_changed = Signal(str)  # where the last export went, to suggest it next time
 
-    def __init__(self, parent: QWidget | None = None, last_directory: str = "") -> None:
+    def __init__(self, parent: QWidget | None = None, last_directory: str = "",
+                 last_chart: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("charts")
         self._store: Store | None = None
@@ -55,6 +56,7 @@ class ChartsPanel(Panel):
         self.specs: list[ChartSpec] = []  # the charts the shown briefing declares
         self.plot_widget: QWidget | None = None
         self.last_directory = last_directory
+        self._wanted_chart = last_chart  # shown once a briefing declaring it is
         self._build()
         self.retranslate()
 
@@ -128,13 +130,19 @@ class ChartsPanel(Panel):
         self.briefing_changed()
 
     def briefing_changed(self) -> None:
-        """List the charts of the store's chosen briefing, keeping the chart on show."""
-        shown = self.current_chart_id()
+        """List the charts of the store's chosen briefing, keeping the chart on show if this
+        briefing declares one of that id, else showing its first chart."""
+        shown = self.current_chart_id() or self._wanted_chart
         self.specs = self._store.charts() if self._store is not None else []
         self._fill_list()
-        if shown:
-            self.show_chart(shown)
+        self.chart_list.blockSignals(True)
+        if not self.show_chart(shown):
+            self.chart_list.setCurrentRow(0 if self.chart_list.count() else -1)
+        self.chart_list.blockSignals(False)
         self._redraw()
+        if self.specs:
+            self._wanted_chart = ""
+            self.chart_changed.emit(self.current_chart_id())
 
     def set_language(self, lang: Lang) -> None:
         self._lang = lang
@@ -191,11 +199,13 @@ class ChartsPanel(Panel):
     def current_spec(self) -> ChartSpec | None:
         return next((s for s in self.specs if s.key == self.current_chart_id()), None)
 
-    def show_chart(self, chart_id: str) -> None:
+    def show_chart(self, chart_id: str) -> bool:
+        """Show the chart `chart_id` of this briefing; False if it declares none so named."""
         for row in range(self.chart_list.count()):
             if self.chart_list.item(row).data(Qt.ItemDataRole.UserRole) == chart_id:
                 self.chart_list.setCurrentRow(row)
-                return
+                return True
+        return False
 
     def _on_row(self, _row: int) -> None:
         self._redraw()

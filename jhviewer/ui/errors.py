@@ -13,7 +13,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QMessageBox, QPushButton, QWidget
 
-from jhviewer.data.errors import DatabaseError, OlderDatabaseError
+from jhviewer.data.errors import (
+    DatabaseBusyError,
+    DatabaseError,
+    OlderDatabaseError,
+    QueryTimeoutError,
+)
 from jhviewer.data.records import RowProblem
 from jhviewer.data.schema import SCHEMA_VERSION
 from jhviewer.ui.i18n import error_text, translate
@@ -24,6 +29,7 @@ MAX_IDS_SHOWN = 10
 
 
 class OpenChoice(Enum):
+    RETRY = "retry"  # offered when another program holds the file for now
     OPEN_ANOTHER = "another"
     OPEN_BUILTIN = "builtin"
     CANCEL = "cancel"
@@ -41,6 +47,10 @@ class OpenErrorDialog(QMessageBox):
         name = path.name if path is not None else translate("Errors", "the built-in briefing")
         self.setText(translate("Errors", "jhviewer cannot open {name}.").format(name=name))
         self.setInformativeText(_reason(path, error))
+        self.retry: QPushButton | None = None
+        if isinstance(error, DatabaseBusyError | QueryTimeoutError):
+            self.retry = self.addButton(
+                translate("Errors", "Try Again"), QMessageBox.ButtonRole.ActionRole)
         self.another = self.addButton(
             translate("Errors", "Open Another File..."), QMessageBox.ButtonRole.ActionRole
         )
@@ -48,11 +58,13 @@ class OpenErrorDialog(QMessageBox):
             translate("Errors", "Open the Built-in Briefing"), QMessageBox.ButtonRole.AcceptRole
         )
         self.cancel = self.addButton(QMessageBox.StandardButton.Cancel)
-        self.setDefaultButton(self.builtin)
+        self.setDefaultButton(self.retry or self.builtin)
         self.setEscapeButton(self.cancel)
 
     def choice(self) -> OpenChoice:
         clicked = self.clickedButton()
+        if clicked is not None and clicked is self.retry:
+            return OpenChoice.RETRY
         if clicked is self.another:
             return OpenChoice.OPEN_ANOTHER
         if clicked is self.builtin:

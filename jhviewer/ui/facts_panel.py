@@ -277,8 +277,9 @@ class FactDetail(QWidget):
         if not others:
             return
         self._heading(translate("Facts", "Other years"))
+        colon = "：" if lang == "zh" else ": "  # the full-width colon of Chinese text
         lines = [
-            f"{year_text(other.year, lang)} · {kind_name(other.kind, lang)}: "
+            f"{year_text(other.year, lang)} · {kind_name(other.kind, lang)}{colon}"
             f"{display_value(other, lang)}"
             for other in others
         ]

@@ -307,6 +307,14 @@ class MainWindow(QMainWindow):
         """The window's shortcuts that work while a text box has focus (Export PDF, ...)."""
         return [key for name in PASS_THROUGH_ACTIONS for key in self.act[name].shortcuts()]
 
+    def _targets_action_text(self, targets_title: str) -> str:
+        """View ▸ the briefing's own name for its targets summary, with a key: '<name>(&N)'
+        in Chinese, as Chinese menus carry one (the key of '目标(&N)'), '&<name>' in
+        English."""
+        if not targets_title:
+            return translate("Actions", "&Targets")
+        return f"{targets_title}(&N)" if self._lang == "zh" else f"&{targets_title}"
+
     def _each_panel(self) -> list[Panel]:
         return list(self.panels.values())
 
@@ -418,9 +426,7 @@ class MainWindow(QMainWindow):
         self.briefing_box.setAccessibleName(translate("MainWindow", "Briefing"))
         self.briefing_bar.setWindowTitle(translate("MainWindow", "Briefing"))
         targets_title = briefing.targets_title(self._lang) if briefing is not None else ""
-        self.act["show-targets"].setText(
-            f"&{targets_title}" if targets_title else translate("Actions", "&Targets")
-        )
+        self.act["show-targets"].setText(self._targets_action_text(targets_title))
         for index, key in enumerate(TAB_KEYS):
             title = translate("MainWindow", TAB_BY_KEY[key].title)
             if key == "targets" and targets_title:

@@ -19,10 +19,10 @@ if TYPE_CHECKING:
 
 MENU = ("import-progress", "print-progress")
 _TEXTS = {
-    "import-progress": (("导入进度(&M)...", "I&mport Progress..."),
+    "import-progress": (("导入进度(&M)…", "I&mport Progress..."),
                         ("从CSV或Excel表格导入目标进度",
                          "Import target progress from CSV or Excel")),
-    "print-progress": (("打印进度(&G)...", "Print Pro&gress..."),
+    "print-progress": (("打印进度(&G)…", "Print Pro&gress..."),
                        ("预览并打印目标进度报告", "Preview and print the target progress report")),
 }
 

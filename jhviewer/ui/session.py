@@ -214,7 +214,9 @@ class DatabaseSession(QObject):
 
         ask = self.ask_after_open_error or errors.ask_after_open_error
         choice = ask(self._window, path, error)
-        if choice is errors.OpenChoice.OPEN_ANOTHER:
+        if choice is errors.OpenChoice.RETRY:
+            self.open_database(path)  # asks again if the file is still held
+        elif choice is errors.OpenChoice.OPEN_ANOTHER:
             self.choose_database()
         elif choice is errors.OpenChoice.OPEN_BUILTIN and path is not None:
             self.open_database(None)

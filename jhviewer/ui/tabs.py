@@ -59,12 +59,11 @@ def _charts(window: MainWindow) -> Panel:
     from jhviewer.ui.charts_panel import ChartsPanel
 
     settings = window.settings
-    charts = ChartsPanel(last_directory=settings.last_directory())
+    charts = ChartsPanel(last_directory=settings.last_directory(),
+                         last_chart=settings.last_chart())
     charts.message.connect(window.show_message)
     charts.chart_changed.connect(settings.set_last_chart)
     charts.folder_changed.connect(settings.set_last_directory)
-    if settings.last_chart():
-        charts.show_chart(settings.last_chart())
     return charts
 
 

@@ -195,7 +195,8 @@ class TargetsPanel(PagePanel):
             ("progress-open", "open", lambda: self.open_progress()),
             ("progress-import", "import", self.import_progress),
             ("progress-refresh", "refresh", self.tracker.refresh),
-            ("progress-database", "database", self.choose_progress_database),
+            # Not the bound method: a click passes `checked`, which is no location.
+            ("progress-database", "database", lambda: self.choose_progress_database()),
         ):
             button = QPushButton(_progress_text(self._lang, key))
             button.setObjectName(name)

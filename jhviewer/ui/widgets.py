@@ -358,6 +358,9 @@ def figure_row(fact: Fact, lang: Lang, role: Role) -> QHBoxLayout:
 def _beside(figure: QLabel, text: str, name: str) -> QLabel:
     label = role_label(text, Role.UNIT, wrap=name == "unit")  # "registered entities" may wrap
     label.setObjectName(name)
+    if name == "unit":  # wrapping breaks at spaces, never inside "institutions"
+        words = text.split() or [text]
+        label.setMinimumWidth(max(label.fontMetrics().horizontalAdvance(w) for w in words) + 1)
     if name == "qualifier":
         style.muted(label)
     # Sit on the figure's baseline rather than its bottom edge.

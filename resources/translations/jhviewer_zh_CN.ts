@@ -202,6 +202,10 @@
         <translation>jhviewer 无法打开 {name}。</translation>
     </message>
     <message>
+        <source>Try Again</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
         <source>Open Another File...</source>
         <translation>打开其他文件…</translation>
     </message>
