@@ -45,7 +45,7 @@ def say(template: str, err: bool = False, /, **fields: object) -> None:
 def name_default_briefing(store: Store, briefing_id: str | None,
                           chosen: Briefing | None) -> None:
     """Say on stderr which briefing a command uses when none was asked for (`briefing_id`
-    None) and `store` holds several: "jhviewer: using briefing newtown-2031 (the newest);
+    None) and `store` holds several: "jhviewer: using briefing ID (the newest);
     choose another with --briefing", in the message language. Silent otherwise. Every
     command that picks the default briefing calls this, after choosing `chosen`."""
     if briefing_id is None and chosen is not None and len(store.briefings()) > 1:
