@@ -204,7 +204,7 @@ class _SignedValueCommand(click.Command):
         return super().parse_args(ctx, args)
 
 
-_NEGATIVE_NUMBER = re.compile(r"^[-－][0-9０-９.．]")
+_NEGATIVE_NUMBER = re.compile(r"^-[0-9０-９.．]")  # -1.5, -.5, -１.５
 
 
 @progress.command("add", cls=_SignedValueCommand)
