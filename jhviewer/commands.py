@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 import click
 
 from jhviewer import __version__
-from jhviewer.console import echo, say
+from jhviewer.console import echo, message_language, name_default_briefing, say
 from jhviewer.data.atomic import shown_path
-from jhviewer.data.errors import one_line
+from jhviewer.data.errors import localized, one_line
 from jhviewer.data.textsafe import tolerant_streams
 from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB
 from jhviewer.progress_commands import PROGRESS_PDF_OPTIONS, progress, write_progress_pdf
@@ -143,7 +143,7 @@ def check(db_path: Path | None, sources: Path | None, briefings_dir: Path | None
         echo(f"warning: {warning}")
     if problems:
         raise SystemExit(1)
-    echo("ok")
+    say("ok")  # scripts (.ci/run, ./dev db) read the exit status, not this word
 
 
 @cli.command()
@@ -299,6 +299,8 @@ def snapshot(
     if not (width.isdigit() and height.isdigit() and 200 <= int(width) <= 8000
             and 200 <= int(height) <= 8000):
         raise click.BadParameter("expected WIDTHxHEIGHT, e.g. 1400x900", param_hint="--size")
+    with _open_briefing(db_path, briefing_id):  # names the default among several briefings
+        pass
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from jhviewer.ui.snapshot import take_presentation_snapshots, take_snapshots
 
@@ -339,10 +341,7 @@ def _open_briefing(db_path: Path | None, briefing_id: str | None) -> Iterator[St
     from jhviewer.data.store import Store
 
     with Store.open(db_path) as store:
-        briefing = store.select_briefing(briefing_id)
-        if briefing_id is None and briefing is not None and len(store.briefings()) > 1:
-            say("jhviewer: using briefing {briefing} (the newest); choose another with "
-                "--briefing", True, briefing=briefing.id)
+        name_default_briefing(store, briefing_id, store.select_briefing(briefing_id))
         yield store
 
 
@@ -363,13 +362,14 @@ def _note_unreadable_rows(store: Store) -> None:
     """Say on stderr which rows were skipped, so the output is never silently short."""
     if not store.problems:
         return
+    language = message_language()
     rows = ", ".join(f"{problem.table} {problem.row_id}" for problem in store.problems[:10])
-    more = f" and {len(store.problems) - 10} more" if len(store.problems) > 10 else ""
-    echo(
-        one_line(f"jhviewer: skipped {len(store.problems)} unreadable rows ({rows}{more}); "
-                  "`jhviewer check` says why."),
-        err=True,
-    )
+    if len(store.problems) > 10:
+        rows = localized("{rows} and {count} more", language, rows=rows,
+                         count=len(store.problems) - 10)
+    note = localized("skipped {count} unreadable rows ({rows}); `jhviewer check` says why.",
+                     language, count=len(store.problems), rows=rows)
+    echo(one_line(f"jhviewer: {note}"), err=True)
 
 
 def run() -> None:

@@ -16,6 +16,7 @@ named in a warning line on stderr; the exit status stays 0.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -26,7 +27,7 @@ from typing import Any, TypeVar
 
 import click
 
-from jhviewer.console import echo
+from jhviewer.console import echo, name_default_briefing
 from jhviewer.data.errors import localized, one_line
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -106,7 +107,11 @@ class _Context:
 
 
 @contextmanager
-def _briefing(db_path: Path | None, briefing_id: str | None) -> Iterator[_Context]:
+def _briefing(db_path: Path | None, briefing_id: str | None,
+              named: bool = True) -> Iterator[_Context]:
+    """The briefing's targets and units; the default briefing is named on stderr when the
+    database holds several (`console.name_default_briefing`) unless `named` is False (a
+    command that does not use the briefing)."""
     from jhviewer.data.progress.model import ProgressInputError, target_from_fact
     from jhviewer.data.store import Store
     from jhviewer.paths import DEFAULT_DB
@@ -117,6 +122,8 @@ def _briefing(db_path: Path | None, briefing_id: str | None) -> Iterator[_Contex
             known = ", ".join(b.id for b in store.briefings()) or "none"
             raise ProgressInputError("unknown briefing {briefing!r} (known: {known})",
                                      briefing=briefing_id, known=known)
+        if named:
+            name_default_briefing(store, briefing_id, briefing)
         targets = [target_from_fact(fact) for fact in store.targets(briefing.id)]
         yield _Context(briefing.id, briefing.year, targets, store.units(),
                        Path(db_path or DEFAULT_DB))
@@ -165,7 +172,42 @@ def template(out: Path, briefing_id: str | None, db_path: Path | None,
     echo(localized("wrote {path} ({count} targets)", lang, path=out, count=count))
 
 
-@progress.command("add")
+class _SignedValueCommand(click.Command):
+    """A command whose VALUE may be a negative number (`-1.5`, a growth rate that fell).
+
+    click reads every word that starts with "-" as an option, so the command ignores
+    unknown options (`ignore_unknown_options`) and refuses here, before parsing, any
+    word that is neither a known option nor a number: `--foo` is still a usage error,
+    one line naming `--foo` (exit 2), wherever it stands."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("context_settings", {})["ignore_unknown_options"] = True
+        super().__init__(*args, **kwargs)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """Refuse unknown options (click.NoSuchOption), then parse as click does."""
+        options = [param for param in self.get_params(ctx) if isinstance(param, click.Option)]
+        known = {name for option in options for name in (*option.opts, *option.secondary_opts)}
+        takes_value = {name for option in options if not option.is_flag
+                       for name in option.opts}
+        words = iter(args)
+        for word in words:
+            if word == "--":
+                break
+            name = word.partition("=")[0]
+            if name in takes_value and "=" not in word:
+                next(words, None)  # the option's value, whatever it looks like
+            elif (word.startswith("-") and len(word) > 1 and name not in known
+                    and not _NEGATIVE_NUMBER.match(word)):
+                # no ctx: one line, like every other refusal of `jhviewer progress`
+                raise click.NoSuchOption(name, possibilities=sorted(known))
+        return super().parse_args(ctx, args)
+
+
+_NEGATIVE_NUMBER = re.compile(r"^-[0-9０-９.．]")  # -1.5, -.5, -１.５
+
+
+@progress.command("add", cls=_SignedValueCommand)
 @click.argument("target_id")
 @click.argument("value")
 @click.option("--as-of", "as_of", required=True, metavar="YYYY-MM[-DD]",
@@ -182,16 +224,29 @@ def add(target_id: str, value: str, as_of: str, unit: str | None, note: str, who
 
     For a target without a number, VALUE is a status: achieved, on_track or behind
     (with --note saying why).
+
+    A negative VALUE is written as it is, e.g. a growth rate that fell:
+    `jhviewer progress add TARGET_ID -1.5 --as-of 2024-03` (no `--` needed; after a `--`
+    every word is an argument, so options would have to come before it).
     """
-    from jhviewer.data.progress.model import sanity_warning, validate_entry
+    from jhviewer.data.progress.model import (
+        ProgressInputError,
+        sanity_warning,
+        validate_entry,
+    )
 
     with _briefing(db_path, briefing_id) as context:
         target = _find_target(context, target_id)
         qualitative = target.measure == "qualitative"
-        entry = validate_entry(
-            target, None if qualitative else value, as_of, context.units, unit=unit,
-            status=value if qualitative else None, note=note, who=who,
-        )
+        try:
+            entry = validate_entry(
+                target, None if qualitative else value, as_of, context.units, unit=unit,
+                status=value if qualitative else None, note=note, who=who,
+            )
+        except ProgressInputError as error:
+            if error.template not in _ADD_WORDING:
+                raise
+            raise ProgressInputError(_ADD_WORDING[error.template], **error.fields) from None
         warning = sanity_warning(target, entry, context.units)
         with _open_progress(progress_db, context) as db:
             stored = db.add(entry)
@@ -203,6 +258,17 @@ def add(target_id: str, value: str, as_of: str, unit: str | None, note: str, who
                                                reason=warning.text(lang))), err=True)
 
 
+# The form's wording of a refusal (choose a status, write a note) -> the command line's,
+# which names the argument and the option that give them.
+_ADD_WORDING = {
+    "{target} has no number: give a status ({statuses}) and a note instead of a value":
+        "{target} has no number: give its status as VALUE ({statuses}) and say why with "
+        "--note",
+    "{target}: a status needs a note saying why":
+        "{target}: a status needs --note saying why",
+}
+
+
 @progress.command("retract")
 @click.argument("entry_id", type=int)
 @click.option("--note", default="", help="Why the entry is withdrawn.")
@@ -211,8 +277,8 @@ def add(target_id: str, value: str, as_of: str, unit: str | None, note: str, who
 def retract(entry_id: int, note: str, briefing_id: str | None, db_path: Path | None,
             progress_db: str | None, lang: str) -> None:
     """Withdraw entry ENTRY_ID (it stays in the history)."""
-    with _briefing(db_path, briefing_id) as context, \
-            _open_progress(progress_db, context) as db:
+    with _briefing(db_path, briefing_id, named=False) as context, \
+            _open_progress(progress_db, context) as db:  # entry ids span every briefing
         stored = db.retract(entry_id, note=note)
     echo(localized("retracted entry {entry} (row {row})", lang, entry=entry_id, row=stored.id))
 
@@ -227,21 +293,25 @@ def import_(file: Path, dry_run: bool, briefing_id: str | None, db_path: Path | 
     """Import a filled-in sheet (CSV in UTF-8 or GBK, or .xlsx) in one transaction.
 
     Every row to be added and every row refused (with its reason) is listed first. If any
-    row is refused, nothing is written.
+    row is refused, nothing is written. A row identical to an entry already recorded (same
+    target, as-of date, value and unit) is listed as skipped and not added again.
     """
     from jhviewer.data.format import plain_number
     from jhviewer.data.progress.files import plan_import
     from jhviewer.data.progress.model import ProgressInputError
 
     with _briefing(db_path, briefing_id) as context:
-        plan = plan_import(file, context.targets, context.units)
-        for row in plan.rows:
-            entry = row.entry
-            what = entry.status if entry.value is None else (
-                f"{plain_number(entry.value)} {entry.unit}")
-            echo(localized("add  line {line}: {target} {shown} as of {as_of}", lang,
-                           line=row.line, target=entry.target_id, shown=what,
-                           as_of=entry.as_of))
+        plan = plan_import(file, context.targets, context.units,
+                           current=_current_entries(progress_db, context))
+        for template, rows in (("add  line {line}: {target} {shown} as of {as_of}", plan.rows),
+                               ("skip line {line}: {target} {shown} as of {as_of}: already "
+                                "recorded, skipped", plan.recorded)):
+            for row in rows:
+                entry = row.entry
+                what = entry.status if entry.value is None else (
+                    f"{plain_number(entry.value)} {entry.unit}")
+                echo(localized(template, lang, line=row.line, target=entry.target_id,
+                               shown=what, as_of=entry.as_of))
         for refused in plan.refused:
             echo(one_line(localized("refuse line {line}: {reason}", lang, line=refused.line,
                                     reason=refused.text(lang))))
@@ -249,9 +319,12 @@ def import_(file: Path, dry_run: bool, briefing_id: str | None, db_path: Path | 
             echo(one_line("jhviewer: " + localized("warning: line {line}: {reason}", lang,
                                                    line=line, reason=warning.text(lang))),
                  err=True)
-        summary = localized("{added} to add, {refused} refused, {blank} blank ({encoding})",
-                            lang, added=len(plan.rows), refused=len(plan.refused),
-                            blank=plan.skipped, encoding=plan.encoding)
+        summary = localized(
+            "{added} to add, {recorded} already recorded, {refused} refused, {blank} blank "
+            "({encoding})" if plan.recorded else
+            "{added} to add, {refused} refused, {blank} blank ({encoding})",
+            lang, added=len(plan.rows), recorded=len(plan.recorded),
+            refused=len(plan.refused), blank=plan.skipped, encoding=plan.encoding)
         if plan.refused:
             raise ProgressInputError(
                 "{name}: {refused} rows refused; nothing imported ({summary})",
@@ -263,6 +336,17 @@ def import_(file: Path, dry_run: bool, briefing_id: str | None, db_path: Path | 
             db.add_many([row.entry for row in plan.rows])
     echo(localized("imported {count} entries from {path} ({summary})", lang,
                    count=len(plan.rows), path=file, summary=summary))
+
+
+def _current_entries(location: str | None, context: _Context) -> list[Any]:
+    """The briefing's current entries in the progress database, read before an import; []
+    where there is no progress file yet (reading never creates one)."""
+    from jhviewer.data.progress.db import default_location, is_postgres
+
+    if not is_postgres(location) and not Path(location or default_location()).exists():
+        return []
+    with _open_progress(location, context) as db:
+        return list(db.entries(context.briefing_id))
 
 
 @progress.command("export")

@@ -147,7 +147,7 @@ def test_the_corpus_is_deterministic(cases: list[Case], built_db: Path, tmp_path
 STORE_OUTCOMES: dict[str, dict[str, int]] = {
     "control": {OK: 1},
     "truncated": {OK: 3, REFUSED: 47},
-    "byte flip": {OK: 65, PROBLEMS: 2, REFUSED: 31},
+    "byte flip": {OK: 60, PROBLEMS: 4, REFUSED: 34},  # two more indexes: other pages hit
     "dropped table": {REFUSED: 10},
     "dropped column": {REFUSED: 91},
     "renamed column": {REFUSED: 91},

@@ -24,9 +24,9 @@ def run(cwd: Path, locale: str, *args: str) -> tuple[int, str, str]:
 
 
 @pytest.mark.parametrize(("locale", "args", "expected"), [
-    ("zh_CN.UTF-8", [], (0, "", "没有与 'zzqqx' 匹配的数据\n")),
+    ("zh_CN.UTF-8", [], (0, "", "没有与“zzqqx”匹配的数据\n")),
     ("en_US.UTF-8", [], (0, "", "no facts match 'zzqqx'\n")),
-    ("en_US.UTF-8", ["--lang", "zh"], (0, "", "没有与 'zzqqx' 匹配的数据\n")),
+    ("en_US.UTF-8", ["--lang", "zh"], (0, "", "没有与“zzqqx”匹配的数据\n")),
     ("zh_CN.UTF-8", ["--lang", "en"], (0, "", "no facts match 'zzqqx'\n")),
 ])
 def test_no_match_speaks_the_locale_or_lang(tmp_path: Path, locale: str, args: list[str],
@@ -58,4 +58,25 @@ def test_the_default_briefing_is_named_in_the_locale(tmp_path: Path) -> None:
     db = tmp_path / "multi.db"
     build_database(folder, db)
     code, _, err = run(tmp_path, "zh_CN.UTF-8", "search", "增速", "--db", str(db))
-    assert (code, err) == (0, "jhviewer：使用最新的简报 newtown-2031；可用 --briefing 另选\n")
+    assert (code, err) == (0, "jhviewer: 使用最新的简报 newtown-2031；可用 --briefing 另选\n")
+
+
+def test_check_says_ok_in_the_message_language(tmp_path: Path) -> None:
+    # .ci/run and ./dev db read check's exit status, never this word
+    assert run(tmp_path, "zh_CN.UTF-8", "check") == (0, "通过\n", "")
+    assert run(tmp_path, "en_US.UTF-8", "check") == (0, "ok\n", "")
+
+
+def test_stderr_lines_start_with_one_prefix_in_both_languages(tmp_path: Path) -> None:
+    """"jhviewer: " (ASCII colon and space) in Chinese as in English; the texts after it
+    never carry a prefix of their own."""
+    from jhviewer.data.errors import ZH_MESSAGES
+
+    assert [text for text in (*ZH_MESSAGES, *ZH_MESSAGES.values())
+            if text.startswith("jhviewer")] == []
+    code, _, err = run(tmp_path, "zh_CN.UTF-8", "progress", "add", "nope", "1", "--as-of",
+                       "2024-06", "--progress-db", str(tmp_path / "p.db"))
+    assert (code, err) == (2, "jhviewer: jianghan-2024 中没有目标编号“nope”（“jhviewer progress "
+                              "status”会列出全部目标）\n")
+    code, _, err = run(tmp_path, "zh_CN.UTF-8", "search", "x", "--db", "nothere.db")
+    assert (code, err) == (1, "jhviewer: nothere.db 处没有文件。\n")

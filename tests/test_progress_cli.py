@@ -323,3 +323,128 @@ def test_data_db_is_byte_identical_after_recording_progress(tmp_path: Path,
     assert (tmp_path / "xdg" / "jhviewer" / "jhviewer" / "progress.db").exists()
     assert hashlib.sha256(DEFAULT_DB.read_bytes()).hexdigest() == before
     assert not Path(str(DEFAULT_DB) + "-wal").exists()
+
+
+# --- negative values and unknown options (a growth rate that fell is a valid entry) ---------
+
+@pytest.mark.parametrize("args", [
+    ["gdp-growth-2024-target", "-1.5", "--as-of", "2024-03"],
+    ["--as-of", "2024-03", "gdp-growth-2024-target", "-1.5"],
+    ["gdp-growth-2024-target", "--as-of", "2024-03", "-1.5"],
+    ["--as-of", "2024-03", "--", "gdp-growth-2024-target", "-1.5"],
+])
+def test_a_negative_value_is_stored_as_given(tmp_path: Path, args: list[str]) -> None:
+    location = tmp_path / "p.db"
+    code, out, err = run("add", "--progress-db", str(location), *args)
+    assert (code, out, err) == (
+        0, "added entry 1: gdp-growth-2024-target -1.5 % as of 2024-03\n", "")
+    assert current(location) == [("gdp-growth-2024-target", -1.5, "2024-03")]
+
+
+def test_the_help_says_how_to_give_a_negative_value() -> None:
+    code, out, _ = run("add", "--help")
+    assert code == 0
+    assert "`jhviewer progress add TARGET_ID -1.5 --as-of 2024-03`" in " ".join(out.split())
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["gdp-growth-2024-target", "1", "--foo", "--as-of", "2024-03"],
+     "Error: No such option '--foo'. Did you mean '--who'?\n"),
+    (["--foo", "gdp-growth-2024-target", "1", "--as-of", "2024-03"],
+     "Error: No such option '--foo'. Did you mean '--who'?\n"),
+    (["gdp-growth-2024-target", "--frobnicate", "--as-of", "2024-03"],
+     "Error: No such option '--frobnicate'.\n"),
+    (["gdp-growth-2024-target", "-x", "--as-of", "2024-03"],
+     "Error: No such option '-x'.\n"),
+])
+def test_an_unknown_option_is_still_refused_in_one_line(
+        tmp_path: Path, args: list[str], message: str) -> None:
+    location = tmp_path / "p.db"
+    assert run("add", *args, "--progress-db", str(location)) == (2, "", message)
+    assert not location.exists()
+
+
+def test_a_negative_count_is_refused_and_a_dash_word_is_not_a_number(tmp_path: Path) -> None:
+    location = tmp_path / "p.db"
+    assert run("add", "target-first-stores", "-3", "--as-of", "2024-03",
+               "--progress-db", str(location)) == (
+        2, "", "jhviewer: value -3 for target-first-stores is negative\n")
+    assert run("add", "gdp-growth-2024-target", "-1.5x", "--as-of", "2024-03",
+               "--progress-db", str(location)) == (
+        2, "", "jhviewer: value '-1.5x' is not a number\n")
+    assert not location.exists()
+
+
+# --- importing the same sheet twice ---------------------------------------------------------
+
+def test_a_second_import_of_the_same_sheet_adds_nothing(progress_location: str,
+                                                        tmp_path: Path) -> None:
+    sheet = write_csv(tmp_path / "s.csv", filled_rows(), "utf-8")
+    assert run("import", str(sheet), "--progress-db", progress_location)[0] == 0
+    code, out, err = run("import", str(sheet), "--dry-run", "--progress-db", progress_location)
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "skip line 2: target-first-stores 63 家 as of 2024-06: already recorded, skipped",
+        "skip line 3: target-investment-signed 7200000 万元 as of 2024-09: already recorded, "
+        "skipped",
+        "skip line 4: gdp-growth-2024-target 6.9 % as of 2024-09: already recorded, skipped",
+        "skip line 5: target-disposable-income on_track as of 2024-06: already recorded, "
+        "skipped",
+        "dry run: 0 to add, 4 already recorded, 0 refused, 1 blank (utf-8); nothing written",
+    ]
+    code, out, _ = run("import", str(sheet), "--progress-db", progress_location)
+    assert code == 0 and out.splitlines()[-1] == (
+        f"imported 0 entries from {sheet} (0 to add, 4 already recorded, 0 refused, 1 blank "
+        "(utf-8))")
+    assert current(progress_location) == EXPECTED
+    with ProgressStore.open(progress_location) as db:
+        assert len(db.history(B)) == 4
+
+
+def test_a_changed_row_is_added_and_the_same_ones_skipped(tmp_path: Path) -> None:
+    location = tmp_path / "p.db"
+    sheet = write_csv(tmp_path / "s.csv", filled_rows(), "utf-8")
+    assert run("import", str(sheet), "--progress-db", str(location))[0] == 0
+    rows = filled_rows()
+    rows[1][2] = "64"  # a corrected figure for the same month
+    rows[4][4] = "behind"  # another status for the same month
+    code, out, _ = run("import", str(write_csv(tmp_path / "t.csv", rows, "utf-8")),
+                       "--progress-db", str(location))
+    assert code == 0 and out.splitlines() == [
+        "add  line 2: target-first-stores 64 家 as of 2024-06",
+        "add  line 5: target-disposable-income behind as of 2024-06",
+        "skip line 3: target-investment-signed 7200000 万元 as of 2024-09: already recorded, "
+        "skipped",
+        "skip line 4: gdp-growth-2024-target 6.9 % as of 2024-09: already recorded, skipped",
+        f"imported 2 entries from {tmp_path / 't.csv'} (2 to add, 2 already recorded, "
+        "0 refused, 1 blank (utf-8))",
+    ]
+
+
+def test_a_dry_run_never_creates_the_progress_database(tmp_path: Path) -> None:
+    sheet = write_csv(tmp_path / "s.csv", filled_rows(), "utf-8")
+    code, out, _ = run("import", str(sheet), "--dry-run", "--progress-db",
+                       str(tmp_path / "p.db"))
+    assert code == 0 and out.splitlines()[-1] == (
+        "dry run: 4 to add, 0 refused, 1 blank (utf-8); nothing written")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.csv"]
+
+
+def test_plan_import_without_current_entries_adds_every_row(tmp_path: Path) -> None:
+    """The window's import preview calls plan_import without `current`: as before."""
+    from jhviewer.data.progress.files import plan_import
+    from jhviewer.data.progress.model import target_from_fact
+    from jhviewer.data.store import Store
+
+    sheet = write_csv(tmp_path / "s.csv", filled_rows(), "utf-8")
+    with Store.open(None) as store:
+        targets = [target_from_fact(fact) for fact in store.targets(B)]
+        units = store.units()
+    plan = plan_import(sheet, targets, units)
+    assert ([row.line for row in plan.rows], plan.recorded) == ([2, 3, 4, 5], [])
+    location = tmp_path / "p.db"
+    assert run("import", str(sheet), "--progress-db", str(location))[0] == 0
+    with ProgressStore.open(location) as db:
+        plan = plan_import(sheet, targets, units, current=db.entries(B))
+    assert ([row.line for row in plan.rows], [row.line for row in plan.recorded]) == (
+        [], [2, 3, 4, 5])

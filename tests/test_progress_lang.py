@@ -47,6 +47,15 @@ BAD_INPUT = [
     (["add", "target-first-stores", "6", "--as-of", "2024-06", "--briefing", "nowhere-1999"],
      "jhviewer: 未知的简报“nowhere-1999”（现有简报：jianghan-2024）",
      "jhviewer: unknown briefing 'nowhere-1999' (known: jianghan-2024)"),
+    # a target without a number: the line names the accepted statuses and the option
+    (["add", "target-disposable-income", "5.8", "--as-of", "2024-06", "--note", "增长5.8%"],
+     "jhviewer: target-disposable-income 没有数值：请以 VALUE 给出状态（achieved, on_track, "
+     "behind 之一），并用 --note 说明原因",
+     "jhviewer: target-disposable-income has no number: give its status as VALUE (achieved, "
+     "on_track, behind) and say why with --note"),
+    (["add", "target-disposable-income", "behind", "--as-of", "2024-06"],
+     "jhviewer: target-disposable-income：设定状态时请用 --note 说明原因",
+     "jhviewer: target-disposable-income: a status needs --note saying why"),
 ]
 
 
@@ -177,6 +186,19 @@ def test_refused_rows_in_chinese(tmp_path: Path) -> None:
     ]
     assert err == ("jhviewer: s.csv：拒绝4行，未导入任何内容（添加0行，拒绝4行，空白0行"
                    "（utf-8））\n")
+
+
+def test_a_second_import_skips_recorded_rows_in_chinese(tmp_path: Path) -> None:
+    sheet = tmp_path / "s.csv"
+    sheet.write_text("target_id,as_of,value\n"
+                     "target-first-stores,2024-06,63\n", encoding="utf-8")
+    db = ["--lang", "zh", "--progress-db", str(tmp_path / "p.db")]
+    assert run("progress", "import", str(sheet), *db)[0] == 0
+    assert run("progress", "import", str(sheet), "--dry-run", *db) == (0, (
+        "跳过 第2行：target-first-stores 63 家，截至2024-06：已有相同记录，跳过\n"
+        "试运行：添加0行，已有记录1行，拒绝0行，空白0行（utf-8）；未写入任何内容\n"), "")
+    assert run("progress", "import", str(sheet), *db)[1].splitlines()[-1] == (
+        f"已从 {sheet} 导入0条（添加0行，已有记录1行，拒绝0行，空白0行（utf-8））")
 
 
 # --- the sanity warning: more than 10× the target, stored, exit 0 ---------------------------

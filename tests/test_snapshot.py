@@ -58,7 +58,7 @@ def test_snapshot_command(tmp_path: Path, built_db: Path) -> None:
         cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.count("wrote ") == 4
+    assert result.stdout.count("已写入 ") == 4  # --lang zh: its lines in Chinese too
     check_pngs(tmp_path / "zh", (900, 640))
     assert not (tmp_path / "jhviewer").exists()  # no settings file written
 

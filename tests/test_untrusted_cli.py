@@ -87,3 +87,10 @@ def test_search_in_english_under_a_latin1_terminal_escapes_what_it_cannot_show()
     assert b"unexpected error" not in result.stderr
     assert b"\\u" in result.stdout  # the Chinese evidence, as escapes
     result.stdout.decode("latin-1")
+
+
+def test_skipped_rows_are_named_in_the_message_language(hostile_db: Path) -> None:
+    result = CliRunner().invoke(cli, ["search", "GDP", "--db", str(hostile_db), "--lang", "zh"])
+    assert result.exit_code == 0
+    assert result.stderr == ("jhviewer: 已跳过1条无法读取的记录（facts "
+                             "bad\\x1b]52;c;ZXZpbA==\\x07GDP）；“jhviewer check”会说明原因。\n")

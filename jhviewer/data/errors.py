@@ -180,12 +180,20 @@ ZH_MESSAGES: dict[str, str] = {
     "check the unit and the figure":
         "{value}{unit}超过目标（{target_value}{target_unit}）的{factor}倍：请核对单位和数值",
     # Progress tracking: what the command line reports
+    "{target} has no number: give its status as VALUE ({statuses}) and say why with --note":
+        "{target} 没有数值：请以 VALUE 给出状态（{statuses} 之一），并用 --note 说明原因",
+    "{target}: a status needs --note saying why": "{target}：设定状态时请用 --note 说明原因",
     "added entry {entry}: {target} {shown} as of {as_of}":
         "已添加第{entry}条：{target} {shown}，截至{as_of}",
     "retracted entry {entry} (row {row})": "已撤回第{entry}条（记录{row}）",
     "add  line {line}: {target} {shown} as of {as_of}":
         "添加 第{line}行：{target} {shown}，截至{as_of}",
     "refuse line {line}: {reason}": "拒绝 第{line}行：{reason}",
+    "skip line {line}: {target} {shown} as of {as_of}: already recorded, skipped":
+        "跳过 第{line}行：{target} {shown}，截至{as_of}：已有相同记录，跳过",
+    "{added} to add, {recorded} already recorded, {refused} refused, {blank} blank "
+    "({encoding})":
+        "添加{added}行，已有记录{recorded}行，拒绝{refused}行，空白{blank}行（{encoding}）",
     "warning: line {line}: {reason}": "注意：第{line}行：{reason}",
     "warning: {reason}": "注意：{reason}",
     "{added} to add, {refused} refused, {blank} blank ({encoding})":
@@ -201,9 +209,13 @@ ZH_MESSAGES: dict[str, str] = {
     "wrote {path}": "已写入 {path}",
     "removed {path}": "已删除 {path}",
     "nothing to remove under {path}": "{path} 下没有可删除的内容",
-    "no facts match {query!r}": "没有与 {query!r} 匹配的数据",
-    "jhviewer: using briefing {briefing} (the newest); choose another with --briefing":
-        "jhviewer：使用最新的简报 {briefing}；可用 --briefing 另选",
+    "no facts match {query!r}": "没有与“{query}”匹配的数据",
+    "using briefing {briefing} (the newest); choose another with --briefing":
+        "使用最新的简报 {briefing}；可用 --briefing 另选",
+    "ok": "通过",
+    "skipped {count} unreadable rows ({rows}); `jhviewer check` says why.":
+        "已跳过{count}条无法读取的记录（{rows}）；“jhviewer check”会说明原因。",
+    "{rows} and {count} more": "{rows} 等，另有{count}条",
 }
 
 

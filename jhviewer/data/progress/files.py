@@ -78,14 +78,24 @@ class RefusedRow:
 class ImportPlan:
     """What importing a file would do: rows added, rows refused (with reasons), blank rows
     skipped, and how the file was read (`encoding`: utf-8, utf-8-sig, gbk or xlsx).
-    `warnings` are (line, warning) for rows that will be added but look wrong
-    (`model.sanity_warning`)."""
+    `recorded` are rows identical to a current entry (`same_entry`), which are not added
+    again: "already recorded, skipped". `warnings` are (line, warning) for rows that will
+    be added but look wrong (`model.sanity_warning`)."""
 
     rows: list[ImportRow] = field(default_factory=list)
     refused: list[RefusedRow] = field(default_factory=list)
     warnings: list[tuple[int, ProgressWarning]] = field(default_factory=list)
     skipped: int = 0
     encoding: str = ""
+    recorded: list[ImportRow] = field(default_factory=list)
+
+
+def same_entry(entry: NewEntry | Entry) -> tuple[object, ...]:
+    """What makes two entries the same record: briefing, target, as-of date, value and
+    unit as entered, and the status of a target without a number. The note and who
+    entered it do not count."""
+    return (entry.briefing_id, entry.target_id, entry.as_of, entry.value, entry.unit,
+            entry.status)
 
 
 def write_template(out: Path, targets: Sequence[Target], units: dict[str, Unit]) -> int:
@@ -243,11 +253,16 @@ def plan_import(
     targets: Iterable[Target],
     units: dict[str, Unit],
     today: date | None = None,
+    current: Iterable[Entry] = (),
 ) -> ImportPlan:
     """Read `path` and check every row against the targets; nothing is written.
 
-    Rows with neither a value nor a status are blank template rows and are skipped.
+    Rows with neither a value nor a status are blank template rows and are skipped. Rows
+    identical to one of `current` (the progress database's current entries, e.g.
+    `ProgressStore.entries(briefing_id)`; see `same_entry`) go to `plan.recorded`, not
+    `plan.rows`: importing the same file twice adds nothing the second time.
     """
+    recorded = {same_entry(entry) for entry in current}
     by_id: dict[str, Target] = {}
     for each in targets:
         by_id[each.id] = each
@@ -276,6 +291,9 @@ def plan_import(
             )
         except ProgressInputError as error:
             plan.refused.append(RefusedRow(line, error))
+            continue
+        if same_entry(entry) in recorded:
+            plan.recorded.append(ImportRow(line, entry))
             continue
         plan.rows.append(ImportRow(line, entry))
         warning = sanity_warning(target, entry, units)
