@@ -222,3 +222,54 @@ def test_the_progress_database_button_asks_and_switches(window: MainWindow, tmp_
     assert asked == [by_lang(window, "进度数据库", "Progress Database")]
     assert panel.tracker.location == str(chosen)
     assert window.settings.progress_database() == str(chosen)
+
+
+def test_importing_the_same_sheet_twice_skips_what_is_recorded(window: MainWindow,
+                                                               tmp_path: Path) -> None:
+    from jhviewer.ui.progress_panel import run_import
+
+    panel = targets(window)
+    sheet = tmp_path / "s.csv"
+    with sheet.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows([
+            ["target_id", "as_of", "value", "unit"],
+            ["target-first-stores", "2024-06", "63", ""],
+            ["target-job-fairs", "2024-06", "20", ""],
+        ])
+    assert run_import(window, panel.tracker, window.lang, sheet, confirm=False) == 2
+    settle()
+    shown: list[ImportDialog] = []
+    original = ImportDialog.__init__
+
+    def keep(self, *args, **kwargs) -> None:
+        original(self, *args, **kwargs)
+        shown.append(self)
+
+    ImportDialog.__init__ = keep  # type: ignore[method-assign]
+    try:
+        assert run_import(window, panel.tracker, window.lang, sheet, confirm=False) is None
+    finally:
+        ImportDialog.__init__ = original  # type: ignore[method-assign]
+    (dialog,) = shown
+    rows = [[dialog.table.item(r, c).text() for c in range(3)]
+            for r in range(dialog.table.rowCount())]
+    assert rows == by_lang(window, [
+        ["2", "跳过", "target-first-stores  63 家  2024-06  — 已有相同记录，跳过"],
+        ["3", "跳过", "target-job-fairs  20 场  2024-06  — 已有相同记录，跳过"],
+    ], [
+        ["2", "skip", "target-first-stores  63 家  2024-06  — already recorded, skipped"],
+        ["3", "skip", "target-job-fairs  20 场  2024-06  — already recorded, skipped"],
+    ])
+    assert not dialog.import_button.isEnabled()
+    with ProgressStore.open(default_location()) as db:
+        assert len(db.history(B)) == 2
+
+
+def test_a_small_window_with_the_progress_pane_open_cuts_nothing(window: MainWindow) -> None:
+    from tests.layout_checks import layout_problems
+
+    window.resize(800, 600)
+    panel = targets(window)
+    pane_on(panel, "target-first-stores")
+    settle()
+    assert layout_problems(window) == []

@@ -102,6 +102,10 @@ TEXTS = {
     "add_row": QT_TRANSLATE_NOOP("Progress", "add"),
     "add_check": QT_TRANSLATE_NOOP("Progress", "add (check)"),
     "refused": QT_TRANSLATE_NOOP("Progress", "refused"),
+    "recorded": QT_TRANSLATE_NOOP("Progress", "skip"),
+    "recorded_why": QT_TRANSLATE_NOOP("Progress", "already recorded, skipped"),
+    "recorded_summary": QT_TRANSLATE_NOOP(
+        "Progress", "{count} rows are already recorded and are skipped."),
     "import_rows": QT_TRANSLATE_NOOP("Progress", "Import {count} rows"),
     "sheets": QT_TRANSLATE_NOOP("Progress", "Progress sheets (*.csv *.xlsx)"),
     "toggle": QT_TRANSLATE_NOOP("Progress", "Show history"),
@@ -723,9 +727,12 @@ class ImportDialog(QDialog):
         summary = plain_label(_tr(
             lang, "import_summary", name=path.name, added=len(plan.rows),
             refused=len(plan.refused), blank=plan.skipped, encoding=plan.encoding))
+        if plan.recorded:
+            summary.setText(summary.text() + " " + _tr(
+                lang, "recorded_summary", count=len(plan.recorded)))
         summary.setWordWrap(True)
         layout.addWidget(summary)
-        self.table = QTableWidget(len(plan.rows) + len(plan.refused), 3)
+        self.table = QTableWidget(len(plan.rows) + len(plan.refused) + len(plan.recorded), 3)
         self.table.setObjectName("import-preview")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
@@ -738,10 +745,7 @@ class ImportDialog(QDialog):
         row = 0
         warnings = dict(plan.warnings)
         for added in plan.rows:
-            entry = added.entry
-            what = (status_name(entry.status or "", lang) if entry.value is None
-                    else f"{plain_number(entry.value)} {entry.unit}")
-            text = f"{entry.target_id}  {what}  {entry.as_of}"
+            text = _row_text(added.entry, lang)
             warning = warnings.get(added.line)
             if warning is None:
                 self._row(row, added.line, _tr(lang, "add_row"), text)
@@ -751,6 +755,10 @@ class ImportDialog(QDialog):
             row += 1
         for refused in plan.refused:
             self._row(row, refused.line, _tr(lang, "refused"), refused.text(lang))
+            row += 1
+        for recorded in plan.recorded:
+            self._row(row, recorded.line, _tr(lang, "recorded"),
+                      f"{_row_text(recorded.entry, lang)}  — {_tr(lang, 'recorded_why')}")
             row += 1
         layout.addWidget(self.table)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -769,6 +777,13 @@ class ImportDialog(QDialog):
         self.table.item(row, 2).setToolTip(tooltip(text))  # whole, as plain text
 
 
+def _row_text(entry: NewEntry, lang: Lang) -> str:
+    """'target-first-stores  63 家  2024-06': a row of an import as the preview lists it."""
+    what = (status_name(entry.status or "", lang) if entry.value is None
+            else f"{plain_number(entry.value)} {entry.unit}")
+    return f"{entry.target_id}  {what}  {entry.as_of}"
+
+
 def run_import(parent: QWidget, tracker: ProgressTracker, lang: Lang,
                path: Path | None = None, confirm: bool = True) -> int | None:
     """Ask for a file (unless `path`), preview it, and import the rows that pass in one
@@ -780,7 +795,8 @@ def run_import(parent: QWidget, tracker: ProgressTracker, lang: Lang,
             return None
         path = Path(name)
     try:
-        plan = plan_import(path, tracker.targets, tracker.units)
+        plan = plan_import(path, tracker.targets, tracker.units,
+                           current=tracker.all_entries())
     except ProgressInputError as error:
         tracker.failed.emit(error.text(lang))
         return None

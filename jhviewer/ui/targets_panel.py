@@ -126,6 +126,7 @@ class TargetsPanel(PagePanel):
         # right.
         outer = self.layout()
         page = outer.takeAt(0).widget()
+        self._cards_scroll = page
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("targets-splitter")
         self.splitter.setChildrenCollapsible(False)
@@ -190,8 +191,9 @@ class TargetsPanel(PagePanel):
         self.tally_label.setObjectName("progress-tally")
         self._tally_holder = SteadyHolder(self.tally_label)  # a new count lays out nothing
         self._layout.addWidget(self._tally_holder)
-        row = QHBoxLayout()
-        row.setSpacing(10)
+        buttons = QWidget()
+        buttons.setObjectName("progress-buttons")
+        row = FlowLayout(buttons, spacing=10)  # they wrap beside an open progress pane
         for name, key, slot in (
             ("progress-open", "open", lambda: self.open_progress()),
             ("progress-import", "import", self.import_progress),
@@ -203,8 +205,7 @@ class TargetsPanel(PagePanel):
             button.setObjectName(name)
             button.clicked.connect(slot)
             row.addWidget(button)
-        row.addStretch(1)
-        self._layout.addLayout(row)
+        self._layout.addWidget(buttons)
         self._layout.addSpacing(8)
 
     def update_progress(self) -> None:
@@ -268,6 +269,18 @@ class TargetsPanel(PagePanel):
             settings.set_progress_database(location)
         self.tracker.set_location(location.strip() or None)
 
+    def _share_the_width(self) -> None:
+        """The pane takes up to 520 px, leaving the cards the width their page needs (they
+        would be cut, not scrolled sideways); the pane scrolls below its own minimum."""
+        total = self.splitter.width() - self.splitter.handleWidth()
+        cards = self._cards_scroll
+        inner = cards.widget() if isinstance(cards, QScrollArea) else None
+        chrome = cards.width() - cards.viewport().width()  # its frame and scroll bar
+        need = inner.minimumSizeHint().width() + chrome if inner is not None else 0
+        pane = max(self.splitter.widget(1).minimumWidth(),
+                   min(round(520 * style.scale()), total - need))
+        self.splitter.setSizes([max(total - pane, need), pane])
+
     def _show_progress_error(self, message: str) -> None:
         self._error = message
         if self.tally_label is not None:
@@ -288,12 +301,11 @@ class TargetsPanel(PagePanel):
             holder.setFrameShape(QFrame.Shape.NoFrame)
             holder.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             holder.setWidget(self.progress_pane)
-            holder.setMinimumWidth(round(420 * style.scale()))
+            holder.setMinimumWidth(round(380 * style.scale()))
             self.splitter.addWidget(holder)
             self.splitter.setStretchFactor(0, 3)
             self.splitter.setStretchFactor(1, 2)
-            pane = round(520 * style.scale())
-            self.splitter.setSizes([max(self.splitter.width() - pane, pane), pane])
+            self._share_the_width()
         self.progress_pane.show()
         if target_id is not None:
             self.progress_pane.show_target(target_id)

@@ -746,6 +746,18 @@ Skip the check only for a file you trust.</source>
         <translation>拒绝</translation>
     </message>
     <message>
+        <source>skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>already recorded, skipped</source>
+        <translation>已有相同记录，跳过</translation>
+    </message>
+    <message>
+        <source>{count} rows are already recorded and are skipped.</source>
+        <translation>其中{count}行已有相同记录，将跳过。</translation>
+    </message>
+    <message>
         <source>Import {count} rows</source>
         <translation>导入{count}行</translation>
     </message>
