@@ -778,7 +778,7 @@ class ImportDialog(QDialog):
 
 
 def _row_text(entry: NewEntry, lang: Lang) -> str:
-    """'target-first-stores  63 家  2024-06': a row of an import as the preview lists it."""
+    """'<target id>  63 家  2024-06': a row of an import as the preview lists it."""
     what = (status_name(entry.status or "", lang) if entry.value is None
             else f"{plain_number(entry.value)} {entry.unit}")
     return f"{entry.target_id}  {what}  {entry.as_of}"
