@@ -78,6 +78,7 @@ def _inject_enospc(monkeypatch: pytest.MonkeyPatch, after: int = 0) -> None:
 # --- full disk -------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # fills a small filesystem; the atomic writer's unit tests stay fast
 def test_full_disk_keeps_the_old_pdf_and_says_the_disk_is_full(built_db: Path,
                                                                 tmp_path: Path) -> None:
     """The issue's recipe: a 300 KB disk, the summary fits, the full briefing does not."""

@@ -107,6 +107,7 @@ def test_the_summary_of_ten_thousand_targets_stays_a_summary(
     )
 
 
+@pytest.mark.slow  # prints a huge briefing; the summary cap test stays in the fast loop
 def test_a_full_printout_of_a_huge_briefing_needs_allow_large(
     built_db: Path, tmp_path: Path
 ) -> None:

@@ -22,7 +22,8 @@ import pytest
 
 from jhviewer.paths import REPO_ROOT
 
-pytestmark = pytest.mark.xserver
+# A real X server and window manager per test: minutes of start-up, in the full suite only.
+pytestmark = [pytest.mark.xserver, pytest.mark.slow]
 TOOLS = ("Xvfb", "openbox", "xdotool")
 SCREEN = (1600, 1000)
 
