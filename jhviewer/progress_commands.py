@@ -364,7 +364,8 @@ def export(out: Path, history: bool, briefing_id: str | None, db_path: Path | No
         entries = db.history(context.briefing_id) if history else db.entries(
             context.briefing_id)
         count = export_entries(out, entries)
-    echo(localized("wrote {path} ({count} entries)", lang, path=out, count=count))
+    template = "wrote {path} ({count} entry)" if count == 1 else "wrote {path} ({count} entries)"
+    echo(localized(template, lang, path=out, count=count))
 
 
 @progress.command("status")

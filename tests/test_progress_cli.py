@@ -304,6 +304,8 @@ def test_export_csv_and_json_with_history(tmp_path: Path) -> None:
     with (tmp_path / "e.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["id"], r["value"], r["retracted"]) for r in rows] == [("3", "36", "0")]
+    assert run("export", str(tmp_path / "one.csv"), "--progress-db", location)[1] == (
+        f"wrote {tmp_path / 'one.csv'} (1 entry)\n")
     assert run("export", str(tmp_path / "h.json"), "--history",
                "--progress-db", location)[1] == f"wrote {tmp_path / 'h.json'} (3 entries)\n"
     history = json.loads((tmp_path / "h.json").read_text(encoding="utf-8"))

@@ -203,6 +203,7 @@ ZH_MESSAGES: dict[str, str] = {
         "已从 {path} 导入{count}条（{summary}）",
     "wrote {path} ({count} targets)": "已写入 {path}（{count}项目标）",
     "wrote {path} ({count} entries)": "已写入 {path}（{count}条记录）",
+    "wrote {path} ({count} entry)": "已写入 {path}（{count}条记录）",
     "wrote {path} ({count} page)": "已写入 {path}（{count}页）",
     "wrote {path} ({count} pages)": "已写入 {path}（{count}页）",
     "wrote {path} ({count} facts)": "已写入 {path}（{count}条数据）",
