@@ -5,7 +5,6 @@ from --lang, `jhviewer --lang`, or the locale; exit statuses as in English (2 ba
 
 from __future__ import annotations
 
-import ast
 import sqlite3
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from jhviewer.cli import cli
 from jhviewer.data.errors import ZH_MESSAGES
 from jhviewer.data.progress.db import ProgressStore
 from jhviewer.data.progress.model import NewEntry
+from tests.message_scan import message_templates
 
 REPO = Path(__file__).resolve().parent.parent
 B = "jianghan-2024"
@@ -256,20 +256,7 @@ def test_every_progress_message_has_chinese() -> None:
              "ProgressWarning", "localized"}
     files = [*sorted((REPO / "jhviewer" / "data" / "progress").glob("*.py")),
              REPO / "jhviewer" / "progress_commands.py"]
-    templates, untranslatable = [], []
-    for path in files:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call) or not node.args:
-                continue
-            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(
-                node.func, "id", "")
-            if name not in kinds:
-                continue
-            first = node.args[0]
-            if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                templates.append(first.value)
-            elif isinstance(first, ast.JoinedStr):
-                untranslatable.append(f"{path.name}:{node.lineno}")
+    templates, untranslatable = message_templates(files, kinds)
     assert len(templates) >= 50
     assert [t for t in templates if t not in ZH_MESSAGES] == []
     assert untranslatable == []

@@ -18,8 +18,7 @@ from jhviewer.data.progress.db import ProgressStore, default_location
 from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB
 from jhviewer.ui.main_window import MainWindow
 from jhviewer.ui.progress_panel import ProgressPanel
-from jhviewer.ui.targets_panel import TargetsPanel
-from tests.uihelpers import close_window, make_window, settle
+from tests.uihelpers import close_window, make_window, pane_on, settle, targets
 
 FIXTURES = Path(__file__).parent / "fixtures" / "briefings"
 
@@ -40,21 +39,6 @@ def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
     win = make_window(qtbot, tmp_path, DEFAULT_DB, "zh")
     yield win
     close_window(win)
-
-
-def targets(window: MainWindow) -> TargetsPanel:
-    panel = window.show_tab("targets")
-    settle()
-    assert isinstance(panel, TargetsPanel)
-    return panel
-
-
-def pane_on(panel: TargetsPanel, target_id: str, today: date = date(2025, 1, 15)
-            ) -> ProgressPanel:
-    pane = panel.open_progress(target_id)
-    pane._today = today
-    settle()
-    return pane
 
 
 def seen(pane: ProgressPanel) -> dict[str, object]:

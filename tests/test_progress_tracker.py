@@ -16,7 +16,7 @@ from jhviewer.data.progress.model import NewEntry, validate_entry
 from jhviewer.paths import DEFAULT_DB
 from jhviewer.ui.main_window import MainWindow
 from jhviewer.ui.targets_panel import TargetsPanel
-from tests.uihelpers import close_window, make_window, settle
+from tests.uihelpers import close_window, make_window, settle, targets
 
 B = "jianghan-2024"
 TODAY = date(2025, 1, 15)
@@ -27,13 +27,6 @@ def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
     win = make_window(qtbot, tmp_path, DEFAULT_DB, "zh")
     yield win
     close_window(win)
-
-
-def targets(window: MainWindow) -> TargetsPanel:
-    panel = window.show_tab("targets")
-    settle()
-    assert isinstance(panel, TargetsPanel)
-    return panel
 
 
 def add(panel: TargetsPanel, target_id: str, value: str, as_of: str) -> int:

@@ -18,8 +18,7 @@ from jhviewer.data.progress.model import NewEntry
 from jhviewer.paths import DEFAULT_DB
 from jhviewer.ui.main_window import MainWindow
 from jhviewer.ui.progress_panel import ImportDialog, ProgressPanel, run_import
-from jhviewer.ui.targets_panel import TargetsPanel
-from tests.uihelpers import close_window, make_window, settle
+from tests.uihelpers import close_window, make_window, pane_on, settle, targets
 
 B = "jianghan-2024"
 
@@ -29,20 +28,6 @@ def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:
     win = make_window(qtbot, tmp_path, DEFAULT_DB, "zh")
     yield win
     close_window(win)
-
-
-def targets(window: MainWindow) -> TargetsPanel:
-    panel = window.show_tab("targets")
-    settle()
-    assert isinstance(panel, TargetsPanel)
-    return panel
-
-
-def pane_on(panel: TargetsPanel, target_id: str) -> ProgressPanel:
-    pane = panel.open_progress(target_id)
-    pane._today = date(2025, 1, 15)
-    settle()
-    return pane
 
 
 def test_cards_show_no_data_and_viewing_creates_no_file(window: MainWindow) -> None:

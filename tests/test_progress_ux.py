@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,9 +17,8 @@ from jhviewer.data.progress.model import NewEntry
 from jhviewer.data.records import Lang
 from jhviewer.paths import DEFAULT_DB
 from jhviewer.ui.main_window import MainWindow
-from jhviewer.ui.progress_panel import ImportDialog, ProgressPanel
-from jhviewer.ui.targets_panel import TargetsPanel
-from tests.uihelpers import close_window, make_window, settle
+from jhviewer.ui.progress_panel import ImportDialog
+from tests.uihelpers import close_window, make_window, pane_on, settle, targets
 
 B = "jianghan-2024"
 
@@ -30,20 +28,6 @@ def window(request, qtbot, tmp_path: Path) -> Iterator[MainWindow]:
     win = make_window(qtbot, tmp_path, DEFAULT_DB, request.param)
     yield win
     close_window(win)
-
-
-def targets(window: MainWindow) -> TargetsPanel:
-    panel = window.show_tab("targets")
-    settle()
-    assert isinstance(panel, TargetsPanel)
-    return panel
-
-
-def pane_on(panel: TargetsPanel, target_id: str) -> ProgressPanel:
-    pane = panel.open_progress(target_id)
-    pane._today = date(2025, 1, 15)
-    settle()
-    return pane
 
 
 def by_lang(window: MainWindow, zh: object, en: object) -> object:

@@ -3,7 +3,6 @@ languages, keys, search, read failures while open, geometry, and presentation mo
 
 from __future__ import annotations
 
-import ast
 import json
 import os
 import shutil
@@ -34,6 +33,7 @@ from jhviewer.ui.pdf_dialog import PdfOptionsDialog
 from jhviewer.ui.presentation import PresentationView
 from jhviewer.ui.settings import Settings
 from tests.layout_checks import layout_problems
+from tests.message_scan import message_templates
 from tests.uihelpers import close_window, make_window, settle
 
 TABS = ("overview", "facts", "targets", "charts")
@@ -309,20 +309,7 @@ def test_every_message_the_window_can_show_has_chinese() -> None:
              for path in sorted((REPO_ROOT / source).rglob("*.py"))
              if (REPO_ROOT / source).is_dir()] + [
         REPO_ROOT / source for source in WINDOW_MESSAGE_SOURCES if source.endswith(".py")]
-    templates, untranslatable = [], []
-    for path in files:
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if not isinstance(node, ast.Call) or not node.args:
-                continue
-            name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(
-                node.func, "id", "")
-            if name not in ours:
-                continue
-            first = node.args[0]
-            if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                templates.append(first.value)
-            elif isinstance(first, ast.JoinedStr):
-                untranslatable.append(f"{path.name}:{node.lineno}")
+    templates, untranslatable = message_templates(files, ours)
     assert len(templates) >= 30
     assert [t for t in templates if t not in ZH_MESSAGES] == []
     assert untranslatable == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QEvent, Qt
@@ -24,7 +25,9 @@ from jhviewer.data.records import Lang
 from jhviewer.ui import style
 from jhviewer.ui.app import create_application
 from jhviewer.ui.main_window import TAB_KEYS, MainWindow
+from jhviewer.ui.progress_panel import ProgressPanel
 from jhviewer.ui.settings import Settings
+from jhviewer.ui.targets_panel import TargetsPanel
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 HOSTILE = "<b>x</b><img src=file:///etc/passwd>"
@@ -118,3 +121,20 @@ def damaged_copy(source: Path, target: Path, *statements: tuple[str, tuple]) -> 
     finally:
         connection.close()
     return target
+
+
+def targets(window: MainWindow) -> TargetsPanel:
+    """The targets-summary tab of `window`, shown."""
+    panel = window.show_tab("targets")
+    settle()
+    assert isinstance(panel, TargetsPanel)
+    return panel
+
+
+def pane_on(panel: TargetsPanel, target_id: str, today: date = date(2025, 1, 15)
+            ) -> ProgressPanel:
+    """The progress pane open on `target_id`, its "today" fixed (dates after it are refused)."""
+    pane = panel.open_progress(target_id)
+    pane._today = today
+    settle()
+    return pane
