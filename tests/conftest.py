@@ -41,6 +41,21 @@ def built_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def three_briefings_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """jianghan-2024 (shipped) with newtown-2030 and newtown-2031 (made-up test fixtures,
+    tests/fixtures/briefings) in one database, as a team's shared file holds several."""
+    from jhviewer.data.build import build_database
+
+    folder = tmp_path_factory.mktemp("three-briefings")
+    for path in [BRIEFINGS_DIR / "jianghan-2024.toml",
+                 *(Path(__file__).parent / "fixtures" / "briefings").glob("*.toml")]:
+        (folder / path.name).write_bytes(path.read_bytes())
+    out = tmp_path_factory.mktemp("three") / "three.db"
+    build_database(folder, out)
+    return out
+
+
 @pytest.fixture
 def store() -> Iterator[Store]:
     """The shipped data.db, read-only."""

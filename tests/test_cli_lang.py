@@ -11,8 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from jhviewer.paths import BRIEFINGS_DIR
-
 CLEAN = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
 
 
@@ -47,16 +45,9 @@ def test_wrote_lines_in_both_languages(tmp_path: Path) -> None:
         0, "已写入 d.csv（115条数据）\n", "")
 
 
-def test_the_default_briefing_is_named_in_the_locale(tmp_path: Path) -> None:
-    from jhviewer.data.build import build_database
-
-    folder = tmp_path / "briefings"
-    folder.mkdir()
-    fixtures = Path(__file__).parent / "fixtures" / "briefings"
-    for path in [BRIEFINGS_DIR / "jianghan-2024.toml", *fixtures.glob("*.toml")]:
-        (folder / path.name).write_bytes(path.read_bytes())
-    db = tmp_path / "multi.db"
-    build_database(folder, db)
+def test_the_default_briefing_is_named_in_the_locale(tmp_path: Path,
+                                                     three_briefings_db: Path) -> None:
+    db = three_briefings_db
     code, _, err = run(tmp_path, "zh_CN.UTF-8", "search", "增速", "--db", str(db))
     assert (code, err) == (0, "jhviewer: 使用最新的简报 newtown-2031；可用 --briefing 另选\n")
 

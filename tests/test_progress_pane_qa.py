@@ -6,7 +6,6 @@ without a number."""
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -15,23 +14,12 @@ import pytest
 
 from jhviewer.data.build import build_database
 from jhviewer.data.progress.db import ProgressStore, default_location
-from jhviewer.paths import BRIEFINGS_DIR, DEFAULT_DB
+from jhviewer.paths import DEFAULT_DB
 from jhviewer.ui.main_window import MainWindow
 from jhviewer.ui.progress_panel import ProgressPanel
 from tests.uihelpers import close_window, make_window, pane_on, settle, targets
 
 FIXTURES = Path(__file__).parent / "fixtures" / "briefings"
-
-
-@pytest.fixture(scope="module")
-def multi_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The shipped briefing and the two Newtown fixtures in one database."""
-    folder = tmp_path_factory.mktemp("briefings")
-    for path in [*BRIEFINGS_DIR.glob("*.toml"), *FIXTURES.glob("*.toml")]:
-        shutil.copy(path, folder / path.name)
-    out = tmp_path_factory.mktemp("multi") / "multi.db"
-    build_database(folder, out)
-    return out
 
 
 @pytest.fixture
@@ -64,13 +52,13 @@ def stored() -> list[tuple[str, str, float | None, str]]:
 
 
 def test_another_database_repicks_and_an_add_goes_to_the_target_shown(
-        window: MainWindow, multi_db: Path) -> None:
+        window: MainWindow, three_briefings_db: Path) -> None:
     panel = targets(window)
     pane = pane_on(panel, "target-investment-signed")
     assert seen(pane)["picker"] == "招商引资签约额  (target-investment-signed)"
     pane.value_edit.setText("720")
     pane.as_of_edit.setText("2024-09")
-    assert window.session.load_database(multi_db) is None  # as File ▸ Open does
+    assert window.session.load_database(three_briefings_db) is None  # as File ▸ Open does
     window.session.set_briefing("newtown-2031")
     settle()
     assert panel.tracker.briefing_id == "newtown-2031"
@@ -95,8 +83,8 @@ def test_another_database_repicks_and_an_add_goes_to_the_target_shown(
 
 
 def test_the_briefing_picker_keeps_the_target_id_or_takes_the_first(
-        qtbot, tmp_path: Path, multi_db: Path) -> None:
-    window = make_window(qtbot, tmp_path, multi_db, "en")
+        qtbot, tmp_path: Path, three_briefings_db: Path) -> None:
+    window = make_window(qtbot, tmp_path, three_briefings_db, "en")
     window.session.set_briefing("newtown-2030")
     panel = targets(window)
     pane = pane_on(panel, "goal-investment", date(2031, 1, 15))
