@@ -27,7 +27,7 @@ from typing import Any, TypeVar
 
 import click
 
-from jhviewer.console import echo, name_default_briefing
+from jhviewer.console import echo, message_language, name_default_briefing
 from jhviewer.data.errors import localized, one_line
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -57,17 +57,12 @@ def _options(function: F) -> F:
 
 
 def language(lang: str | None = None) -> str:
-    """The language of the command's lines: `lang` if given, else `jhviewer --lang` before
-    the command, else the locale's (`errors.user_language`)."""
+    """The language of the command's lines: `lang` if given, else the one the whole
+    command line asks for (`console.message_language`: `jhviewer --lang` before the
+    command, else the locale's)."""
     if lang in ("zh", "en"):
         return lang
-    context = click.get_current_context(silent=True)
-    root = context.find_root().params.get("lang") if context is not None else None
-    if root in ("zh", "en"):
-        return str(root)
-    from jhviewer.data.errors import user_language
-
-    return user_language()
+    return message_language()
 
 
 def _plain_errors(function: F) -> F:
